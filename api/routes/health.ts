@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const checkSchema = z.enum(['up', 'down']);
+const readinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ postgres: checkSchema, temporal: checkSchema }),
+});
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+}
+
+/** Liveness (the process answers) and readiness (its dependencies answer too). */
+const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: Postgres and Temporal answer',
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
+    },
+    async (request, reply) => {
+      const [postgres, temporal] = await Promise.all([
+        withTimeout(app.orm.isConnected(), CHECK_TIMEOUT_MS).catch(() => false),
+        withTimeout(app.temporal.workflowService.getSystemInfo({}), CHECK_TIMEOUT_MS)
+          .then(() => true)
+          .catch(() => false),
+      ]);
+      const checks = { postgres: postgres ? 'up' : 'down', temporal: temporal ? 'up' : 'down' } as const;
+      const ready = postgres && temporal;
+      if (!ready) request.log.warn({ checks }, 'not ready');
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+    },
+  );
+
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true } }, async (_request, reply) => {
+    return reply.type(app.metrics.contentType).send(await app.metrics.metrics());
+  });
+};
+
+export default healthRoutes;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { readDevDefaults } from './dev-defaults';
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** 32 bytes, base64: the AES-256-GCM key for Temporal payloads and data at rest. */
+const aes256Key = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+/**
+ * Every setting StoreOps reads, validated at start-up (names fixed by DESIGN.md).
+ * Secrets have no default here: development gets generated ones from var/ (see
+ * loadConfig), production must set them.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  PII_ENCRYPTION_KEY: aes256Key,
+  SMTP_URL: z.string().min(1).default('file:var/mail'),
+  MAIL_FROM: z.string().min(3).default('StoreOps <noreply@storeops.local>'),
+  PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  LOGISTICS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  LOGISTICS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: logLevel.default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from the environment. Outside production, anything unset is
+ * filled from the development defaults generated once under var/ (an environment
+ * variable always wins); production refuses to start without its secrets.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const source = production ? env : { ...readDevDefaults(), ...definedOnly(env) };
+  const parsed = configSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

@@ -1,0 +1,28 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+/** The one ORM configuration, shared by the API, the workers, the CLI scripts and tests. */
+export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl: databaseUrl,
+    entities,
+    extensions: [Migrator, SeedManager],
+    migrations: {
+      migrationsList,
+      path: 'db/migrations',
+      pathTs: 'db/migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    seeder: { path: 'db/seeders', pathTs: 'db/seeders' },
+    forceUtcTimezone: true,
+    // A fresh EntityManager per request or activity (fork), never the global one.
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10 },
+    ...overrides,
+  });
+}

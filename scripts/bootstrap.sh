@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Installs the toolchain StoreOps needs outside node_modules, into a cache outside the
+# repo so that a fresh clone (and CI on the same machine) reuses it. Idempotent: a
+# second run only checks. Nothing is downloaded at run time by the app or the tests;
+# everything comes from the package registries through their normal clients.
+#
+#   Temporal CLI (dev server + Web UI)  go install from the Go module proxy
+#   Temporal Java test server           Maven Central (time-skipping workflow tests)
+#   PostgreSQL 15, pgBackRest           Debian packages
+#
+# Writes "$STOREOPS_CACHE/toolchain.env" with the paths the launcher and tests use.
+set -euo pipefail
+
+TEMPORAL_CLI_VERSION=1.5.1
+TEST_SERVER_VERSION=1.31.0
+PG_MAJOR=15
+
+CACHE="${STOREOPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/storeops}"
+mkdir -p "$CACHE"
+
+step() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
+fail() { printf '\033[31m[bootstrap] FAILED:\033[0m %s\n' "$*" >&2; exit 1; }
+
+apt_updated=0
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then return 1; fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || return 1
+    sudo="sudo"
+  fi
+  if [ "$apt_updated" -eq 0 ]; then
+    step "apt-get update"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+    apt_updated=1
+  fi
+  step "apt-get install $*"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || return 1
+}
+
+# --- Temporal CLI -------------------------------------------------------------------
+temporal_cli=""
+if command -v temporal >/dev/null 2>&1; then
+  temporal_cli=$(command -v temporal)
+  step "Temporal CLI: using $temporal_cli from PATH"
+else
+  cli_dir="$CACHE/temporal-cli/$TEMPORAL_CLI_VERSION"
+  temporal_cli="$cli_dir/temporal"
+  if [ -x "$temporal_cli" ]; then
+    step "Temporal CLI $TEMPORAL_CLI_VERSION: cached at $temporal_cli"
+  else
+    command -v go >/dev/null 2>&1 || fail "the Temporal CLI is missing and Go is not installed.
+  Either install Go (https://go.dev/doc/install, or 'apt-get install golang') and run 'npm run bootstrap' again,
+  or install the CLI itself ('brew install temporal', or 'curl -sSf https://temporal.download/cli.sh | sh') so that 'temporal' is on PATH."
+    step "Temporal CLI $TEMPORAL_CLI_VERSION: building with 'go install' (a few minutes the first time)"
+    mkdir -p "$cli_dir"
+    GOBIN="$cli_dir" CGO_ENABLED=0 GOFLAGS=-mod=mod go install \
+      -ldflags "-X github.com/temporalio/cli/temporalcli.Version=$TEMPORAL_CLI_VERSION" \
+      "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION" \
+      || fail "go install of the Temporal CLI failed (see the Go output above)"
+  fi
+fi
+
+# --- Temporal Java test server ------------------------------------------------------
+ts_dir="$CACHE/temporal-test-server/$TEST_SERVER_VERSION"
+test_server="$ts_dir/temporal-test-server"
+if [ -x "$test_server" ] && [ -f "$ts_dir/lib/temporal-test-server-$TEST_SERVER_VERSION.jar" ]; then
+  step "Temporal test server $TEST_SERVER_VERSION: cached at $test_server"
+else
+  command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1 || fail "the Temporal time-skipping test server needs Java 17+ and Maven.
+  Install them with 'apt-get install openjdk-17-jre-headless maven' (or 'brew install openjdk maven') and run 'npm run bootstrap' again."
+  step "Temporal test server $TEST_SERVER_VERSION: fetching io.temporal:temporal-test-server from Maven Central"
+  mkdir -p "$ts_dir"
+  cat >"$ts_dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>storeops</groupId><artifactId>temporal-test-server-fetch</artifactId><version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>io.temporal</groupId><artifactId>temporal-test-server</artifactId>
+      <version>$TEST_SERVER_VERSION</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+  (cd "$ts_dir" && mvn -B -q dependency:copy-dependencies -DoutputDirectory=lib -DincludeScope=runtime) \
+    || fail "Maven could not fetch the test server (see the Maven output above)"
+  # The SDK kills the process it started, so the wrapper must exec the JVM. The flags keep
+  # JVM start-up short: the SDK waits only a few seconds for the server to answer.
+  cat >"$test_server" <<'SH'
+#!/bin/sh
+dir=$(cd "$(dirname "$0")" && pwd)
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "$dir/lib/*" io.temporal.testserver.TestServer "$@"
+SH
+  chmod +x "$test_server"
+fi
+
+# --- PostgreSQL and pgBackRest ------------------------------------------------------
+find_pg_bin() {
+  local dir
+  for dir in "${PG_BIN_DIR:-}" /usr/lib/postgresql/*/bin /usr/local/opt/postgresql@*/bin /opt/homebrew/opt/postgresql@*/bin; do
+    if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+      local major
+      major=$("$dir/pg_ctl" --version | sed -E 's/[^0-9]*([0-9]+).*/\1/')
+      if [ "$major" -ge "$PG_MAJOR" ]; then echo "$dir"; return 0; fi
+    fi
+  done
+  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return 0; fi
+  return 1
+}
+pg_bin=$(find_pg_bin || true)
+if [ -z "$pg_bin" ]; then
+  apt_install "postgresql-$PG_MAJOR" || fail "PostgreSQL $PG_MAJOR is missing and could not be installed.
+  Install it with 'apt-get install postgresql-$PG_MAJOR' (or 'brew install postgresql@$PG_MAJOR'), or point DATABASE_URL at an existing server."
+  pg_bin=$(find_pg_bin) || fail "PostgreSQL was installed but initdb/pg_ctl were not found"
+fi
+step "PostgreSQL: $("$pg_bin/pg_ctl" --version) in $pg_bin"
+
+pgbackrest_bin=$(command -v pgbackrest || true)
+if [ -z "$pgbackrest_bin" ]; then
+  apt_install pgbackrest || fail "pgBackRest is missing and could not be installed.
+  Install it with 'apt-get install pgbackrest' (or 'brew install pgbackrest')."
+  pgbackrest_bin=$(command -v pgbackrest)
+fi
+step "pgBackRest: $("$pgbackrest_bin" version) at $pgbackrest_bin"
+
+cat >"$CACHE/toolchain.env" <<ENV
+TEMPORAL_CLI=$temporal_cli
+TEMPORAL_TEST_SERVER=$test_server
+PG_BIN_DIR=$pg_bin
+PGBACKREST=$pgbackrest_bin
+ENV
+step "toolchain ready: $CACHE/toolchain.env"

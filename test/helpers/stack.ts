@@ -1,0 +1,64 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app';
+import { loadConfig, type Config } from '../../config/env';
+import { createOrm } from '../../db/orm';
+import { createTemporalClient } from '../../temporal/connection';
+import { commerceActivities, opsActivities } from '../../workers/activities';
+import { createWorker, workerIdentity } from '../../workers/run-worker';
+import { TASK_QUEUES, type TaskQueue } from '../../workflows/definitions/task-queues';
+
+export interface TestStack {
+  config: Config;
+  app: FastifyInstance;
+  orm: MikroORM;
+  temporal: Client;
+  close(): Promise<void>;
+}
+
+const activitiesFor = { [TASK_QUEUES.commerce]: commerceActivities, [TASK_QUEUES.ops]: opsActivities };
+
+/**
+ * The real stack for integration tests, in this process: the API (driven with
+ * app.inject), workers for the given task queues with their real activities, the test
+ * database and the test Temporal server that the global setup started.
+ */
+export async function startTestStack(options: { workers: TaskQueue[] }): Promise<TestStack> {
+  const config = loadConfig();
+  const orm = await createOrm(config.DATABASE_URL);
+  const temporal = await createTemporalClient(config);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const workers: Worker[] = [];
+  for (const taskQueue of options.workers) {
+    const identity = workerIdentity(taskQueue);
+    workers.push(
+      await createWorker({
+        config,
+        taskQueue,
+        connection,
+        identity,
+        activities: activitiesFor[taskQueue]({ config, orm, workerIdentity: identity }),
+        workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
+      }),
+    );
+  }
+  const running = workers.map((worker) => worker.run());
+  const app = await buildApp({ config, orm, temporal });
+
+  return {
+    config,
+    app,
+    orm,
+    temporal,
+    async close() {
+      await app.close();
+      for (const worker of workers) worker.shutdown();
+      await Promise.all(running);
+      await connection.close();
+      await temporal.connection.close();
+      await orm.close();
+    },
+  };
+}

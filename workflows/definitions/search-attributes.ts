@@ -1,0 +1,15 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes, so staff can find a process in the Temporal Web UI by its
+ * business keys. The dev server registers them at start (scripts/lib/temporal-dev-server.ts);
+ * a production cluster needs `temporal operator search-attribute create` once.
+ */
+export const searchAttributes = {
+  orderId: defineSearchAttributeKey('OrderId', SearchAttributeType.KEYWORD),
+  merchantId: defineSearchAttributeKey('MerchantId', SearchAttributeType.KEYWORD),
+  carrierId: defineSearchAttributeKey('CarrierId', SearchAttributeType.KEYWORD),
+  businessStatus: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
+} as const;
+
+export const allSearchAttributes = Object.values(searchAttributes);
