@@ -11,7 +11,11 @@ export interface StackProbeActivityDeps {
 export function createStackProbeActivities({ orm, workerIdentity }: StackProbeActivityDeps) {
   return {
     /** Writes the probe's row once: a retry finds the row of its first attempt. */
-    async recordStackProbe(input: { workflowId: string; taskQueue: string; requestedAt: string }): Promise<StackProbeResult> {
+    async recordStackProbe(input: {
+      workflowId: string;
+      taskQueue: string;
+      requestedAt: string;
+    }): Promise<StackProbeResult> {
       const em = orm.em.fork();
       let probe = await em.findOne(StackProbe, { workflowId: input.workflowId });
       if (!probe) {

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   // coming up, and /readyz says which one is missing.
   const orm = await MikroORM.init(ormConfig(config.DATABASE_URL, { connect: false }));
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterFor(config),
+  });
   const app = await buildApp({ config, orm, temporal, ownsConnections: true });
 
   let closing = false;

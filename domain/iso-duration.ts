@@ -17,8 +17,7 @@ const MS_PER_DAY = 24 * MS_PER_HOUR;
 
 export const isoDurationMessage = 'must be an ISO-8601 duration such as PT8H';
 
-const DURATION =
-  /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
+const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
 const VARIABLE_LENGTH = /^P[^T]*[YMW]/;
 
 /** Milliseconds in an ISO-8601 duration such as "PT8H"; throws an Error if unsupported. */

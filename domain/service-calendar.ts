@@ -115,8 +115,7 @@ export function serviceTimeBetween(from: Date, to: Date, calendar: CalendarKind)
   let total = 0;
   for (let day = dayIndex(fromMs); dayStart(day) < toMs; day++) {
     if (!isWorkingDay(day)) continue;
-    const overlap =
-      Math.min(toMs, dayStart(day) + CLOSES_AT) - Math.max(fromMs, dayStart(day) + OPENS_AT);
+    const overlap = Math.min(toMs, dayStart(day) + CLOSES_AT) - Math.max(fromMs, dayStart(day) + OPENS_AT);
     if (overlap > 0) total += overlap;
   }
   return total;

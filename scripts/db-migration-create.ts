@@ -11,7 +11,8 @@ import { createOrm } from '../db/orm';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name || !/^[a-z0-9-]+$/.test(name)) throw new Error('usage: npm run db:migration:create -- <short-name, a-z 0-9 ->');
+  if (!name || !/^[a-z0-9-]+$/.test(name))
+    throw new Error('usage: npm run db:migration:create -- <short-name, a-z 0-9 ->');
   const orm = await createOrm(loadConfig().DATABASE_URL);
   try {
     const result = await orm.getMigrator().createMigration(path.join(repoRoot, 'db/migrations'));
@@ -26,8 +27,10 @@ async function main(): Promise<void> {
     const indexFile = path.join(dir, 'index.ts');
     const index = readFileSync(indexFile, 'utf8')
       .replace(/^(import type .*\n)/m, `$1import { ${className} } from './${fileName}';\n`)
-      .replace(/(migrationsList: MigrationObject\[\] = \[)([\s\S]*?)(\];)/, (_m, open: string, body: string, close: string) =>
-        `${open}${body.trimEnd() ? `${body.trimEnd()}\n` : '\n'}  { name: '${fileName}', class: ${className} },\n${close}`,
+      .replace(
+        /(migrationsList: MigrationObject\[\] = \[)([\s\S]*?)(\];)/,
+        (_m, open: string, body: string, close: string) =>
+          `${open}${body.trimEnd() ? `${body.trimEnd()}\n` : '\n'}  { name: '${fileName}', class: ${className} },\n${close}`,
       );
     writeFileSync(indexFile, index);
     console.log(`created db/migrations/${fileName}.ts; review it, then run npm run db:migrate`);

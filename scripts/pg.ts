@@ -12,7 +12,9 @@ const cluster = localCluster(ensureToolchain().pgBinDir);
 
 switch (command) {
   case 'start':
-    console.log(startCluster(cluster) ? `started PostgreSQL on 127.0.0.1:${cluster.port}` : 'PostgreSQL is already running');
+    console.log(
+      startCluster(cluster) ? `started PostgreSQL on 127.0.0.1:${cluster.port}` : 'PostgreSQL is already running',
+    );
     break;
   case 'stop':
     stopCluster(cluster);
@@ -22,10 +24,14 @@ switch (command) {
     console.log(`${isRunning(cluster) ? 'running' : 'stopped'}: ${cluster.dataDir} on port ${cluster.port}`);
     break;
   case 'psql': {
-    const result = spawnSync(path.join(cluster.pgBinDir, 'psql'), ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'storeops', 'storeops'], {
-      stdio: 'inherit',
-      env: { ...process.env, PGPASSWORD: 'storeops' },
-    });
+    const result = spawnSync(
+      path.join(cluster.pgBinDir, 'psql'),
+      ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'storeops', 'storeops'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, PGPASSWORD: 'storeops' },
+      },
+    );
     process.exit(result.status ?? 1);
   }
   // eslint-disable-next-line no-fallthrough

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
   if (usesOwnDatabase) {
     const cluster = localCluster(toolchain.pgBinDir);
     const started = startCluster(cluster);
-    say(`PostgreSQL ${started ? 'started' : 'already running'} on 127.0.0.1:${cluster.port} (data in ${cluster.dataDir})`);
+    say(
+      `PostgreSQL ${started ? 'started' : 'already running'} on 127.0.0.1:${cluster.port} (data in ${cluster.dataDir})`,
+    );
     if (started) cleanups.push(() => stopCluster(cluster));
   }
 

@@ -26,7 +26,11 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'title'> & { title?: string }): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Omit<Problem, 'type' | 'title'> & { title?: string },
+): FastifyReply {
   const body: Problem = {
     type: 'about:blank',
     title: problem.title ?? titles[problem.status] ?? 'Error',
@@ -67,7 +71,9 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       return sendProblem(reply, request, {
         status,
         detail: error.message,
-        ...('field' in error && typeof error.field === 'string' ? { errors: [{ field: error.field, message: error.message }] } : {}),
+        ...('field' in error && typeof error.field === 'string'
+          ? { errors: [{ field: error.field, message: error.message }] }
+          : {}),
       });
     }
     const status = error.statusCode ?? 500;

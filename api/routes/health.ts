@@ -10,7 +10,10 @@ const readinessSchema = z.object({
 const CHECK_TIMEOUT_MS = 2_000;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
+  ]);
 }
 
 /** Liveness (the process answers) and readiness (its dependencies answer too). */
@@ -33,7 +36,8 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const [postgres, temporal] = await Promise.all([
         withTimeout(app.orm.isConnected(), CHECK_TIMEOUT_MS).catch(() => false),
-        withTimeout(app.temporal.workflowService.getSystemInfo({}), CHECK_TIMEOUT_MS)
+        app.temporal.connection
+          .withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => app.temporal.workflowService.getSystemInfo({}))
           .then(() => true)
           .catch(() => false),
       ]);
@@ -44,9 +48,13 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true } }, async (_request, reply) => {
-    return reply.type(app.metrics.contentType).send(await app.metrics.metrics());
-  });
+  app.get(
+    '/metrics',
+    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true } },
+    async (_request, reply) => {
+      return reply.type(app.metrics.contentType).send(await app.metrics.metrics());
+    },
+  );
 };
 
 export default healthRoutes;

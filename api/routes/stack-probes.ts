@@ -66,8 +66,11 @@ const stackProbeRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
       );
       const rows = await request.em.getRepository(StackProbe).findByWorkflowIds(workflowIds);
-      if (rows.length !== workflowIds.length) throw new UnavailableError('a worker answered but its probe row is not in Postgres');
-      return reply.code(201).send({ probeId, roundTripMs: Math.round(performance.now() - started), results: rows.map(toRow) });
+      if (rows.length !== workflowIds.length)
+        throw new UnavailableError('a worker answered but its probe row is not in Postgres');
+      return reply
+        .code(201)
+        .send({ probeId, roundTripMs: Math.round(performance.now() - started), results: rows.map(toRow) });
     },
   );
 
@@ -107,7 +110,9 @@ async function runProbe(
   } catch (error) {
     if (error instanceof WorkflowFailedError) {
       const reason = error.cause?.message ?? error.message;
-      throw new UnavailableError(`the probe on task queue "${taskQueue}" did not complete within ${timeoutSeconds} s: ${reason}`);
+      throw new UnavailableError(
+        `the probe on task queue "${taskQueue}" did not complete within ${timeoutSeconds} s: ${reason}`,
+      );
     }
     throw error;
   }

@@ -59,13 +59,18 @@ function run(cluster: LocalCluster, binary: string, args: string[], options: Exe
   const [command, commandArgs] = cluster.osUser
     ? ['runuser', ['-u', cluster.osUser, '--', executable, ...args]]
     : [executable, args];
-  const output = execFileSync(command, commandArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const output = execFileSync(command, commandArgs, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
   return String(output ?? '');
 }
 
 function ownerIds(cluster: LocalCluster): { uid: number; gid: number } | undefined {
   if (!cluster.osUser) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, cluster.osUser as string], { encoding: 'utf8' }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, cluster.osUser as string], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
 }
 
@@ -91,12 +96,18 @@ export function initCluster(cluster: LocalCluster): void {
   makeOwnedDir(cluster, cluster.rootDir);
   makeOwnedDir(cluster, cluster.socketDir);
   run(cluster, 'initdb', [
-    '--pgdata', cluster.dataDir,
-    '--username', 'postgres',
-    '--auth-local', 'trust',
-    '--auth-host', 'scram-sha-256',
-    '--encoding', 'UTF8',
-    '--locale', 'C.UTF-8',
+    '--pgdata',
+    cluster.dataDir,
+    '--username',
+    'postgres',
+    '--auth-local',
+    'trust',
+    '--auth-host',
+    'scram-sha-256',
+    '--encoding',
+    'UTF8',
+    '--locale',
+    'C.UTF-8',
     '--data-checksums',
   ]);
   const settings = [
@@ -145,9 +156,22 @@ export function stopCluster(cluster: LocalCluster): void {
 /** Runs SQL as the cluster's superuser over its private socket. */
 export function superuserSql(cluster: LocalCluster, sql: string, database = 'postgres'): string {
   return run(cluster, 'psql', [
-    '--no-psqlrc', '--quiet', '--tuples-only', '--no-align', '--set', 'ON_ERROR_STOP=1',
-    '--host', cluster.socketDir, '--port', String(cluster.port), '--username', 'postgres',
-    '--dbname', database, '--command', sql,
+    '--no-psqlrc',
+    '--quiet',
+    '--tuples-only',
+    '--no-align',
+    '--set',
+    'ON_ERROR_STOP=1',
+    '--host',
+    cluster.socketDir,
+    '--port',
+    String(cluster.port),
+    '--username',
+    'postgres',
+    '--dbname',
+    database,
+    '--command',
+    sql,
   ]).trim();
 }
 

@@ -23,11 +23,16 @@ export interface DevServerOptions {
  */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<ChildProcess> {
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--namespace', options.namespace,
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
     ...allSearchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${key.type}`]),
   ];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-ip', '127.0.0.1');
@@ -42,7 +47,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const log = openSync(options.logFile, 'a');
   const child = spawn(options.cli, args, { stdio: ['ignore', log, log] });
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}; see ${options.logFile}`))),
+    child.once('exit', (code) =>
+      reject(new Error(`temporal dev server exited with code ${code}; see ${options.logFile}`)),
+    ),
   );
   await Promise.race([waitForFrontend(`127.0.0.1:${options.port}`), exited]);
   return child;
@@ -60,7 +67,8 @@ export async function waitForFrontend(address: string, timeoutMs = 60_000): Prom
         await connection.close();
       }
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(error)}`);
+      if (Date.now() > deadline)
+        throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(error)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

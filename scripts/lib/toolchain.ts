@@ -27,9 +27,12 @@ function readToolchainFile(): Toolchain | undefined {
     pgBinDir: values.PG_BIN_DIR ?? '',
     pgbackrest: values.PGBACKREST ?? '',
   };
-  const complete = [toolchain.temporalCli, toolchain.temporalTestServer, path.join(toolchain.pgBinDir, 'pg_ctl'), toolchain.pgbackrest].every(
-    (file) => file !== '' && existsSync(file),
-  );
+  const complete = [
+    toolchain.temporalCli,
+    toolchain.temporalTestServer,
+    path.join(toolchain.pgBinDir, 'pg_ctl'),
+    toolchain.pgbackrest,
+  ].every((file) => file !== '' && existsSync(file));
   return complete ? toolchain : undefined;
 }
 
@@ -42,6 +45,9 @@ export function ensureToolchain(): Toolchain {
   if (ready) return ready;
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh')], { stdio: 'inherit' });
   const installed = readToolchainFile();
-  if (!installed) throw new Error(`bootstrap finished but ${toolchainFile} is incomplete; run 'npm run bootstrap' and read its output`);
+  if (!installed)
+    throw new Error(
+      `bootstrap finished but ${toolchainFile} is incomplete; run 'npm run bootstrap' and read its output`,
+    );
   return installed;
 }

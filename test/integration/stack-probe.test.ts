@@ -13,7 +13,11 @@ describe('stack probe: a round trip through the real stack', () => {
   afterAll(async () => stack?.close());
 
   it('runs a workflow on the commerce queue whose activity writes to Postgres, and returns the stored row', async () => {
-    const response = await stack.app.inject({ method: 'POST', url: '/ops/stack-probes', payload: { taskQueues: ['commerce'] } });
+    const response = await stack.app.inject({
+      method: 'POST',
+      url: '/ops/stack-probes',
+      payload: { taskQueues: ['commerce'] },
+    });
 
     expect(response.statusCode).toBe(201);
     const body = response.json();
@@ -44,7 +48,11 @@ describe('stack probe: a round trip through the real stack', () => {
   });
 
   it('lists recent probes from Postgres, newest first', async () => {
-    const probe = await stack.app.inject({ method: 'POST', url: '/ops/stack-probes', payload: { taskQueues: ['commerce'] } });
+    const probe = await stack.app.inject({
+      method: 'POST',
+      url: '/ops/stack-probes',
+      payload: { taskQueues: ['commerce'] },
+    });
     const response = await stack.app.inject({ method: 'GET', url: '/ops/stack-probes?limit=2' });
 
     expect(response.statusCode).toBe(200);

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { loadConfig } from '../../config/env';
 import { varDir } from '../../config/paths';
 import { createOrm, migrateUp } from '../../db/orm';
-import { localCluster, startCluster, stopCluster, superuserSql, type LocalCluster } from '../../scripts/lib/postgres-cluster';
+import {
+  localCluster,
+  startCluster,
+  stopCluster,
+  superuserSql,
+  type LocalCluster,
+} from '../../scripts/lib/postgres-cluster';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
 import { ensureToolchain } from '../../scripts/lib/toolchain';
 import { ensureTestWorkflowBundle } from './test-services';
@@ -16,7 +22,6 @@ export interface IntegrationServices {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __storeopsIntegration: IntegrationServices | undefined;
 }
 
@@ -26,7 +31,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

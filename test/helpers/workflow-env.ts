@@ -1,0 +1,20 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TEST_ENV } from '../setup/test-services';
+
+/**
+ * The time-skipping test server from the executable that scripts/bootstrap.sh
+ * installed (never a download at run time).
+ */
+export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const path = process.env[TEST_ENV.testServer];
+  if (!path)
+    throw new Error('TEMPORAL_TEST_SERVER is not set: run workflow tests through jest (its global setup sets it)');
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+/** The workflow bundle the global setup built once for this run. */
+export function workflowBundle(): { codePath: string } {
+  const codePath = process.env[TEST_ENV.workflowBundle];
+  if (!codePath) throw new Error('WORKFLOW_BUNDLE_PATH is not set: run workflow tests through jest');
+  return { codePath };
+}
