@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config/env';
 
 /**
@@ -15,23 +16,35 @@ export const personalDataFields = [
   'contact',
   'idNumber',
   'token',
+  'authorization',
 ];
 
-const redactPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["idempotency-key"]',
-  ...personalDataFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
-];
+const redactPaths = personalDataFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`, `*.*.*.${field}`]);
+
+/**
+ * What a request log line says about the request: method, route and path, never the
+ * query string (a search by phone number would end up in the logs) nor the headers.
+ */
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    route: request.routeOptions?.url,
+    path: request.url.split('?')[0],
+    remoteAddress: request.ip,
+  };
+}
 
 /** Pino through Fastify: request ids (honouring X-Request-Id), personal data redacted. */
 export function loggerOptions(
   config: Pick<Config, 'LOG_LEVEL'>,
+  stream?: DestinationStream,
 ): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader'> {
   return {
     logger: {
       level: config.LOG_LEVEL,
       redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: { req: serializeRequest },
+      ...(stream ? { stream } : {}),
     },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

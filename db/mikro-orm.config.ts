@@ -23,6 +23,8 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
     // A fresh EntityManager per request or activity (fork), never the global one.
     allowGlobalContext: false,
     pool: { min: 0, max: 10 },
+    // The sandbox payment gateway's ledger shares the database but is not ours to diff or drop.
+    schemaGenerator: { ignoreSchema: ['payment_sandbox'] },
     ...overrides,
   });
 }

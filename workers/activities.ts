@@ -1,3 +1,4 @@
+import { createServiceCommitmentActivities } from '../activities/service-commitment-activities';
 import { createStackProbeActivities } from '../activities/stack-probe-activities';
 import type { WorkerProcessDeps } from './run-worker';
 
@@ -5,6 +6,7 @@ import type { WorkerProcessDeps } from './run-worker';
 export function commerceActivities({ orm, workerIdentity }: WorkerProcessDeps) {
   return {
     ...createStackProbeActivities({ orm, workerIdentity }),
+    ...createServiceCommitmentActivities({ orm }),
   };
 }
 

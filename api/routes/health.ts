@@ -20,7 +20,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+      // Public: load balancers and orchestrators probe without credentials.
+      config: { access: 'public' },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -32,6 +36,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Readiness: Postgres and Temporal answer',
         response: { 200: readinessSchema, 503: readinessSchema },
       },
+      config: { access: 'public' },
     },
     async (request, reply) => {
       const [postgres, temporal] = await Promise.all([
@@ -50,7 +55,12 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true } },
+    {
+      schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true },
+      // Ops only: the metrics expose internals (routes, traffic, memory, versions) that
+      // help an attacker map the system (T/QGCML 3125 §8.3.2).
+      config: { access: { roles: ['ops'] } },
+    },
     async (_request, reply) => {
       return reply.type(app.metrics.contentType).send(await app.metrics.metrics());
     },

@@ -55,6 +55,7 @@ const stackProbeRoutes: FastifyPluginAsyncZod = async (app) => {
         body: probeRequestSchema,
         response: { 201: probeResultSchema, 503: problemSchema },
       },
+      config: { access: { roles: ['ops'] } },
     },
     async (request, reply) => {
       const probeId = randomUUID();
@@ -83,6 +84,7 @@ const stackProbeRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
         response: { 200: z.object({ items: z.array(probeRowSchema) }) },
       },
+      config: { access: { roles: ['ops'] } },
     },
     async (request) => {
       const probes = await request.em.getRepository(StackProbe).listRecent(request.query.limit);

@@ -1,4 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124224744 } from './Migration20261124224744_orders';
+import { Migration20261124222259 } from './Migration20261124222259_account';
+import { Migration20261124222241 } from './Migration20261124222241_mail_delivery';
+import { Migration20261124222232 } from './Migration20261124222232_catalog';
+import { Migration20261124222022 } from './Migration20261124222022_service_commitment_version';
+import { Migration20261124221900 } from './Migration20261124221900_audit_trail';
 import { Migration20261124220534 } from './Migration20261124220534_stack_probe';
 
 /**
@@ -8,4 +14,10 @@ import { Migration20261124220534 } from './Migration20261124220534_stack_probe';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124220534_stack_probe', class: Migration20261124220534 },
+  { name: 'Migration20261124221900_audit_trail', class: Migration20261124221900 },
+  { name: 'Migration20261124222022_service_commitment_version', class: Migration20261124222022 },
+  { name: 'Migration20261124222232_catalog', class: Migration20261124222232 },
+  { name: 'Migration20261124222241_mail_delivery', class: Migration20261124222241 },
+  { name: 'Migration20261124222259_account', class: Migration20261124222259 },
+  { name: 'Migration20261124224744_orders', class: Migration20261124224744 },
 ];

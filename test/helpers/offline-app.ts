@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../../api/app';
 import { configSchema, type Config } from '../../config/env';
 import { ormConfig } from '../../db/mikro-orm.config';
@@ -26,10 +27,13 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
  * The real app with Postgres and Temporal unreachable: for what the API does on its own
  * (validation, errors, OpenAPI, metrics) without starting services.
  */
-export async function buildOfflineApp(config: Config = testConfig()): Promise<FastifyInstance> {
+export async function buildOfflineApp(
+  config: Config = testConfig(),
+  logStream?: DestinationStream,
+): Promise<FastifyInstance> {
   const orm = await MikroORM.init(
     ormConfig(config.DATABASE_URL, { connect: false, pool: { min: 0, max: 1, acquireTimeoutMillis: 500 } }),
   );
   const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
-  return buildApp({ config, orm, temporal, ownsConnections: true });
+  return buildApp({ config, orm, temporal, ownsConnections: true, logStream });
 }

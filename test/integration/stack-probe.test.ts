@@ -1,6 +1,7 @@
 import { StackProbe } from '../../db/entities/stack-probe.entity';
 import { TASK_QUEUES } from '../../workflows/definitions/task-queues';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { bearer } from '../helpers/tokens';
 
 // The smoke test of the foundation: one HTTP request goes API → Temporal → worker →
 // activity → Postgres, and what Postgres holds comes back in the response.
@@ -16,6 +17,7 @@ describe('stack probe: a round trip through the real stack', () => {
     const response = await stack.app.inject({
       method: 'POST',
       url: '/ops/stack-probes',
+      headers: bearer(stack.config, 'ops'),
       payload: { taskQueues: ['commerce'] },
     });
 
@@ -37,6 +39,7 @@ describe('stack probe: a round trip through the real stack', () => {
     const response = await stack.app.inject({
       method: 'POST',
       url: '/ops/stack-probes',
+      headers: bearer(stack.config, 'ops'),
       payload: { taskQueues: ['ops'], timeoutSeconds: 2 },
     });
 
@@ -51,9 +54,14 @@ describe('stack probe: a round trip through the real stack', () => {
     const probe = await stack.app.inject({
       method: 'POST',
       url: '/ops/stack-probes',
+      headers: bearer(stack.config, 'ops'),
       payload: { taskQueues: ['commerce'] },
     });
-    const response = await stack.app.inject({ method: 'GET', url: '/ops/stack-probes?limit=2' });
+    const response = await stack.app.inject({
+      method: 'GET',
+      url: '/ops/stack-probes?limit=2',
+      headers: bearer(stack.config, 'ops'),
+    });
 
     expect(response.statusCode).toBe(200);
     const { items } = response.json();

@@ -1,23 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
-import { buildOfflineApp } from '../helpers/offline-app';
+import { buildOfflineApp, testConfig } from '../helpers/offline-app';
+import { bearer } from '../helpers/tokens';
 
 describe('API foundation: problem+json errors, health, OpenAPI, metrics', () => {
   let app: FastifyInstance;
+  const config = testConfig();
+  const ops = bearer(config, 'ops');
 
   beforeAll(async () => {
-    app = await buildOfflineApp();
+    app = await buildOfflineApp(config);
     // Routes that fail the ways handlers can fail, added before the app is ready.
-    app.get('/test/crash', async () => {
+    const open = { config: { access: 'public' as const } };
+    app.get('/test/crash', open, async () => {
       throw new Error('secret connection string postgres://user:pw@db');
     });
-    app.get('/test/not-found', async () => {
+    app.get('/test/not-found', open, async () => {
       throw new NotFoundError('order', 'o-1');
     });
-    app.get('/test/conflict', async () => {
+    app.get('/test/conflict', open, async () => {
       throw new ConflictError('the order was already cancelled');
     });
-    app.get('/test/invalid', async () => {
+    app.get('/test/invalid', open, async () => {
       throw new InvalidInputError('items[0].quantity', 'exceeds the stock');
     });
     await app.ready();
@@ -28,6 +32,7 @@ describe('API foundation: problem+json errors, health, OpenAPI, metrics', () => 
     const response = await app.inject({
       method: 'POST',
       url: '/ops/stack-probes',
+      headers: ops,
       payload: { taskQueues: ['nowhere'], timeoutSeconds: 0 },
     });
 
@@ -45,7 +50,7 @@ describe('API foundation: problem+json errors, health, OpenAPI, metrics', () => 
     const response = await app.inject({
       method: 'POST',
       url: '/ops/stack-probes',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...ops, 'content-type': 'application/json' },
       payload: '{"taskQueues": [',
     });
 
@@ -114,7 +119,7 @@ describe('API foundation: problem+json errors, health, OpenAPI, metrics', () => 
 
   it('exposes Prometheus process and HTTP metrics', async () => {
     await app.inject({ method: 'GET', url: '/healthz' });
-    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    const response = await app.inject({ method: 'GET', url: '/metrics', headers: ops });
 
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('process_cpu_user_seconds_total');

@@ -1,0 +1,65 @@
+import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { serviceCommitmentsSchema, type ServiceCommitments } from '../../domain/service-commitments';
+import { ServiceCommitmentRepository } from '../repositories/service-commitment.repository';
+import { BaseEntity, BaseEntitySchema } from './base.entity';
+
+/**
+ * One published version of the service commitments (T/QGCML 3125 §4.7, §4.8). Versions are
+ * never edited (a database trigger refuses UPDATE and DELETE): a change is a new version,
+ * in force from its `effectiveFrom`, so a process keeps the version in force when it started.
+ * Version 1, the standard's defaults, is seeded by the migration that creates the table.
+ */
+export class ServiceCommitmentVersion extends BaseEntity {
+  declare [EntityRepositoryType]?: ServiceCommitmentRepository;
+
+  private constructor(
+    /** 1, 2, 3…: increases with every change. */
+    public version: number,
+    public commitments: ServiceCommitments,
+    public effectiveFrom: Date,
+    /** The `sub` of the staff member who published it (`system` for the seeded defaults). */
+    public changedBy: string,
+    public reason: string,
+  ) {
+    super();
+  }
+
+  /**
+   * The version that replaces `previous` (the newest so far) from `now` on. Its
+   * effectiveFrom never goes back before its predecessor's, so "the newest version whose
+   * effectiveFrom is not after t" is always the one in force at t.
+   */
+  static following(
+    previous: ServiceCommitmentVersion | null,
+    change: { commitments: ServiceCommitments; changedBy: string; reason: string; now: Date },
+  ): ServiceCommitmentVersion {
+    const effectiveFrom = new Date(Math.max(change.now.getTime(), previous?.effectiveFrom.getTime() ?? 0));
+    return new ServiceCommitmentVersion(
+      (previous?.version ?? 0) + 1,
+      serviceCommitmentsSchema.parse(change.commitments),
+      effectiveFrom,
+      change.changedBy,
+      change.reason,
+    );
+  }
+
+  /** The stored set, checked against today's schema (jsonb is not checked by Postgres). */
+  parsedCommitments(): ServiceCommitments {
+    return serviceCommitmentsSchema.parse(this.commitments);
+  }
+}
+
+export const ServiceCommitmentVersionSchema = new EntitySchema<ServiceCommitmentVersion, BaseEntity>({
+  class: ServiceCommitmentVersion,
+  extends: BaseEntitySchema,
+  tableName: 'service_commitment_version',
+  repository: () => ServiceCommitmentRepository,
+  checks: [{ name: 'service_commitment_version_version_check', expression: 'version >= 1' }],
+  properties: {
+    version: { type: 'integer', unique: true },
+    commitments: { type: 'json' },
+    effectiveFrom: { type: 'datetime' },
+    changedBy: { type: 'string' },
+    reason: { type: 'text' },
+  },
+});

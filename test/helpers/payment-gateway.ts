@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import {
+  PaymentRequestRejected,
+  type PaymentAmount,
+  type PaymentProvider,
+} from '../../activities/providers/payment-provider';
+import { createSandboxPaymentProvider } from '../../activities/providers/sandbox-payment-provider';
+import type { Faults, LedgerSummary } from '../../sandbox/payment-gateway/schemas';
+import { startPaymentGateway, type RunningPaymentGateway } from '../../sandbox/payment-gateway/start';
+
+export interface TestPaymentGateway {
+  gateway: RunningPaymentGateway;
+  apiKey: string;
+  /** The platform's adapter pointed at this gateway. */
+  payments: PaymentProvider;
+  /** The gateway's ledger for one reference (an order id), undefined when it holds nothing. */
+  ledger(reference: string): Promise<LedgerSummary | undefined>;
+  setFaults(faults: Partial<Faults>): Promise<void>;
+  resetFaults(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const cny = (value: number): PaymentAmount => ({ value, currency: 'CNY' });
+export const newIdempotencyKey = () => `test:${randomUUID()}`;
+export const newReference = () => `order-${randomUUID()}`;
+
+/** Awaits a call expected to be refused and gives the typed refusal (fails the test otherwise). */
+export async function rejection(promise: Promise<unknown>): Promise<PaymentRequestRejected> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(PaymentRequestRejected);
+  return error as PaymentRequestRejected;
+}
+
+/**
+ * The sandbox payment gateway on a free loopback port, its ledger in the test database
+ * (process.env.DATABASE_URL, set by the integration global setup), and the adapter to it.
+ */
+export async function startTestPaymentGateway(): Promise<TestPaymentGateway> {
+  const apiKey = `sk_test_${randomUUID()}`;
+  const gateway = await startPaymentGateway({
+    databaseUrl: process.env.DATABASE_URL!,
+    port: 0,
+    apiKey,
+    logLevel: 'silent',
+  });
+
+  async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  }
+
+  return {
+    gateway,
+    apiKey,
+    payments: createSandboxPaymentProvider({ baseUrl: gateway.url, apiKey, timeoutMs: 5_000 }),
+    async ledger(reference) {
+      const query = new URLSearchParams({ reference });
+      const { items } = (await admin('GET', `/admin/ledger?${query}`)) as { items: LedgerSummary[] };
+      return items[0];
+    },
+    async setFaults(faults) {
+      await admin('POST', '/admin/faults', faults);
+    },
+    async resetFaults() {
+      await admin('DELETE', '/admin/faults');
+    },
+    close: () => gateway.close(),
+  };
+}

@@ -1,0 +1,40 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from '../../db/mikro-orm.config';
+import { createOrm, migrateUp } from '../../db/orm';
+
+export interface PrivateDatabase {
+  url: string;
+  /** An ORM on it, migrated. */
+  orm: MikroORM;
+  drop(): Promise<void>;
+}
+
+/**
+ * A migrated database of one test file's own, beside the run's shared test database, for
+ * tests that must own a whole table: the audit chain spans every test that audits, so a
+ * test that breaks it on purpose, or counts its events, cannot share it with them.
+ */
+export async function createPrivateDatabase(label: string): Promise<PrivateDatabase> {
+  const sharedUrl = process.env.DATABASE_URL;
+  if (!sharedUrl) throw new Error('DATABASE_URL is not set: run under the integration global setup');
+  const name = `storeops_test_${label}_${process.pid}_${Date.now()}`.replace(/[^a-z0-9_]/g, '_');
+  const admin = await createOrm(sharedUrl);
+  await admin.em.getConnection().execute(`CREATE DATABASE ${name}`);
+  const url = new URL(sharedUrl);
+  url.pathname = `/${name}`;
+  const config = ormConfig(url.toString());
+  const orm = await MikroORM.init({ ...config, migrations: { ...config.migrations, silent: true } });
+  await migrateUp(orm);
+  return {
+    url: url.toString(),
+    orm,
+    async drop() {
+      await orm.close();
+      try {
+        await admin.em.getConnection().execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+}
