@@ -22,9 +22,18 @@ export const configSchema = z.object({
   PII_ENCRYPTION_KEY: aes256Key,
   SMTP_URL: z.string().min(1).default('file:var/mail'),
   MAIL_FROM: z.string().min(3).default('StoreOps <noreply@storeops.local>'),
+  /** Where mail for platform staff (escalations, discrepancies) and ops (drill reports) goes. */
+  STAFF_MAIL_TO: z.email().default('staff@storeops.local'),
+  OPS_MAIL_TO: z.email().default('ops@storeops.local'),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  /** Where the sandbox payment gateway listens (started by `npm start` and the tests). */
+  PAYMENT_SANDBOX_URL: z.url().default('http://127.0.0.1:3101'),
+  PAYMENT_SANDBOX_API_KEY: z.string().min(16).default('sk_test_storeops_payment_sandbox'),
   LOGISTICS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   LOGISTICS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  /** Where the sandbox logistics carrier listens (started by `npm start` and the tests). */
+  LOGISTICS_SANDBOX_URL: z.url().default('http://127.0.0.1:3102'),
+  LOGISTICS_SANDBOX_API_KEY: z.string().min(16).default('lk_test_storeops_logistics_sandbox'),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: logLevel.default('info'),

@@ -15,6 +15,7 @@ import { devDefaultsFile } from '../config/dev-defaults';
 import { repoRoot, varDir } from '../config/paths';
 import { createOrm, migrateUp } from '../db/orm';
 import { localCluster, startCluster, stopCluster } from './lib/postgres-cluster';
+import { startPaymentGateway } from '../sandbox/payment-gateway/start';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { ensureToolchain } from './lib/toolchain';
 import { writeWorkflowBundle } from './lib/workflow-bundle';
@@ -80,6 +81,15 @@ async function main(): Promise<void> {
   const applied = await migrateUp(orm).finally(() => orm.close());
   say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
 
+  const gatewayPort = Number(new URL(config.PAYMENT_SANDBOX_URL).port);
+  const paymentGateway = await startPaymentGateway({
+    databaseUrl: config.DATABASE_URL,
+    port: gatewayPort,
+    apiKey: config.PAYMENT_SANDBOX_API_KEY,
+  });
+  cleanups.push(() => paymentGateway.close());
+  say(`sandbox payment gateway on ${paymentGateway.url}`);
+
   say('bundling workflows');
   const bundle = await writeWorkflowBundle(path.join(varDir, 'build', 'workflow-bundle.js'));
 
@@ -109,6 +119,8 @@ async function main(): Promise<void> {
   if (usesOwnTemporal) console.log(`  Temporal Web UI   http://127.0.0.1:${TEMPORAL_UI_PORT}`);
   console.log(`  Temporal          ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
   console.log(`  PostgreSQL        ${config.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`);
+  console.log(`  payment sandbox   ${config.PAYMENT_SANDBOX_URL}  (ledger: /admin/ledger?reference=<orderId>)`);
+  console.log(`  mail              ${config.SMTP_URL}`);
   console.log(`  dev secrets       ${devDefaultsFile}`);
   console.log('  Ctrl-C stops everything.');
 }

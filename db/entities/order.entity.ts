@@ -1,4 +1,5 @@
 import { Collection, EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import type { Currency } from '../../domain/money';
 import type { CancelReason, OrderStatus } from '../../domain/order-status';
 import { OrderRepository } from '../repositories/order.repository';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
@@ -28,7 +29,7 @@ export class Order extends BaseEntity {
     public merchantId: string,
     public goodsAmount: number,
     public deliveryFee: number,
-    public currency: string,
+    public currency: Currency,
     public shippingAddressCiphertext: string,
     public paymentMethod: string,
     /** The payment provider's one-time token, not card data. */

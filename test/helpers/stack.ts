@@ -9,12 +9,18 @@ import { createTemporalClient } from '../../temporal/connection';
 import { commerceActivities, opsActivities } from '../../workers/activities';
 import { createWorker, workerIdentity } from '../../workers/run-worker';
 import { TASK_QUEUES, type TaskQueue } from '../../workflows/definitions/task-queues';
+import { startTestPaymentGateway, type TestPaymentGateway } from './payment-gateway';
+import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
 
 export interface TestStack {
   config: Config;
   app: FastifyInstance;
   orm: MikroORM;
   temporal: Client;
+  /** The sandbox payment gateway the workers pay through, with its ledger. */
+  paymentSandbox: TestPaymentGateway;
+  /** The SMTP server the workers send mail to, with what it received. */
+  smtp: SmtpTestServer;
   close(): Promise<void>;
 }
 
@@ -25,8 +31,16 @@ const activitiesFor = { [TASK_QUEUES.commerce]: commerceActivities, [TASK_QUEUES
  * app.inject), workers for the given task queues with their real activities, the test
  * database and the test Temporal server that the global setup started.
  */
-export async function startTestStack(options: { workers: TaskQueue[] }): Promise<TestStack> {
-  const config = loadConfig();
+export async function startTestStack(options: { workers: TaskQueue[]; config?: Partial<Config> }): Promise<TestStack> {
+  const paymentSandbox = await startTestPaymentGateway();
+  const smtp = await startSmtpTestServer();
+  const config: Config = {
+    ...loadConfig(),
+    PAYMENT_SANDBOX_URL: paymentSandbox.gateway.url,
+    PAYMENT_SANDBOX_API_KEY: paymentSandbox.apiKey,
+    SMTP_URL: smtp.url,
+    ...options.config,
+  };
   const orm = await createOrm(config.DATABASE_URL);
   const temporal = await createTemporalClient(config);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -52,12 +66,16 @@ export async function startTestStack(options: { workers: TaskQueue[] }): Promise
     app,
     orm,
     temporal,
+    paymentSandbox,
+    smtp,
     async close() {
       await app.close();
       for (const worker of workers) worker.shutdown();
       await Promise.all(running);
       await connection.close();
       await temporal.connection.close();
+      await paymentSandbox.close();
+      await smtp.close();
       await orm.close();
     },
   };

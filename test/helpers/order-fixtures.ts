@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { chinaDate } from '../../domain/qualifications';
+import type { Principal } from '../../domain/principal';
+import type { TestStack } from './stack';
+import { bearer } from './tokens';
+
+const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
+export const staff: Principal = { sub: 'staff-orders', role: 'staff' };
+
+/** A qualified merchant with one product, filed and listed through the API. */
+export async function openShop(stack: TestStack, product: { price: number; deliveryFee: number; stock: number }) {
+  const suffix = randomUUID().slice(0, 8);
+  const merchant = await stack.app.inject({
+    method: 'POST',
+    url: '/merchants',
+    headers: bearer(stack.config, staff),
+    payload: {
+      name: `Shop ${suffix}`,
+      contactEmail: `orders-${suffix}@shop.example`,
+      qualifications: [
+        { type: 'business_licence', number: `9131${suffix}`, issuer: '上海市市场监督管理局', validUntil: inYears(2) },
+        {
+          type: 'tax_registration',
+          number: `3101${suffix}`,
+          issuer: '国家税务总局上海市税务局',
+          validUntil: inYears(2),
+        },
+      ],
+    },
+  });
+  if (merchant.statusCode !== 201) throw new Error(`merchant: ${merchant.statusCode} ${merchant.body}`);
+  const merchantId = merchant.json().id as string;
+  const owner: Principal = { sub: `owner-${suffix}`, role: 'merchant', merchantId };
+  const created = await stack.app.inject({
+    method: 'POST',
+    url: `/merchants/${merchantId}/products`,
+    headers: bearer(stack.config, owner),
+    payload: {
+      sku: `SKU-${suffix}`,
+      name: `Tea ${suffix}`,
+      pricingType: 'market',
+      origin: '杭州',
+      grade: 'A',
+      spec: '250 g',
+      ...product,
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`product: ${created.statusCode} ${created.body}`);
+  return { merchantId, owner, productId: created.json().id as string, contactEmail: `orders-${suffix}@shop.example` };
+}
+
+/** A consumer account made through /auth/register, and its principal. */
+export async function signUpConsumer(stack: TestStack) {
+  const email = `buyer-${randomUUID().slice(0, 8)}@example.cn`;
+  const response = await stack.app.inject({
+    method: 'POST',
+    url: '/auth/register',
+    payload: { email, password: 'correct horse battery', name: '李四', phone: '13800138000' },
+  });
+  if (response.statusCode !== 201) throw new Error(`register: ${response.statusCode} ${response.body}`);
+  const principal: Principal = { sub: response.json().id as string, role: 'consumer' };
+  return { principal, email };
+}
+
+export const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
