@@ -3,8 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { varDir } from './paths';
 
-/** Port of the project's own PostgreSQL cluster under var/ (not the system's 5432). */
-export const LOCAL_PG_PORT = 55432;
+/**
+ * Port of the project's own PostgreSQL cluster under var/ (not the system's 5432);
+ * STOREOPS_PG_PORT moves it, e.g. for a second checkout on the same machine.
+ */
+export const LOCAL_PG_PORT = Number(process.env.STOREOPS_PG_PORT ?? 55432);
 export const LOCAL_DATABASE_URL = `postgres://storeops:storeops@127.0.0.1:${LOCAL_PG_PORT}/storeops`;
 
 export const devDefaultsFile = path.join(varDir, 'dev.env');
@@ -18,7 +21,6 @@ export function readDevDefaults(): Record<string, string> {
     mkdirSync(varDir, { recursive: true });
     const generated = [
       '# Generated once by StoreOps for development. Environment variables override these.',
-      `DATABASE_URL=${LOCAL_DATABASE_URL}`,
       `AUTH_JWT_SECRET=${randomBytes(32).toString('base64url')}`,
       `PII_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`,
       `LOGISTICS_WEBHOOK_SECRET=${randomBytes(24).toString('base64url')}`,
@@ -31,7 +33,8 @@ export function readDevDefaults(): Record<string, string> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  return parseEnvFile(readFileSync(devDefaultsFile, 'utf8'));
+  // The local cluster's URL follows STOREOPS_PG_PORT, so it is computed, not stored.
+  return { ...parseEnvFile(readFileSync(devDefaultsFile, 'utf8')), DATABASE_URL: LOCAL_DATABASE_URL };
 }
 
 export function parseEnvFile(text: string): Record<string, string> {
