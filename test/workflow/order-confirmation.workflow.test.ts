@@ -13,6 +13,7 @@ import {
   rejectOrderUpdate,
 } from '../../workflows/definitions/order-confirmation';
 import { orderConfirmationWorkflow } from '../../workflows/order-confirmation';
+import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/workflow-env';
 
 type Activities = ReturnType<typeof createOrderActivities>;
@@ -128,10 +129,11 @@ describe('orderConfirmationWorkflow (T/QGCML 3125 §4.7 order confirmation contr
   it('confirms when the merchant confirms in time: captures the payment and tells the consumer', async () => {
     const fake = fakeActivities(env);
     let outcome: unknown;
-    const { result } = await run(fake.activities, async (orderId) => {
+    const { result, handle } = await run(fake.activities, async (orderId) => {
       const handle = await waitForStatusQueryable(orderId);
       outcome = await handle.executeUpdate(confirmOrderUpdate, { args: [{ by: 'merchant-user' }] });
     });
+    await recordHistory(handle, 'order-confirmation-confirmed');
 
     expect(outcome).toEqual({ status: 'confirmed' });
     expect(result).toEqual({ orderId: expect.any(String), status: 'confirmed' });
@@ -223,7 +225,8 @@ describe('orderConfirmationWorkflow (T/QGCML 3125 §4.7 order confirmation contr
     const fake = fakeActivities(env, { virtualPlacedAt: placed });
     const start = Number(await env.currentTimeMs());
 
-    const { result } = await run(fake.activities);
+    const { result, handle } = await run(fake.activities);
+    await recordHistory(handle, 'order-confirmation-overdue');
 
     expect(result.cancelReason).toBe('confirmation_overdue');
     const expectedWindow = new Date('2026-10-08T16:00:00+08:00').getTime() - placed.getTime();

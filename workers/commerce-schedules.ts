@@ -1,0 +1,23 @@
+import type { Client } from '@temporalio/client';
+import { upsertSchedule } from '../temporal/schedules';
+import { PAYMENT_RECONCILIATION_SCHEDULE_ID } from '../workflows/definitions/payment-reconciliation';
+import { TASK_QUEUES } from '../workflows/definitions/task-queues';
+
+/**
+ * The commerce queue's recurring processes, created or updated when its worker starts:
+ * payment reconciliation every day at 02:00 Beijing time for the day before (§7.1).
+ */
+export async function ensureCommerceSchedules(client: Client): Promise<void> {
+  await upsertSchedule(client, {
+    scheduleId: PAYMENT_RECONCILIATION_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 2, minute: 0, comment: 'daily at 02:00' }], timezone: 'Asia/Shanghai' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'paymentReconciliationWorkflow',
+      workflowId: 'reconciliation:payments:scheduled',
+      taskQueue: TASK_QUEUES.commerce,
+      args: [{}],
+    },
+    policies: { catchupWindow: '1 day' },
+  });
+}
