@@ -3,11 +3,14 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { createOrderActivities } from '../activities/order-activities';
-import type { CancelReason } from '../domain/order-status';
+import type { CancelReason, OrderStatus } from '../domain/order-status';
 import {
   cancelOrderUpdate,
   confirmOrderUpdate,
@@ -19,6 +22,7 @@ import {
   type OrderConfirmationState,
   type DecisionInput,
 } from './definitions/order-confirmation';
+import { searchAttributes } from './definitions/search-attributes';
 
 type OrderActivities = ReturnType<typeof createOrderActivities>;
 
@@ -33,6 +37,18 @@ const payments = proxyActivities<OrderActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 20 },
 });
+
+/**
+ * Keeps the BusinessStatus search attribute in step, so staff can filter orders by status
+ * in the Temporal UI. Only where the API registered it at start (the time-skipping test
+ * server knows no custom attributes); behind a patch so executions started before
+ * this change replay as they ran.
+ */
+function showStatus(status: OrderStatus): void {
+  if (!patched('business-status-search-attribute')) return;
+  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
+  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
+}
 
 type Decision =
   { kind: 'confirm'; by: string } | { kind: 'reject'; by: string; reason: string } | { kind: 'cancel'; by: string };
@@ -89,6 +105,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
     state.status = 'cancelled';
     state.cancelReason = reason;
     await local.recordOrderCancelled({ orderId, reason, by: decision?.by });
+    showStatus('cancelled');
     await notify('order_cancelled_consumer');
   };
   /** Mail is best effort: a message that cannot be sent never cancels or blocks an order. */
@@ -133,6 +150,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
       await payments.capturePayment({ orderId });
       state.status = 'confirmed';
       await local.recordOrderConfirmed({ orderId, by: decision.by });
+      showStatus('confirmed');
       await notify('order_confirmed_consumer');
     } else {
       await cancel(decision?.kind === 'reject' ? 'merchant_rejected' : 'consumer_cancelled');

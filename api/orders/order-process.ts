@@ -30,6 +30,7 @@ export async function startOrderProcess(temporal: Client, order: Order): Promise
     typedSearchAttributes: [
       { key: searchAttributes.orderId, value: order.id },
       { key: searchAttributes.merchantId, value: order.merchantId },
+      { key: searchAttributes.businessStatus, value: order.status },
     ],
   });
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Order } from '../../db/entities/order.entity';
 import { Product } from '../../db/entities/product.entity';
 import type { Principal } from '../../domain/principal';
+import { orderWorkflowId } from '../../workflows/definitions/order-confirmation';
+import { searchAttributes } from '../../workflows/definitions/search-attributes';
 import { eventually } from '../helpers/eventually';
 import { openShop, shippingAddress, signUpConsumer } from '../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -66,6 +68,10 @@ describe('orders: placing, confirming, rejecting, cancelling', () => {
     );
     const ledger = await stack.paymentSandbox.ledger(order.id);
     expect(ledger?.captures).toBe(1);
+    const described = await stack.temporal.workflow.getHandle(orderWorkflowId(order.id)).describe();
+    expect(described.typedSearchAttributes.get(searchAttributes.orderId)).toBe(order.id);
+    expect(described.typedSearchAttributes.get(searchAttributes.merchantId)).toBe(shop.merchantId);
+    expect(described.typedSearchAttributes.get(searchAttributes.businessStatus)).toBe('confirmed');
     const payments = (await inject('GET', `/orders/${order.id}/payments`, buyer)).json().items;
     expect(payments.map((p: { operation: string; amount: number }) => [p.operation, p.amount])).toEqual([
       ['authorize', 8500],
