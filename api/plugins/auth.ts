@@ -88,13 +88,29 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     const access: RouteAccess = parsed.data;
     route.config = { ...route.config, access };
     for (const method of methods) entries.push({ method, url: route.url, access });
-    if (access === 'public') return;
+    if (access === 'public') {
+      // Anyone may call it; a valid token still says who calls, for a richer view (a
+      // merchant reading its own public page). A refused token is ignored: anonymous.
+      const own = route.onRequest === undefined ? [] : ([] as unknown[]).concat(route.onRequest);
+      route.onRequest = [...own, identifyIfPresent] as RouteOptions['onRequest'];
+      return;
+    }
 
     // A new array: the route's own hooks (e.g. its rate limiter) run first, then this one.
     const own = route.onRequest === undefined ? [] : ([] as unknown[]).concat(route.onRequest);
     route.onRequest = [...own, authenticate(access.roles)] as RouteOptions['onRequest'];
     documentSecurity(route);
   });
+
+  const identifyIfPresent: onRequestAsyncHookHandler = async function identifyIfPresent(request) {
+    const token = bearerToken(request);
+    if (token === undefined) return;
+    try {
+      request.principal = await options.verifier.verify(token);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+    }
+  };
 
   function authenticate(roles: readonly Principal['role'][]): onRequestAsyncHookHandler {
     return async function authenticateRequest(request, reply) {
