@@ -63,3 +63,15 @@ export async function signUpConsumer(stack: TestStack) {
 }
 
 export const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
+
+/** Places an order for one item through the API, paid with a token the sandbox approves. */
+export async function placeOneItemOrder(stack: TestStack, consumer: Principal, productId: string) {
+  const response = await stack.app.inject({
+    method: 'POST',
+    url: '/orders',
+    headers: { ...bearer(stack.config, consumer), 'idempotency-key': `key-${randomUUID()}` },
+    payload: { items: [{ productId, quantity: 1 }], shippingAddress, payment: { method: 'card', token: 'tok_ok' } },
+  });
+  if (response.statusCode !== 201) throw new Error(`order: ${response.statusCode} ${response.body}`);
+  return response.json();
+}

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { SlaBreach } from '../../db/entities/sla-breach.entity';
 import { eventually } from '../helpers/eventually';
-import { openShop, shippingAddress, signUpConsumer, staff } from '../helpers/order-fixtures';
+import { openShop, placeOneItemOrder, signUpConsumer, staff } from '../helpers/order-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../helpers/private-database';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { bearer } from '../helpers/tokens';
@@ -35,17 +34,7 @@ describe('orders: the confirmation deadline on the real stack', () => {
     const shop = await openShop(stack, { price: 500, deliveryFee: 0, stock: 5 });
     const { principal } = await signUpConsumer(stack);
 
-    const placed = await stack.app.inject({
-      method: 'POST',
-      url: '/orders',
-      headers: { ...bearer(stack.config, principal), 'idempotency-key': `key-${randomUUID()}` },
-      payload: {
-        items: [{ productId: shop.productId, quantity: 1 }],
-        shippingAddress,
-        payment: { method: 'card', token: 'tok_ok' },
-      },
-    });
-    const order = placed.json();
+    const order = await placeOneItemOrder(stack, principal, shop.productId);
     expect(Date.parse(order.confirmBy) - Date.parse(order.placedAt)).toBe(4_000);
 
     const view = await eventually(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Payment } from '../../db/entities/payment.entity';
 import { chinaDate } from '../../domain/qualifications';
 import { eventually } from '../helpers/eventually';
-import { openShop, shippingAddress, signUpConsumer, staff } from '../helpers/order-fixtures';
+import { openShop, placeOneItemOrder, signUpConsumer, staff } from '../helpers/order-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../helpers/private-database';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { bearer } from '../helpers/tokens';
@@ -38,18 +38,7 @@ describe('payment reconciliation against the provider settlement', () => {
     stack = await startTestStack({ workers: ['commerce'], config: { DATABASE_URL: database.url } });
     const shop = await openShop(stack, { price: 2000, deliveryFee: 500, stock: 10 });
     const { principal } = await signUpConsumer(stack);
-    const order = (
-      await stack.app.inject({
-        method: 'POST',
-        url: '/orders',
-        headers: { ...bearer(stack.config, principal), 'idempotency-key': `key-${randomUUID()}` },
-        payload: {
-          items: [{ productId: shop.productId, quantity: 1 }],
-          shippingAddress,
-          payment: { method: 'card', token: 'tok_ok' },
-        },
-      })
-    ).json();
+    const order = await placeOneItemOrder(stack, principal, shop.productId);
     await eventually(async () => {
       const confirmed = await stack.app.inject({
         method: 'POST',
