@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { composeBilingual, type RenderedMail } from './compose';
 import {
+  deliveryReturnedMerchant,
+  handoverOverdueMerchant,
+  orderDeliveredConsumer,
+  orderHandedOverConsumer,
+  reconciliationDiscrepanciesStaff,
+  slaBreachStaff,
+} from './delivery-templates';
+import {
   orderCancelledConsumer,
   orderConfirmationReminderMerchant,
   orderConfirmedConsumer,
@@ -32,6 +40,12 @@ export const mailTemplates = {
   order_confirmed_consumer: orderConfirmedConsumer,
   order_cancelled_consumer: orderCancelledConsumer,
   ops_report: opsReport,
+  order_handed_over_consumer: orderHandedOverConsumer,
+  order_delivered_consumer: orderDeliveredConsumer,
+  handover_overdue_merchant: handoverOverdueMerchant,
+  delivery_returned_merchant: deliveryReturnedMerchant,
+  sla_breach_staff: slaBreachStaff,
+  reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

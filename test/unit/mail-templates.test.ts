@@ -20,6 +20,27 @@ const examples: Record<string, unknown> = {
   order_confirmed_consumer: { orderId: 'ord-7', amounts: order.amounts },
   order_cancelled_consumer: { orderId: 'ord-7', reason: 'confirmation_overdue' },
   ops_report: { subject: 'drill-1 passed', body: 'RTO  12m 03s\nRPO  0s' },
+  order_handed_over_consumer: {
+    orderId: 'ord-7',
+    shipmentId: 'shp_1',
+    carrierName: 'SF Express',
+    deliverBy: '2026-10-12T09:00:00Z',
+  },
+  order_delivered_consumer: { orderId: 'ord-7', deliveredAt: '2026-10-11T09:00:00Z' },
+  handover_overdue_merchant: { orderId: 'ord-7', handoverBy: '2026-10-10T09:00:00Z' },
+  delivery_returned_merchant: { orderId: 'ord-7', shipmentId: 'shp_1', attempts: 2 },
+  sla_breach_staff: {
+    orderId: 'ord-7',
+    obligation: 'delivery',
+    party: 'carrier',
+    partyId: 'k-1',
+    dueAt: '2026-10-12T09:00:00Z',
+  },
+  reconciliation_discrepancies_staff: {
+    runDate: '2026-10-13',
+    count: 1,
+    items: [{ kind: 'count_mismatch', orderId: 'ord-7' }],
+  },
 };
 
 describe('mail templates: one bilingual message per purpose', () => {

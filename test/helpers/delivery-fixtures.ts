@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Account } from '../../db/entities/account.entity';
+import { Carrier } from '../../db/entities/carrier.entity';
+import { Merchant } from '../../db/entities/merchant.entity';
+import { Order } from '../../db/entities/order.entity';
+import { OrderItem } from '../../db/entities/order-item.entity';
+import type { FieldCipher } from '../../db/field-cipher';
+
+export interface DeliveryParties {
+  merchant: Merchant;
+  carrier: Carrier;
+  otherCarrier: Carrier;
+  consumer: Account;
+}
+
+const contract = {
+  calendar: '7x24' as const,
+  handoverWithin: 'P2D',
+  deliveryWithin: 'P5D',
+  codRemittanceWithin: 'P5D',
+  complaintResponseWithin: 'P1D',
+};
+
+/** A merchant, two carriers and a consumer, written straight through the ORM. */
+export async function createDeliveryParties(orm: MikroORM, cipher: FieldCipher): Promise<DeliveryParties> {
+  const em = orm.em.fork();
+  const now = new Date();
+  const merchant = new Merchant('Tea House', `shop-${randomUUID()}@example.test`, [], now, now);
+  const carrier = new Carrier('Sandbox Express', `carrier-${randomUUID()}@example.test`, contract);
+  const otherCarrier = new Carrier('Other Express', `other-${randomUUID()}@example.test`, contract);
+  const consumer = Account.register(
+    {
+      email: `consumer-${randomUUID()}@example.test`,
+      passwordHash: 'not-a-login',
+      contact: { name: '李雷', phone: '+8613800000000', address: '上海市浦东新区世纪大道 1 号' },
+    },
+    cipher,
+  );
+  em.persist([merchant, carrier, otherCarrier, consumer]);
+  await em.flush();
+  return { merchant, carrier, otherCarrier, consumer };
+}
+
+/**
+ * A confirmed order written through the ORM (the order flow itself is another test's
+ * subject): two lines, 2 × tea and 1 × cups, with an encrypted shipping address.
+ */
+export async function createConfirmedOrder(orm: MikroORM, cipher: FieldCipher, parties: DeliveryParties) {
+  const em = orm.em.fork();
+  const order = new Order(
+    parties.consumer.id,
+    parties.merchant.id,
+    2 * 26800 + 9900,
+    1000,
+    'CNY',
+    '',
+    'card',
+    'tok_visa',
+    `test-${randomUUID()}`,
+    'x'.repeat(64),
+  );
+  order.shippingAddressCiphertext = cipher.encrypt(
+    JSON.stringify({ name: '李雷', phone: '+8613800000000', address: '上海市浦东新区世纪大道 1 号' }),
+    `order:${order.id}:shippingAddress`,
+  );
+  order.status = 'confirmed';
+  const tea = new OrderItem(order, 0, randomUUID(), 'TEA-250', 'Longjing 250g', 26800, 2);
+  const cups = new OrderItem(order, 1, randomUUID(), 'CUP-2', 'Tea cups', 9900, 1);
+  em.persist([order, tea, cups]);
+  await em.flush();
+  return { order, tea, cups };
+}
