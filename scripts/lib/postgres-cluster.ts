@@ -110,24 +110,38 @@ export function initCluster(cluster: LocalCluster): void {
     'C.UTF-8',
     '--data-checksums',
   ]);
-  const settings = [
+  writeOwnedFile(cluster, path.join(cluster.dataDir, 'storeops.conf'), clusterSettings(cluster, '/bin/true'));
+  appendFileSync(path.join(cluster.dataDir, 'postgresql.conf'), "\ninclude = 'storeops.conf'\n");
+}
+
+/** The include file initdb's postgresql.conf points at; `archiveCommand` is the only part that changes. */
+function clusterSettings(cluster: LocalCluster, archiveCommand: string): string {
+  return [
     '# StoreOps local cluster',
     `port = ${cluster.port}`,
     "listen_addresses = '127.0.0.1'",
     `unix_socket_directories = '${cluster.socketDir}'`,
     // Ready for pgBackRest: replica-level WAL, archived continuously. Until the backup
     // stanza exists the archive command accepts every segment; the backup set-up
-    // replaces it with `pgbackrest archive-push`.
+    // (activities/backup/stanza.ts) replaces it with `pgbackrest archive-push`.
     'wal_level = replica',
     'archive_mode = on',
-    "archive_command = '/bin/true'",
+    `archive_command = '${archiveCommand.replaceAll("'", "''")}'`,
     'max_wal_senders = 3',
     'max_connections = 200',
     "timezone = 'UTC'",
     '',
   ].join('\n');
-  writeOwnedFile(cluster, path.join(cluster.dataDir, 'storeops.conf'), settings);
-  appendFileSync(path.join(cluster.dataDir, 'postgresql.conf'), "\ninclude = 'storeops.conf'\n");
+}
+
+/**
+ * Points WAL archiving at `archiveCommand` (T/QGCML 3125 §8.4, continuous archiving), for
+ * a fresh cluster and one made before the backup set-up alike: re-writes the include
+ * file and reloads a running server (archive_command needs no restart).
+ */
+export function setArchiveCommand(cluster: LocalCluster, archiveCommand: string): void {
+  writeOwnedFile(cluster, path.join(cluster.dataDir, 'storeops.conf'), clusterSettings(cluster, archiveCommand));
+  if (isRunning(cluster)) superuserSql(cluster, 'SELECT pg_reload_conf()');
 }
 
 export function isRunning(cluster: LocalCluster): boolean {

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:recovery [-- --orders 1000000 --audit 100000]`: the figures of
+ * T/QGCML 3125 §8.2.3 / §8.4 on generated data, on a throw-away cluster (never the
+ * developer's): backup duration and size per type, each drill's RTO per phase,
+ * completeness, and a raw `pgbackrest restore` + start measured the same way, so the
+ * orchestration's overhead is a ratio. Not a test: it prints figures and writes them to
+ * var/bench/. Stops and removes its cluster, Temporal server and standbys at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createDrillActivities } from '../activities/backup/drill-activities';
+import { createDrillRecordActivities } from '../activities/backup/drill-record-activities';
+import { listRepoBackups } from '../activities/backup/info';
+import { pgbackrest } from '../activities/backup/pgbackrest';
+import { ensureStanza } from '../activities/backup/stanza';
+import { restoreStandby, standbyCluster, startStandby, tearDownStandby } from '../activities/backup/standby';
+import { verifyRepo } from '../activities/backup/verify';
+import { varDir } from '../config/paths';
+import { BackupRun } from '../db/entities/backup-run.entity';
+import { RecoveryDrill } from '../db/entities/recovery-drill.entity';
+import { createOrm, migrateUp } from '../db/orm';
+import type { DrillReport } from '../domain/recovery-drill-report';
+import { formatDrillReport } from '../domain/recovery-drill-report';
+import { createThrowAwayBackupCluster } from './lib/backup-cluster';
+import { writeAuditEventsFile } from './lib/bench-audit-events';
+import { startTemporalDevServer } from './lib/temporal-dev-server';
+import { ensureToolchain } from './lib/toolchain';
+
+const { values } = parseArgs({
+  options: { orders: { type: 'string', default: '1000000' }, audit: { type: 'string', default: '100000' } },
+});
+const ORDERS = Number(values.orders);
+const AUDIT_EVENTS = Number(values.audit);
+const log = (message: string) => console.log(`[bench] ${message}`);
+const seconds = (from: number) => Math.round((performance.now() - from) / 100) / 10;
+
+async function timed<T>(label: string, work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  const took = seconds(started);
+  log(`${label}: ${took} s`);
+  return [result, took];
+}
+
+async function main(): Promise<void> {
+  const figures: Record<string, unknown> = { orders: ORDERS, auditEvents: AUDIT_EVENTS, machine: '2 cores, 24 GiB' };
+  const cluster = await createThrowAwayBackupCluster('bench');
+  const temporalPort = cluster.target.cluster.port + 1;
+  let temporal: Awaited<ReturnType<typeof startTemporalDevServer>> | undefined;
+  const orm = await createOrm(cluster.databaseUrl);
+  try {
+    await migrateUp(orm);
+    const [, generate] = await timed(`generate ${ORDERS} orders, items, payments`, () =>
+      cluster.sql(`
+        INSERT INTO merchant (id, created_at, updated_at, name, contact_email, qualifications, filed_at, last_reviewed_at)
+          SELECT gen_random_uuid(), now(), now(), 'Merchant ' || g, 'm' || g || '@bench.local', '[]', now(), now() FROM generate_series(1, 100) g;
+        INSERT INTO product (id, created_at, updated_at, merchant_id, sku, name, pricing_type, price, delivery_fee, price_updated_at, origin, grade, spec, stock)
+          SELECT gen_random_uuid(), now(), now(), m.id, 'SKU-' || g, 'Product ' || g, 'market', 1000 + g, 500, now(), 'bench', 'A', '1 kg', 1000000
+            FROM generate_series(1, 10) g CROSS JOIN merchant m;
+        CREATE TEMP TABLE p AS SELECT id, merchant_id, row_number() OVER () AS n FROM product;
+        INSERT INTO customer_order (id, created_at, updated_at, consumer_id, merchant_id, status, goods_amount, delivery_fee, currency,
+            shipping_address_ciphertext, payment_method, payment_token, idempotency_key, request_hash, stock_reserved)
+          SELECT gen_random_uuid(), now() - g * interval '1 second', now(), 'consumer-' || (g % 50000), p.merchant_id, 'confirmed', 2000, 500, 'CNY',
+                 md5(g::text), 'card', 'tok_' || g, 'order-' || g, md5('r' || g), true
+            FROM generate_series(1, ${ORDERS}) g JOIN p ON p.n = 1 + g % 1000;
+        INSERT INTO order_item (id, created_at, updated_at, order_id, position, product_id, sku, name, unit_price, quantity)
+          SELECT gen_random_uuid(), o.created_at, o.updated_at, o.id, 1, (SELECT id FROM product LIMIT 1), 'SKU-1', 'Product 1', 2000, 1 FROM customer_order o;
+        INSERT INTO payment (id, created_at, updated_at, subject_type, subject_id, operation, amount, currency, status, idempotency_key, provider_transaction_id)
+          SELECT gen_random_uuid(), o.created_at, o.updated_at, 'order', o.id, 'charge', 2500, 'CNY', 'succeeded', 'pay-' || o.id, 'tx-' || o.id FROM customer_order o;`),
+    );
+    cluster.sql('VACUUM ANALYZE');
+    const auditFile = path.join(path.dirname(cluster.target.workDir), 'audit-events.tsv');
+    await timed(`generate ${AUDIT_EVENTS} chained audit events`, async () => {
+      writeAuditEventsFile(auditFile, AUDIT_EVENTS);
+      cluster.sql(
+        `COPY audit_event (id, seq, occurred_at, actor_sub, actor_role, action, entity, entity_id, outcome, ip, request_id, details, prev_hash, hash) FROM '${auditFile}'`,
+      );
+    });
+    figures.generateSeconds = generate;
+    figures.databaseSize = cluster.sql("SELECT pg_size_pretty(pg_database_size('storeops'))");
+    log(`database size ${String(figures.databaseSize)}`);
+
+    await timed('stanza-create + check', () => ensureStanza(cluster.target));
+    const backups: Array<Record<string, unknown>> = [];
+    const backup = async (type: 'full' | 'diff' | 'incr', repo: 1 | 2, before?: string) => {
+      if (before) cluster.sql(before);
+      const [, took] = await timed(`backup ${type} repo${repo}`, () =>
+        pgbackrest(cluster.target, 'backup', [`--type=${type}`, `--repo=${repo}`]),
+      );
+      const info = (await listRepoBackups(cluster.target, repo)).at(-1)!;
+      const [verify, verifyTook] = await timed(`verify repo${repo}`, () => verifyRepo(cluster.target, repo));
+      const run = new BackupRun(`bench:${type}:${repo}:${info.label}`, type, repo, 'succeeded');
+      Object.assign(run, {
+        label: info.label,
+        stoppedAt: new Date(info.stoppedAt),
+        verified: verify.ok,
+        verifyResult: verify.summary,
+      });
+      await orm.em.fork().persist(run).flush();
+      backups.push({
+        type,
+        repo,
+        seconds: took,
+        verifySeconds: verifyTook,
+        sizeMB: Math.round(info.sizeBytes / 1e5) / 10,
+        repoMB: Math.round(info.repoSizeBytes / 1e5) / 10,
+        label: info.label,
+      });
+    };
+    await backup('full', 1);
+    await backup(
+      'diff',
+      1,
+      "UPDATE customer_order SET status = 'cancelled', cancel_reason = 'merchant_rejected' WHERE random() < 0.01",
+    );
+    await backup('incr', 1, "UPDATE payment SET status = 'refunded' WHERE random() < 0.001");
+    await backup('full', 2);
+    figures.backups = backups;
+
+    // Drills through the real workflow on a Temporal dev server of the bench's own.
+    const toolchain = ensureToolchain();
+    temporal = await startTemporalDevServer({
+      cli: toolchain.temporalCli,
+      port: temporalPort,
+      namespace: 'default',
+      logFile: path.join(cluster.target.workDir, 'temporal.log'),
+    });
+    const address = `127.0.0.1:${temporalPort}`;
+    const worker = await Worker.create({
+      connection: await NativeConnection.connect({ address }),
+      taskQueue: 'ops',
+      workflowsPath: require.resolve('../workflows'),
+      activities: {
+        ...createDrillActivities({ orm, target: cluster.target }),
+        ...createDrillRecordActivities({ orm }),
+        sendTemplatedMail: async () => ({}),
+      },
+    });
+    const client = new Client({ connection: await Connection.connect({ address }) });
+    const drills: Record<string, unknown> = {};
+    await worker.runUntil(async () => {
+      for (const scenario of ['general', 'severe'] as const) {
+        const id = randomUUID();
+        await orm.em
+          .fork()
+          .persist(new RecoveryDrill(id, `drill:${id}`, scenario, 'bench', false))
+          .flush();
+        await timed(`drill ${scenario}`, () =>
+          client.workflow.execute('recoveryDrillWorkflow', {
+            workflowId: `drill:${id}`,
+            taskQueue: 'ops',
+            args: [{ drillId: id, scenario, keepStandby: false, startedBy: 'bench' }],
+          }),
+        );
+        const report = (await orm.em.fork().findOneOrFail(RecoveryDrill, { id })).report as unknown as DrillReport;
+        console.log(formatDrillReport(report).body.split('\ntables')[0]);
+        drills[scenario] = {
+          status: report.status,
+          rtoSeconds: report.rtoSeconds,
+          rpoSeconds: report.rpoSeconds,
+          completeness: report.completeness?.ratio,
+          phases: report.phases.map((p) => [p.phase, p.seconds]),
+          failureReason: report.failureReason,
+        };
+      }
+    });
+    figures.drills = drills;
+
+    // The same restore and start, by hand: no fingerprint, no Temporal, no verification.
+    const newest = (await listRepoBackups(cluster.target, 1)).at(-1)!;
+    const raw = standbyCluster(cluster.target, path.join(cluster.target.workDir, 'drills', 'raw'), temporalPort + 2);
+    const [, restoreTook] = await timed('raw pgbackrest restore', () =>
+      restoreStandby(cluster.target, raw, { repo: 1, set: newest.label, recovery: { kind: 'latest' } }),
+    );
+    const [, startTook] = await timed('raw start until out of recovery', () =>
+      startStandby(raw, { deadline: Date.now() + 3600_000 }),
+    );
+    await tearDownStandby(raw);
+    const rawTotal = restoreTook + startTook;
+    const general = drills.general as { rtoSeconds?: number };
+    figures.raw = {
+      restoreSeconds: restoreTook,
+      startSeconds: startTook,
+      totalSeconds: rawTotal,
+      drillRtoOverRaw: general.rtoSeconds ? Math.round((general.rtoSeconds / rawTotal) * 100) / 100 : null,
+    };
+    log(JSON.stringify(figures, null, 2));
+    mkdirSync(path.join(varDir, 'bench'), { recursive: true });
+    writeFileSync(path.join(varDir, 'bench', `recovery-${Date.now()}.json`), JSON.stringify(figures, null, 2));
+  } finally {
+    await orm.close();
+    temporal?.kill('SIGTERM');
+    cluster.destroy();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('[bench] failed:', error);
+    process.exit(1);
+  },
+);
