@@ -29,7 +29,8 @@ function serializeRequest(request: FastifyRequest) {
   return {
     method: request.method,
     route: request.routeOptions?.url,
-    path: request.url.split('?')[0],
+    // The dev codec endpoint carries a token in its path (api/routes/codec.ts).
+    path: request.url.split('?')[0]?.replace(/^\/codec\/ui\/[^/]+/, '/codec/ui/[redacted]'),
     remoteAddress: request.ip,
   };
 }

@@ -3,7 +3,7 @@
  * HTTP status (api/plugins/error-handler.ts), activities to retryable or not.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unavailable';
+  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'unavailable';
 }
 
 export class NotFoundError extends DomainError {
@@ -26,6 +26,11 @@ export class InvalidInputError extends DomainError {
   ) {
     super(message);
   }
+}
+
+/** No usable credentials (a 401); routes with a bearer token get this from the auth plugin. */
+export class UnauthorizedError extends DomainError {
+  readonly kind = 'unauthorized';
 }
 
 export class ForbiddenError extends DomainError {

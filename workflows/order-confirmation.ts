@@ -6,6 +6,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -22,6 +23,11 @@ import {
   type OrderConfirmationState,
   type DecisionInput,
 } from './definitions/order-confirmation';
+import {
+  DELIVERY_HANDOVER_TASK_QUEUE,
+  DELIVERY_HANDOVER_WORKFLOW,
+  handoverWorkflowId,
+} from './definitions/delivery-handover';
 import { searchAttributes } from './definitions/search-attributes';
 
 type OrderActivities = ReturnType<typeof createOrderActivities>;
@@ -151,6 +157,15 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
       state.status = 'confirmed';
       await local.recordOrderConfirmed({ orderId, by: decision.by });
       showStatus('confirmed');
+      if (patched('start-delivery-handover')) {
+        // The handover outlives this workflow, which ends with the confirmation (§6.2).
+        await startChild(DELIVERY_HANDOVER_WORKFLOW, {
+          workflowId: handoverWorkflowId(orderId),
+          taskQueue: DELIVERY_HANDOVER_TASK_QUEUE,
+          args: [{ orderId, merchantId: input.merchantId, confirmedAt: new Date().toISOString() }],
+          parentClosePolicy: 'ABANDON',
+        });
+      }
       await notify('order_confirmed_consumer');
     } else {
       await cancel(decision?.kind === 'reject' ? 'merchant_rejected' : 'consumer_cancelled');

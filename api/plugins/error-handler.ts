@@ -8,6 +8,7 @@ const statusOfKind: Record<DomainError['kind'], number> = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  unauthorized: 401,
   forbidden: 403,
   unavailable: 503,
 };

@@ -35,13 +35,13 @@ export async function rejection(promise: Promise<unknown>): Promise<PaymentReque
 }
 
 /**
- * The sandbox payment gateway on a free loopback port, its ledger in the test database
- * (process.env.DATABASE_URL, set by the integration global setup), and the adapter to it.
+ * The sandbox payment gateway on a free loopback port, its ledger in the given database
+ * (by default the test database the integration global setup made), and the adapter to it.
  */
-export async function startTestPaymentGateway(): Promise<TestPaymentGateway> {
+export async function startTestPaymentGateway(databaseUrl = process.env.DATABASE_URL!): Promise<TestPaymentGateway> {
   const apiKey = `sk_test_${randomUUID()}`;
   const gateway = await startPaymentGateway({
-    databaseUrl: process.env.DATABASE_URL!,
+    databaseUrl,
     port: 0,
     apiKey,
     logLevel: 'silent',

@@ -32,7 +32,9 @@ const activitiesFor = { [TASK_QUEUES.commerce]: commerceActivities, [TASK_QUEUES
  * database and the test Temporal server that the global setup started.
  */
 export async function startTestStack(options: { workers: TaskQueue[]; config?: Partial<Config> }): Promise<TestStack> {
-  const paymentSandbox = await startTestPaymentGateway();
+  // The gateway keeps its ledger beside the stack's data, so a test on a private database
+  // also has the provider's settlements to itself.
+  const paymentSandbox = await startTestPaymentGateway(options.config?.DATABASE_URL);
   const smtp = await startSmtpTestServer();
   const config: Config = {
     ...loadConfig(),

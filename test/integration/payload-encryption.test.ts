@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { TASK_QUEUES } from '../../workflows/definitions/task-queues';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { bearer } from '../helpers/tokens';
+import { bearer, tokenFor } from '../helpers/tokens';
 
 type Payload = temporal.api.common.v1.IPayload;
 
@@ -78,5 +78,24 @@ describe('encrypted workflow payloads and the codec server', () => {
 
     expect(withRole.statusCode).toBe(403);
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it("decodes for the dev Web UI through an endpoint carrying a staff token, and refuses any other role's token", async () => {
+    const body = { payloads: payloads.map(toJson) };
+    const staffToken = tokenFor(stack.config, 'staff');
+    const consumerToken = tokenFor(stack.config, 'consumer');
+
+    const decoded = await stack.app.inject({ method: 'POST', url: `/codec/ui/${staffToken}/decode`, payload: body });
+    const refused = await stack.app.inject({ method: 'POST', url: `/codec/ui/${consumerToken}/decode`, payload: body });
+    const forged = await stack.app.inject({
+      method: 'POST',
+      url: `/codec/ui/${staffToken.slice(0, -4)}AAAA/decode`,
+      payload: body,
+    });
+
+    expect(decoded.statusCode).toBe(200);
+    expect(Buffer.from(decoded.json().payloads[0].data, 'base64').toString()).not.toBe('');
+    expect(refused.statusCode).toBe(403);
+    expect(forged.statusCode).toBe(401);
   });
 });
