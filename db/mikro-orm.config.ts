@@ -24,7 +24,7 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
     allowGlobalContext: false,
     pool: { min: 0, max: 10 },
     // The sandbox payment gateway's ledger shares the database but is not ours to diff or drop.
-    schemaGenerator: { ignoreSchema: ['payment_sandbox'] },
+    schemaGenerator: { ignoreSchema: ['payment_sandbox', 'logistics_sandbox'] },
     ...overrides,
   });
 }

@@ -10,11 +10,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
+import { hs256Signer, MAX_TOKEN_TTL_SECONDS } from '../api/auth/tokens';
 import { loadConfig } from '../config/env';
 import { devDefaultsFile } from '../config/dev-defaults';
 import { repoRoot, varDir } from '../config/paths';
+import { setUpBackups } from '../activities/backup/setup';
 import { createOrm, migrateUp } from '../db/orm';
 import { localCluster, startCluster, stopCluster } from './lib/postgres-cluster';
+import { startLogisticsCarrier } from '../sandbox/logistics-carrier/start';
 import { startPaymentGateway } from '../sandbox/payment-gateway/start';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { ensureToolchain } from './lib/toolchain';
@@ -71,7 +74,9 @@ async function main(): Promise<void> {
       uiPort: TEMPORAL_UI_PORT,
       dbFile: path.join(varDir, 'temporal', 'dev.sqlite'),
       namespace: config.TEMPORAL_NAMESPACE,
-      codecEndpoint: `${apiUrl}/codec`,
+      // The dev UI sends no credentials, so its codec endpoint carries a staff token
+      // (api/routes/codec.ts); it lives as long as tokens may, and each start mints anew.
+      codecEndpoint: `${apiUrl}/codec/ui/${hs256Signer(config.AUTH_JWT_SECRET).sign({ sub: 'temporal-web-ui', role: 'staff' }, MAX_TOKEN_TTL_SECONDS).token}`,
       logFile: path.join(varDir, 'log', 'temporal.log'),
     });
     children.push({ name: 'temporal', child: temporal });
@@ -89,7 +94,17 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => paymentGateway.close());
   say(`sandbox payment gateway on ${paymentGateway.url}`);
+  const logisticsCarrier = await startLogisticsCarrier({
+    databaseUrl: config.DATABASE_URL,
+    port: Number(new URL(config.LOGISTICS_SANDBOX_URL).port),
+    apiKey: config.LOGISTICS_SANDBOX_API_KEY,
+    webhookUrl: `${apiUrl}/webhooks/logistics/sandbox`,
+    webhookSecret: config.LOGISTICS_WEBHOOK_SECRET,
+  });
+  cleanups.push(() => logisticsCarrier.close());
+  say(`sandbox logistics carrier on ${logisticsCarrier.url}`);
 
+  say(await setUpBackups(config, { localCluster: usesOwnDatabase }));
   say('bundling workflows');
   const bundle = await writeWorkflowBundle(path.join(varDir, 'build', 'workflow-bundle.js'));
 
@@ -120,6 +135,7 @@ async function main(): Promise<void> {
   console.log(`  Temporal          ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
   console.log(`  PostgreSQL        ${config.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`);
   console.log(`  payment sandbox   ${config.PAYMENT_SANDBOX_URL}  (ledger: /admin/ledger?reference=<orderId>)`);
+  console.log(`  logistics sandbox ${config.LOGISTICS_SANDBOX_URL}  (events: POST /admin/shipments/<id>/events)`);
   console.log(`  mail              ${config.SMTP_URL}`);
   console.log(`  dev secrets       ${devDefaultsFile}`);
   console.log('  Ctrl-C stops everything.');

@@ -1,7 +1,12 @@
+import { createOpsBackupActivities } from '../activities/backup';
+import { createDeliveryActivities } from '../activities/delivery-activities';
+import { createHandoverReconciliationActivities } from '../activities/handover-reconciliation-activities';
 import { createMailActivities } from '../activities/mail-activities';
 import { createRecipientResolver } from '../activities/mail/recipients';
 import { createOrderActivities } from '../activities/order-activities';
+import { createPaymentReconciliationActivities } from '../activities/payment-reconciliation-activities';
 import { createMailer } from '../activities/providers/mailer';
+import { createSandboxLogisticsProvider } from '../activities/providers/sandbox-logistics-provider';
 import { createSandboxPaymentProvider } from '../activities/providers/sandbox-payment-provider';
 import { createServiceCommitmentActivities } from '../activities/service-commitment-activities';
 import { createStackProbeActivities } from '../activities/stack-probe-activities';
@@ -22,6 +27,14 @@ export function commerceActivities(deps: WorkerProcessDeps) {
   const { orm, config, workerIdentity } = deps;
   const commitments = createServiceCommitmentActivities({ orm });
   const mail = mailActivities(deps);
+  const payments = createSandboxPaymentProvider({
+    baseUrl: config.PAYMENT_SANDBOX_URL,
+    apiKey: config.PAYMENT_SANDBOX_API_KEY,
+  });
+  const logistics = createSandboxLogisticsProvider({
+    baseUrl: config.LOGISTICS_SANDBOX_URL,
+    apiKey: config.LOGISTICS_SANDBOX_API_KEY,
+  });
   return {
     ...createStackProbeActivities({ orm, workerIdentity }),
     ...commitments,
@@ -30,11 +43,11 @@ export function commerceActivities(deps: WorkerProcessDeps) {
       orm,
       commitments,
       mail,
-      payments: createSandboxPaymentProvider({
-        baseUrl: config.PAYMENT_SANDBOX_URL,
-        apiKey: config.PAYMENT_SANDBOX_API_KEY,
-      }),
+      payments,
     }),
+    ...createPaymentReconciliationActivities({ orm, payments }),
+    ...createDeliveryActivities({ orm, cipher: FieldCipher.fromConfig(config), commitments, mail, logistics }),
+    ...createHandoverReconciliationActivities({ orm, logistics, mail }),
   };
 }
 
@@ -42,5 +55,6 @@ export function opsActivities(deps: WorkerProcessDeps) {
   return {
     ...createStackProbeActivities({ orm: deps.orm, workerIdentity: deps.workerIdentity }),
     ...mailActivities(deps),
+    ...createOpsBackupActivities(deps),
   };
 }

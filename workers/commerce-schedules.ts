@@ -1,5 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { upsertSchedule } from '../temporal/schedules';
+import {
+  HANDOVER_RECONCILIATION_SCHEDULE_ID,
+  HANDOVER_RECONCILIATION_WORKFLOW,
+} from '../workflows/definitions/handover-reconciliation';
 import { PAYMENT_RECONCILIATION_SCHEDULE_ID } from '../workflows/definitions/payment-reconciliation';
 import { TASK_QUEUES } from '../workflows/definitions/task-queues';
 
@@ -15,6 +19,19 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
       type: 'startWorkflow',
       workflowType: 'paymentReconciliationWorkflow',
       workflowId: 'reconciliation:payments:scheduled',
+      taskQueue: TASK_QUEUES.commerce,
+      args: [{}],
+    },
+    policies: { catchupWindow: '1 day' },
+  });
+  // Handover reconciliation (§6.1, §6.2.2): slips vs orders vs the carrier, daily at 03:00.
+  await upsertSchedule(client, {
+    scheduleId: HANDOVER_RECONCILIATION_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 3, minute: 0, comment: 'daily at 03:00' }], timezone: 'Asia/Shanghai' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: HANDOVER_RECONCILIATION_WORKFLOW,
+      workflowId: 'reconciliation:handovers:scheduled',
       taskQueue: TASK_QUEUES.commerce,
       args: [{}],
     },

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../config/env';
@@ -52,6 +53,8 @@ export interface WorkerProcessDeps {
 export async function runWorkerProcess(
   taskQueue: TaskQueue,
   buildActivities: (deps: WorkerProcessDeps) => WorkerOptions['activities'],
+  /** Idempotent start-up work that needs a client, such as creating the queue's schedules. */
+  onStart?: (client: Client) => Promise<void>,
 ): Promise<void> {
   const config = loadConfig();
   const orm = await createOrm(config.DATABASE_URL);
@@ -66,6 +69,14 @@ export async function runWorkerProcess(
       activities: buildActivities({ config, orm, workerIdentity: identity }),
       workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
     });
+    if (onStart) {
+      const client = new Client({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        dataConverter: dataConverterFor(config),
+      });
+      await onStart(client);
+    }
     console.log(`worker ${identity} polling task queue "${taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
   } finally {

@@ -1,16 +1,22 @@
 import { AccountSchema } from './account.entity';
 import { AuditEventSchema } from './audit-event.entity';
+import { BackupRunSchema } from './backup-run.entity';
 import { BaseEntitySchema } from './base.entity';
 import { CarrierSchema } from './carrier.entity';
+import { HandoverSlipSchema } from './handover-slip.entity';
+import { LogisticsWebhookEventSchema } from './logistics-webhook-event.entity';
 import { MailDeliverySchema } from './mail-delivery.entity';
 import { MerchantSchema } from './merchant.entity';
 import { OrderSchema } from './order.entity';
 import { OrderEventSchema } from './order-event.entity';
 import { OrderItemSchema } from './order-item.entity';
 import { PaymentSchema } from './payment.entity';
+import { PaymentDiscrepancySchema } from './payment-discrepancy.entity';
 import { ProductSchema } from './product.entity';
+import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
+import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { StackProbeSchema } from './stack-probe.entity';
 
 /** Every entity schema, registered once in the ORM config. */
@@ -28,5 +34,11 @@ export const entities = [
   OrderItemSchema,
   OrderEventSchema,
   PaymentSchema,
+  PaymentDiscrepancySchema,
   SlaBreachSchema,
+  HandoverSlipSchema,
+  LogisticsWebhookEventSchema,
+  ReconciliationDiscrepancySchema,
+  BackupRunSchema,
+  RecoveryDrillSchema,
 ];

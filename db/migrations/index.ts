@@ -1,4 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
+import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
+import { Migration20261124225259 } from './Migration20261124225259_delivery_handover';
 import { Migration20261124224744 } from './Migration20261124224744_orders';
 import { Migration20261124222259 } from './Migration20261124222259_account';
 import { Migration20261124222241 } from './Migration20261124222241_mail_delivery';
@@ -20,4 +23,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124222241_mail_delivery', class: Migration20261124222241 },
   { name: 'Migration20261124222259_account', class: Migration20261124222259 },
   { name: 'Migration20261124224744_orders', class: Migration20261124224744 },
+  { name: 'Migration20261124225259_delivery_handover', class: Migration20261124225259 },
+  { name: 'Migration20261124225513_backup_drill', class: Migration20261124225513 },
+  { name: 'Migration20261124225554_payment_discrepancy', class: Migration20261124225554 },
 ];
