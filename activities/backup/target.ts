@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/env';
-import { varDir } from '../../config/paths';
-import { localCluster, type LocalCluster } from '../../scripts/lib/postgres-cluster';
+import { localCluster, postgresWritableRoot, type LocalCluster } from '../../scripts/lib/postgres-cluster';
 import { ensureToolchain } from '../../scripts/lib/toolchain';
 
 export type RepoNumber = 1 | 2;
@@ -54,7 +53,7 @@ export function backupTargetFor(config: Pick<Config, 'DATABASE_URL'>, env = proc
   if (file) return JSON.parse(readFileSync(file, 'utf8')) as BackupTarget;
   const toolchain = ensureToolchain();
   const url = new URL(config.DATABASE_URL);
-  const workDir = path.join(varDir, 'backup');
+  const workDir = postgresWritableRoot('backup');
   return {
     stanza: 'storeops',
     pgbackrest: toolchain.pgbackrest,

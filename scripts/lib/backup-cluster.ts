@@ -3,8 +3,14 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { ownedDir } from '../../activities/backup/os-user';
 import type { BackupTarget } from '../../activities/backup/target';
-import { varDir } from '../../config/paths';
-import { startCluster, stopCluster, superuserSql, type LocalCluster } from './postgres-cluster';
+import {
+  clusterOsUser,
+  postgresWritableRoot,
+  startCluster,
+  stopCluster,
+  superuserSql,
+  type LocalCluster,
+} from './postgres-cluster';
 import { ensureToolchain } from './toolchain';
 
 export interface ThrowAwayBackupCluster {
@@ -38,7 +44,7 @@ function freePort(): Promise<number> {
  */
 export async function createThrowAwayBackupCluster(name: string): Promise<ThrowAwayBackupCluster> {
   const toolchain = ensureToolchain();
-  const rootDir = path.join(varDir, 'test', `${name}-${process.pid}`);
+  const rootDir = postgresWritableRoot('test', `${name}-${process.pid}`);
   rmSync(rootDir, { recursive: true, force: true });
   const port = await freePort();
   const cluster: LocalCluster = {
@@ -48,7 +54,7 @@ export async function createThrowAwayBackupCluster(name: string): Promise<ThrowA
     socketDir: path.join(rootDir, 'pg', 'run'),
     logFile: path.join(rootDir, 'pg', 'postgres.log'),
     port,
-    osUser: process.getuid?.() === 0 ? 'postgres' : undefined,
+    osUser: clusterOsUser(),
   };
   // Reachable by the cluster's OS user: each directory made here, not by a recursive 0700 mkdir.
   mkdirSync(path.dirname(rootDir), { recursive: true, mode: 0o755 });

@@ -23,9 +23,14 @@ export interface LocalCluster {
 
 const APP_ROLE = 'storeops';
 
+/** As root, the cluster (and what its server writes: WAL archives, backups) belongs to `postgres`. */
+export function clusterOsUser(): string | undefined {
+  return process.getuid?.() === 0 ? 'postgres' : undefined;
+}
+
 export function localCluster(pgBinDir: string, port = LOCAL_PG_PORT): LocalCluster {
-  const osUser = process.getuid?.() === 0 ? 'postgres' : undefined;
-  const rootDir = clusterRoot(osUser);
+  const osUser = clusterOsUser();
+  const rootDir = postgresWritableRoot('postgres');
   return {
     pgBinDir,
     rootDir,
@@ -38,11 +43,13 @@ export function localCluster(pgBinDir: string, port = LOCAL_PG_PORT): LocalClust
 }
 
 /**
- * var/postgres, unless the postgres OS user cannot reach it (a checkout under /root):
- * then a directory of its own under /var/lib/storeops, one per checkout.
+ * A directory under var/ for what the cluster's OS user must reach (its data, backup
+ * repositories, test clusters), unless that user cannot reach var/ (a checkout under
+ * /root): then one of its own under /var/lib/storeops, one per checkout.
  */
-function clusterRoot(osUser: string | undefined): string {
-  const preferred = path.join(varDir, 'postgres');
+export function postgresWritableRoot(...segments: string[]): string {
+  const osUser = clusterOsUser();
+  const preferred = path.join(varDir, ...segments);
   if (!osUser) return preferred;
   try {
     mkdirSync(varDir, { recursive: true });
@@ -50,7 +57,7 @@ function clusterRoot(osUser: string | undefined): string {
     return preferred;
   } catch {
     const checkout = createHash('sha256').update(varDir).digest('hex').slice(0, 12);
-    return path.join('/var/lib/storeops', checkout, 'postgres');
+    return path.join('/var/lib/storeops', checkout, ...segments);
   }
 }
 
