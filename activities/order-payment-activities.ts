@@ -4,7 +4,7 @@ import { workflowIdOfActivity } from './idempotency';
 import { Order } from '../db/entities/order.entity';
 import { Payment, type PaymentOperation } from '../db/entities/payment.entity';
 import { recordOrderEvent } from './order-timeline';
-import type { PaymentProvider } from './providers/payment-provider';
+import { PaymentRequestRejected, type PaymentProvider } from './providers/payment-provider';
 
 export interface OrderPaymentDeps {
   orm: MikroORM;
@@ -63,12 +63,18 @@ export function createOrderPaymentActivities({ orm, payments }: OrderPaymentDeps
           : { status: 'declined', declineCode: done.declineCode ?? 'declined' };
 
       const order = await orm.em.fork().findOneOrFail(Order, { id: input.orderId });
-      const result = await payments.authorize({
-        amount: { value: order.totalAmount(), currency: order.currency },
-        paymentToken: order.paymentToken,
-        reference: order.id,
-        idempotencyKey: key,
-      });
+      const result = await payments
+        .authorize({
+          amount: { value: order.totalAmount(), currency: order.currency },
+          paymentToken: order.paymentToken,
+          reference: order.id,
+          idempotencyKey: key,
+        })
+        .catch((error: unknown) => {
+          // A token the provider does not accept is, for the consumer, a declined payment.
+          if (error instanceof PaymentRequestRejected) return { status: 'declined' as const, declineCode: error.code };
+          throw error;
+        });
       if (result.status === 'declined') {
         await record(order, 'authorize', { status: 'declined', declineCode: result.declineCode }, key);
         await recordOrderEvent(orm, order.id, 'payment_declined', { declineCode: result.declineCode });

@@ -41,7 +41,13 @@ const local = proxyActivities<OrderActivities>({
 /** Payment provider calls: bounded, idempotent on their keys, so retrying is safe. */
 const payments = proxyActivities<OrderActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 20 },
+  retry: {
+    initialInterval: '2 seconds',
+    maximumInterval: '2 minutes',
+    maximumAttempts: 20,
+    // The provider refused the request itself (4xx): asking again cannot help.
+    nonRetryableErrorTypes: ['PaymentRequestRejected'],
+  },
 });
 
 /**

@@ -124,6 +124,12 @@ describe('orders: placing, confirming, rejecting, cancelling', () => {
     expect((await stack.paymentSandbox.ledger(order.id))?.captures ?? 0).toBe(0);
   });
 
+  it('a payment token the provider does not accept cancels the order as payment_declined at once', async () => {
+    const order = (await place(buyer, orderBody(1, 'tok_not_issued_by_the_provider'))).json();
+
+    await eventually(async () => expect((await orderStatus(order.id)).cancelReason).toBe('payment_declined'), 10_000);
+  });
+
   it('the same Idempotency-Key sent five times at once makes one order and one authorisation', async () => {
     const key = `key-${randomUUID()}`;
     const responses = await Promise.all(Array.from({ length: 5 }, () => place(buyer, orderBody(1), key)));
