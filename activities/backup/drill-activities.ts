@@ -1,5 +1,4 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
@@ -16,6 +15,7 @@ import { listRepoBackups } from './info';
 import { PgBackRestError } from './pgbackrest';
 import { restoreStandby, standbyCluster, standbySql, startStandby, tearDownStandby } from './standby';
 import { drillDirOf, type BackupTarget, type RepoNumber } from './target';
+import { freePort } from '../../scripts/lib/free-port';
 
 export interface DrillBackup {
   repo: RepoNumber;
@@ -31,19 +31,6 @@ export interface PhaseTiming {
 const cannotRun = (reason: string) => ApplicationFailure.nonRetryable(reason, DRILL_CANNOT_RUN);
 const describe = (error: unknown) =>
   error instanceof PgBackRestError ? `pgbackrest ${error.command}: ${error.message}` : (error as Error).message;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * The activities of a disaster-recovery drill (T/QGCML 3125 §8.2.3) on one target: the

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LocalCluster } from '../../scripts/lib/postgres-cluster';
+import { superuserPsqlArgs, type LocalCluster } from '../../scripts/lib/postgres-cluster';
 import { ownedDir, runAs } from './os-user';
 
 /** Ops bookkeeping that changes while a drill runs; everything else is business data. */
@@ -34,23 +34,7 @@ SELECT n.nspname || '.' || c.relname,
  ORDER BY 1`;
 
 function psqlArgs(cluster: LocalCluster, database: string): string[] {
-  return [
-    '--no-psqlrc',
-    '--quiet',
-    '--tuples-only',
-    '--no-align',
-    '--field-separator=|',
-    '--set',
-    'ON_ERROR_STOP=1',
-    '--host',
-    cluster.socketDir,
-    '--port',
-    String(cluster.port),
-    '--username',
-    'postgres',
-    '--dbname',
-    database,
-  ];
+  return superuserPsqlArgs(cluster, database, ['--field-separator=|']);
 }
 
 const quoted = (qualified: string) =>

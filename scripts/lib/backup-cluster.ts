@@ -1,5 +1,4 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { ownedDir } from '../../activities/backup/os-user';
 import type { BackupTarget } from '../../activities/backup/target';
@@ -12,6 +11,7 @@ import {
   type LocalCluster,
 } from './postgres-cluster';
 import { ensureToolchain } from './toolchain';
+import { freePort } from './free-port';
 
 export interface ThrowAwayBackupCluster {
   target: BackupTarget;
@@ -21,19 +21,6 @@ export interface ThrowAwayBackupCluster {
   targetFile: string;
   sql(statement: string): string;
   destroy(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

@@ -174,13 +174,17 @@ export function stopCluster(cluster: LocalCluster): void {
   run(cluster, 'pg_ctl', ['stop', '--wait', '--mode', 'fast', '--pgdata', cluster.dataDir]);
 }
 
-/** Runs SQL as the cluster's superuser over its private socket. */
-export function superuserSql(cluster: LocalCluster, sql: string, database = 'postgres'): string {
-  return run(cluster, 'psql', [
+/**
+ * psql as the cluster's superuser over its private socket: unformatted rows, stopping at
+ * the first error. Extra options (a field separator) go before the database's name.
+ */
+export function superuserPsqlArgs(cluster: LocalCluster, database: string, extra: string[] = []): string[] {
+  return [
     '--no-psqlrc',
     '--quiet',
     '--tuples-only',
     '--no-align',
+    ...extra,
     '--set',
     'ON_ERROR_STOP=1',
     '--host',
@@ -191,9 +195,12 @@ export function superuserSql(cluster: LocalCluster, sql: string, database = 'pos
     'postgres',
     '--dbname',
     database,
-    '--command',
-    sql,
-  ]).trim();
+  ];
+}
+
+/** Runs SQL as the cluster's superuser over its private socket. */
+export function superuserSql(cluster: LocalCluster, sql: string, database = 'postgres'): string {
+  return run(cluster, 'psql', [...superuserPsqlArgs(cluster, database), '--command', sql]).trim();
 }
 
 /** The application role and its database (the role may create throw-away test databases). */

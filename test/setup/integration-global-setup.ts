@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../../config/env';
 import { varDir } from '../../config/paths';
@@ -14,6 +13,7 @@ import {
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
 import { ensureToolchain } from '../../scripts/lib/toolchain';
 import { ensureTestWorkflowBundle } from './test-services';
+import { freePort } from '../../scripts/lib/free-port';
 
 /** What teardown needs; globalSetup and globalTeardown run in the same process. */
 export interface IntegrationServices {
@@ -23,19 +23,6 @@ export interface IntegrationServices {
 
 declare global {
   var __storeopsIntegration: IntegrationServices | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**
