@@ -1,9 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
+import { createProviderApp } from '../shared/provider-app';
 import type { GatewayContext } from './context';
-import { GatewayError, registerErrorHandler, sendGatewayError, serviceUnavailable } from './errors';
+import { serviceUnavailable } from './errors';
 import { FaultInjector } from './faults';
 import adminRoutes from './routes/admin';
 import authorizationRoutes from './routes/authorizations';
@@ -22,7 +21,6 @@ export interface PaymentGatewayDeps {
 }
 
 const noFaults: Faults = { latencyMs: 0, failureRate: 0, failurePoint: 'before' };
-const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
  * The sandbox payment gateway: a separate HTTP service standing for a licensed payment
@@ -30,25 +28,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * tokens and fault injection, so every payment path of the platform runs for real.
  */
 export async function buildPaymentGateway(deps: PaymentGatewayDeps): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: deps.logLevel ?? 'info', redact: ['req.headers.authorization'] },
-    bodyLimit: 64 * 1024,
-    return503OnClosing: true,
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
-
-  const expectedKey = digest(deps.apiKey);
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/healthz') return;
-    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
-    if (!match?.[1] || !timingSafeEqual(digest(match[1]), expectedKey))
-      return sendGatewayError(
-        reply,
-        new GatewayError(401, 'authentication_error', 'invalid_api_key', 'Invalid API key provided.'),
-      );
-  });
+  const app = createProviderApp({ apiKey: deps.apiKey, logLevel: deps.logLevel });
 
   const faults = new FaultInjector({ ...noFaults, ...deps.faults }, deps.random);
   app.addHook('preHandler', async (request) => {
@@ -58,7 +38,6 @@ export async function buildPaymentGateway(deps: PaymentGatewayDeps): Promise<Fas
     if (faults.failsAt('before') || (request.method === 'GET' && faults.failsAt('after'))) throw serviceUnavailable();
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
   const context: GatewayContext = { db: deps.db, faults, flakyAttempts: new Map() };
   await app.register(authorizationRoutes, context);
   await app.register(moneyOutRoutes, context);
