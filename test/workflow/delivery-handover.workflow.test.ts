@@ -10,6 +10,7 @@ import {
 } from '../../workflows/definitions/delivery-handover';
 import { deliveryHandoverWorkflow } from '../../workflows/delivery-handover';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/workflow-env';
+import { recordHistory } from '../helpers/histories';
 
 type Activities = ReturnType<typeof createDeliveryActivities>;
 const HOUR = 3_600_000;
@@ -121,18 +122,19 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
         sleep: (ms) => env.sleep(ms),
       });
       const result = await handle.result();
-      return { result, state: await handle.query(deliveryHandoverStateQuery) };
+      return { result, handle, state: await handle.query(deliveryHandoverStateQuery) };
     });
   }
 
   it('signed by both in time → books once per workflow, hands over, delivers, completes; mails the consumer at handover and delivery', async () => {
     const fake = fakeActivities(env);
-    const { result, state } = await run(fake, async ({ sign, event }) => {
+    const { result, state, handle } = await run(fake, async ({ sign, event }) => {
       await sign();
       await event('picked_up');
       await event('in_transit');
       await event('delivered');
     });
+    await recordHistory(handle, 'delivery-handover-completed');
 
     expect(result).toEqual({ orderId: expect.any(String), outcome: 'completed' });
     expect(state.breaches).toEqual([]);
@@ -233,6 +235,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
       await event('delivery_failed');
       await event('delivered');
     });
+    await recordHistory(first.handle, 'delivery-handover-redelivered');
     expect(first.result.outcome).toBe('completed');
     expect(first.state.deliveryAttempts).toBe(1);
 
