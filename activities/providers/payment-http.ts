@@ -1,16 +1,8 @@
-import type { z } from 'zod';
 import { PaymentProviderUnavailable, PaymentRequestRejected } from './payment-provider';
+import { createProviderHttp, type ProviderHttpOptions } from './provider-http';
 import { wireErrorSchema } from './sandbox-payment-wire';
 
-export interface PaymentHttpOptions {
-  /** e.g. http://127.0.0.1:3101 */
-  baseUrl: string;
-  apiKey: string;
-  /** Per request; a timeout is reported as unavailable (retry with the same key). */
-  timeoutMs?: number;
-  /** Tests may pass a fake. */
-  fetch?: typeof fetch;
-}
+export type PaymentHttpOptions = ProviderHttpOptions;
 
 /** 409s a retry may get past: the first request with the key is still being processed. */
 const retryableConflicts = new Set(['idempotency_key_in_use']);
@@ -39,51 +31,16 @@ function describeNetworkFailure(error: unknown): string {
   return `payment provider unreachable${reason ? `: ${reason}` : ''}`;
 }
 
-/**
- * One JSON request to the provider: bearer key, Idempotency-Key on writes, a timeout, and
- * typed errors. It never retries by itself: the activity's retry policy does, with the
- * same key, so the provider sees one operation however often it is sent.
- */
+/** Requests to the payment provider, failing with the payment adapter's typed errors. */
 export function createPaymentHttp(options: PaymentHttpOptions) {
-  const fetchImpl = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-
-  return async function request<T extends z.ZodType>(
-    schema: T,
-    method: 'GET' | 'POST',
-    path: string,
-    extra: { body?: unknown; idempotencyKey?: string; notFoundAsNull?: boolean } = {},
-  ): Promise<z.infer<T> | null> {
-    let status: number;
-    let body: unknown;
-    try {
-      const response = await fetchImpl(`${options.baseUrl.replace(/\/+$/, '')}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${options.apiKey}`,
-          accept: 'application/json',
-          ...(extra.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(extra.idempotencyKey ? { 'idempotency-key': extra.idempotencyKey } : {}),
-        },
-        body: extra.body !== undefined ? JSON.stringify(extra.body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = response.status;
-      const text = await response.text();
-      body = text ? JSON.parse(text) : undefined;
-    } catch (error) {
-      // Refused connection, reset, timeout, or a body cut off or not JSON: the outcome
-      // is unknown, so the same request has to be sent again.
-      throw new PaymentProviderUnavailable(describeNetworkFailure(error), undefined, { cause: error });
-    }
-
-    if (status === 404 && extra.notFoundAsNull) return null;
-    if (status < 200 || status >= 300) throw classifyFailure(status, body);
-    const parsed = schema.safeParse(body);
+  return createProviderHttp(options, {
+    // Refused connection, reset, timeout, or a body cut off or not JSON: the outcome is
+    // unknown, so the same request has to be sent again.
+    unreachable: (error) => new PaymentProviderUnavailable(describeNetworkFailure(error), undefined, { cause: error }),
+    failure: classifyFailure,
     // A 2xx we cannot read: the operation may have happened; retrying with the same key
     // is safe and gets the stored answer once the provider (or this adapter) is fixed.
-    if (!parsed.success)
-      throw new PaymentProviderUnavailable(`payment provider sent an unexpected ${method} ${path} response`, status);
-    return parsed.data;
-  };
+    unreadable: (method, path, status) =>
+      new PaymentProviderUnavailable(`payment provider sent an unexpected ${method} ${path} response`, status),
+  });
 }
