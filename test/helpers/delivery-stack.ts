@@ -43,26 +43,19 @@ export function useDeliveryStack(label: string) {
 
   beforeAll(async () => {
     db = await createPrivateDatabase(label);
-    const sharedUrl = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = db.url;
-    try {
-      const secret = loadConfig().LOGISTICS_WEBHOOK_SECRET;
-      carrier = await startLogisticsCarrier({
-        databaseUrl: db.url,
-        port: 0,
-        apiKey: CARRIER_KEY,
-        webhookUrl: () => `${apiUrl}/webhooks/logistics/sandbox`,
-        webhookSecret: secret,
-        logLevel: 'silent',
-        webhookRetry: { maxAttempts: 3, firstRetryMs: 200 },
-      });
-      stack = await startTestStack({
-        workers: [],
-        config: { LOGISTICS_SANDBOX_URL: carrier.url, LOGISTICS_SANDBOX_API_KEY: CARRIER_KEY },
-      });
-    } finally {
-      process.env.DATABASE_URL = sharedUrl;
-    }
+    carrier = await startLogisticsCarrier({
+      databaseUrl: db.url,
+      port: 0,
+      apiKey: CARRIER_KEY,
+      webhookUrl: () => `${apiUrl}/webhooks/logistics/sandbox`,
+      webhookSecret: loadConfig().LOGISTICS_WEBHOOK_SECRET,
+      logLevel: 'silent',
+      webhookRetry: { maxAttempts: 3, firstRetryMs: 200 },
+    });
+    stack = await startTestStack({
+      workers: [],
+      config: { DATABASE_URL: db.url, LOGISTICS_SANDBOX_URL: carrier.url, LOGISTICS_SANDBOX_API_KEY: CARRIER_KEY },
+    });
     await stack.app.listen({ port: 0, host: '127.0.0.1' });
     apiUrl = `http://127.0.0.1:${(stack.app.server.address() as AddressInfo).port}`;
     // A worker on a queue of this file's own, so no other file's worker (on another database) runs these workflows.

@@ -25,13 +25,7 @@ describe('audit API: the trail and its integrity check, for auditors', () => {
 
   beforeAll(async () => {
     db = await createPrivateDatabase('audit_api');
-    const sharedUrl = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = db.url;
-    try {
-      stack = await startTestStack({ workers: [] });
-    } finally {
-      process.env.DATABASE_URL = sharedUrl;
-    }
+    stack = await startTestStack({ workers: [], config: { DATABASE_URL: db.url } });
     const signer = hs256Signer(stack.config.AUTH_JWT_SECRET);
     token = (principal) => signer.sign(principal).token;
     const seed = [

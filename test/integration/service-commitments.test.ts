@@ -25,13 +25,7 @@ describe('service commitments: published, versioned, and resolved into deadlines
 
   beforeAll(async () => {
     db = await createPrivateDatabase('service_commitments');
-    const sharedUrl = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = db.url;
-    try {
-      stack = await startTestStack({ workers: [] });
-    } finally {
-      process.env.DATABASE_URL = sharedUrl;
-    }
+    stack = await startTestStack({ workers: [], config: { DATABASE_URL: db.url } });
     const signer = hs256Signer(stack.config.AUTH_JWT_SECRET);
     bearer = (principal) => ({ authorization: `Bearer ${signer.sign(principal).token}` });
     activities = createServiceCommitmentActivities({ orm: stack.orm });
