@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed: it may import only the workflow SDK, domain rules and
-    // activity *types* (STYLE.md 1; samples-typescript's shared lint rule).
+    // activity *types* (docs/architecture.md; samples-typescript's shared lint rule).
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -38,25 +38,31 @@ export default tseslint.config(
               message: 'no I/O in workflow code',
             },
             {
+              // Any relative depth: workflows/<process>/x.ts reaches db/ as '../../db/…'.
               group: [
-                '../db/*',
-                '../api/*',
-                '../workers/*',
-                '../config/*',
-                '../temporal/*',
-                '../db',
-                '../api',
-                '../config',
+                '**/db',
+                '**/db/**',
+                '**/api',
+                '**/api/**',
+                '**/workers',
+                '**/workers/**',
+                '**/config',
+                '**/config/**',
+                '**/temporal',
+                '**/temporal/**',
+                '**/platform',
+                '**/platform/**',
+                '**/scripts/**',
               ],
               message: 'workflows import only domain/ and activity types',
             },
             {
-              group: ['../activities/*'],
+              group: ['**/activities', '**/activities/**'],
               allowTypeImports: true,
               message: 'import activity types only (import type), call them through proxyActivities',
             },
             {
-              group: ['../domain/service-calendar', '../../domain/service-calendar'],
+              group: ['**/domain/service-calendar'],
               message: 'calendars are computed in activities so holiday data never changes a replay',
             },
           ],

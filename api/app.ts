@@ -5,9 +5,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config/env';
 import { FieldCipher } from '../db/field-cipher';
-import { handoverSigningKeys } from '../domain/handover-signing';
-import { hs256Signer, hs256Verifier } from './auth/tokens';
-import { loggerOptions } from './logging';
+import { hs256Verifier } from './auth/tokens';
+import { loggerOptions } from './shared/logging';
 import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
@@ -16,24 +15,16 @@ import openApi from './plugins/openapi';
 import orm from './plugins/orm';
 import security, { codecCors } from './plugins/security';
 import temporal from './plugins/temporal';
-import auditRoutes from './routes/audit';
-import authRoutes from './routes/auth';
-import backupRoutes from './routes/backups';
-import carrierRoutes from './routes/carriers';
-import codecRoutes from './routes/codec';
-import handoverRoutes from './routes/handovers';
-import handoverSupervisionRoutes from './routes/handover-supervision';
-import healthRoutes from './routes/health';
-import meRoutes from './routes/me';
-import logisticsWebhookRoutes from './routes/logistics-webhooks';
-import merchantRoutes from './routes/merchants';
-import orderDecisionRoutes from './routes/order-decisions';
-import orderRoutes from './routes/orders';
-import paymentReconciliationRoutes from './routes/payment-reconciliation';
-import productRoutes from './routes/products';
-import recoveryDrillRoutes from './routes/recovery-drills';
-import serviceCommitmentRoutes from './routes/service-commitments';
-import stackProbeRoutes from './routes/stack-probes';
+import accounts from './accounts';
+import auditRoutes from './audit/routes';
+import catalog from './catalog';
+import codecRoutes from './codec/routes';
+import serviceCommitmentRoutes from './commitments/routes';
+import delivery from './delivery';
+import healthRoutes from './health/routes';
+import order from './order';
+import ops from './ops';
+import paymentReconciliationRoutes from './payments/routes';
 
 export interface AppDeps {
   config: Config;
@@ -45,7 +36,7 @@ export interface AppDeps {
   ownsConnections?: boolean;
 }
 
-/** Builds the API (STYLE.md 12): server.ts listens, tests call `app.inject`. */
+/** Builds the API (docs/architecture.md): server.ts listens, tests call `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(deps.config, deps.logStream),
@@ -70,30 +61,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orm, { orm: deps.orm, closeWithApp });
   await app.register(temporal, { client: deps.temporal, closeWithApp });
 
+  // Platform routes, then one plugin per business process (api/<process>/index.ts).
+  const processOptions = { config: deps.config, cipher };
   await app.register(healthRoutes);
-  await app.register(stackProbeRoutes);
   await app.register(codecRoutes, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
   await app.register(auditRoutes);
   await app.register(serviceCommitmentRoutes);
-  await app.register(authRoutes, { cipher, signer: hs256Signer(deps.config.AUTH_JWT_SECRET) });
-  await app.register(meRoutes, { cipher });
-  await app.register(merchantRoutes);
-  await app.register(carrierRoutes);
-  await app.register(productRoutes);
-  await app.register(orderRoutes, { cipher });
-  await app.register(orderDecisionRoutes);
-  await app.register(handoverRoutes, {
-    cipher,
-    signingKeys: handoverSigningKeys(deps.config.PII_ENCRYPTION_KEY),
-    provider: deps.config.LOGISTICS_PROVIDER,
-  });
-  await app.register(logisticsWebhookRoutes, {
-    secret: deps.config.LOGISTICS_WEBHOOK_SECRET,
-    providers: [deps.config.LOGISTICS_PROVIDER],
-  });
-  await app.register(handoverSupervisionRoutes);
+  await app.register(accounts, processOptions);
+  await app.register(catalog, processOptions);
+  await app.register(order, processOptions);
+  await app.register(delivery, processOptions);
   await app.register(paymentReconciliationRoutes);
-  await app.register(backupRoutes);
-  await app.register(recoveryDrillRoutes);
+  await app.register(ops, processOptions);
   return app;
 }

@@ -12,23 +12,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createDrillActivities } from '../activities/backup/drill-activities';
-import { createDrillRecordActivities } from '../activities/backup/drill-record-activities';
-import { listRepoBackups } from '../activities/backup/info';
-import { pgbackrest } from '../activities/backup/pgbackrest';
-import { ensureStanza } from '../activities/backup/stanza';
-import { restoreStandby, standbyCluster, startStandby, tearDownStandby } from '../activities/backup/standby';
-import { verifyRepo } from '../activities/backup/verify';
+import { createDrillActivities } from '../activities/ops/backup/drill-activities';
+import { createDrillRecordActivities } from '../activities/ops/backup/drill-record-activities';
+import { listRepoBackups } from '../activities/ops/backup/info';
+import { pgbackrest } from '../activities/ops/backup/pgbackrest';
+import { ensureStanza } from '../activities/ops/backup/stanza';
+import { restoreStandby, standbyCluster, startStandby, tearDownStandby } from '../activities/ops/backup/standby';
+import { verifyRepo } from '../activities/ops/backup/verify';
 import { varDir } from '../config/paths';
 import { BackupRun } from '../db/entities/backup-run.entity';
 import { RecoveryDrill } from '../db/entities/recovery-drill.entity';
 import { createOrm, migrateUp } from '../db/orm';
 import type { DrillReport } from '../domain/recovery-drill-report';
 import { formatDrillReport } from '../domain/recovery-drill-report';
-import { createThrowAwayBackupCluster } from './lib/backup-cluster';
+import { createThrowAwayBackupCluster } from '../platform/backup-cluster';
 import { writeAuditEventsFile } from './lib/bench-audit-events';
-import { startTemporalDevServer } from './lib/temporal-dev-server';
-import { ensureToolchain } from './lib/toolchain';
+import { startTemporalDevServer } from '../platform/temporal-dev-server';
+import { ensureToolchain } from '../platform/toolchain';
 
 const { values } = parseArgs({
   options: { orders: { type: 'string', default: '1000000' }, audit: { type: 'string', default: '100000' } },

@@ -4,8 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { isRunning, localCluster, startCluster, stopCluster } from './lib/postgres-cluster';
-import { ensureToolchain } from './lib/toolchain';
+import { isRunning, localCluster, startCluster, stopCluster } from '../platform/postgres-cluster';
+import { ensureToolchain } from '../platform/toolchain';
 
 const command = process.argv[2] ?? 'status';
 const cluster = localCluster(ensureToolchain().pgBinDir);

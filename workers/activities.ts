@@ -1,15 +1,15 @@
-import { createOpsBackupActivities } from '../activities/backup';
-import { createDeliveryActivities } from '../activities/delivery-activities';
-import { createHandoverReconciliationActivities } from '../activities/handover-reconciliation-activities';
-import { createMailActivities } from '../activities/mail-activities';
-import { createRecipientResolver } from '../activities/mail/recipients';
-import { createOrderActivities } from '../activities/order-activities';
-import { createPaymentReconciliationActivities } from '../activities/payment-reconciliation-activities';
-import { createMailer } from '../activities/providers/mailer';
-import { createSandboxLogisticsProvider } from '../activities/providers/sandbox-logistics-provider';
-import { createSandboxPaymentProvider } from '../activities/providers/sandbox-payment-provider';
-import { createServiceCommitmentActivities } from '../activities/service-commitment-activities';
-import { createStackProbeActivities } from '../activities/stack-probe-activities';
+import { createOpsBackupActivities } from '../activities/ops/backup';
+import { createDeliveryActivities } from '../activities/delivery/delivery-activities';
+import { createHandoverReconciliationActivities } from '../activities/delivery/handover-reconciliation-activities';
+import { createMailActivities } from '../activities/shared/mail/mail-activities';
+import { createRecipientResolver } from '../activities/shared/mail/recipients';
+import { createOrderActivities } from '../activities/order/order-activities';
+import { createPaymentReconciliationActivities } from '../activities/payments/payment-reconciliation-activities';
+import { createMailer } from '../activities/shared/providers/mailer';
+import { createSandboxLogisticsProvider } from '../activities/shared/providers/sandbox-logistics-provider';
+import { createSandboxPaymentProvider } from '../activities/shared/providers/sandbox-payment-provider';
+import { createServiceCommitmentActivities } from '../activities/shared/service-commitment-activities';
+import { createStackProbeActivities } from '../activities/ops/stack-probe-activities';
 import { FieldCipher } from '../db/field-cipher';
 import type { WorkerProcessDeps } from './run-worker';
 

@@ -3,9 +3,9 @@ import { upsertSchedule } from '../temporal/schedules';
 import {
   HANDOVER_RECONCILIATION_SCHEDULE_ID,
   HANDOVER_RECONCILIATION_WORKFLOW,
-} from '../workflows/definitions/handover-reconciliation';
-import { PAYMENT_RECONCILIATION_SCHEDULE_ID } from '../workflows/definitions/payment-reconciliation';
-import { TASK_QUEUES } from '../workflows/definitions/task-queues';
+} from '../workflows/delivery/handover-reconciliation.definitions';
+import { PAYMENT_RECONCILIATION_SCHEDULE_ID } from '../workflows/payments/payment-reconciliation.definitions';
+import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
 /**
  * The commerce queue's recurring processes, created or updated when its worker starts:

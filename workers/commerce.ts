@@ -1,5 +1,5 @@
 // Worker for the `commerce` task queue: orders, handovers, returns, complaints.
-import { TASK_QUEUES } from '../workflows/definitions/task-queues';
+import { TASK_QUEUES } from '../workflows/shared/task-queues';
 import { commerceActivities } from './activities';
 import { ensureCommerceSchedules } from './commerce-schedules';
 import { runWorkerProcess } from './run-worker';

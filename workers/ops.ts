@@ -1,6 +1,6 @@
 // Worker for the `ops` task queue: backups and disaster-recovery drills.
-import { ensureBackupSchedules } from '../temporal/backup-schedules';
-import { TASK_QUEUES } from '../workflows/definitions/task-queues';
+import { ensureBackupSchedules } from './ops-schedules';
+import { TASK_QUEUES } from '../workflows/shared/task-queues';
 import { opsActivities } from './activities';
 import { runWorkerProcess } from './run-worker';
 

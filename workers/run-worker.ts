@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../config/env';
 import { createOrm } from '../db/orm';
 import { dataConverterFor } from '../temporal/connection';
-import type { TaskQueue } from '../workflows/definitions/task-queues';
+import type { TaskQueue } from '../workflows/shared/task-queues';
 
 export interface WorkerSetup {
   config: Config;

@@ -1,8 +1,8 @@
 // Every workflow the workers register (STYLE.md 2: this file only re-exports).
-export { stackProbeWorkflow } from './stack-probe';
-export { orderConfirmationWorkflow } from './order-confirmation';
-export { paymentReconciliationWorkflow } from './payment-reconciliation';
-export { deliveryHandoverWorkflow } from './delivery-handover';
-export { backupWorkflow } from './backup';
-export { recoveryDrillWorkflow } from './recovery-drill';
-export { handoverReconciliationWorkflow } from './handover-reconciliation';
+export { stackProbeWorkflow } from './ops/stack-probe';
+export { orderConfirmationWorkflow } from './order/order-confirmation';
+export { paymentReconciliationWorkflow } from './payments/payment-reconciliation';
+export { deliveryHandoverWorkflow } from './delivery/delivery-handover';
+export { backupWorkflow } from './ops/backup';
+export { recoveryDrillWorkflow } from './ops/recovery-drill';
+export { handoverReconciliationWorkflow } from './delivery/handover-reconciliation';

@@ -5,7 +5,7 @@ import { ForbiddenError } from '../../domain/errors';
 import { roleSchema, type Principal } from '../../domain/principal';
 import type { RouteAccess } from '../auth/access';
 import { InvalidTokenError, type TokenVerifier } from '../auth/tokens';
-import { problemSchema } from '../schemas/problem';
+import { problemSchema } from '../shared/problem';
 import { sendProblem } from './error-handler';
 
 declare module 'fastify' {

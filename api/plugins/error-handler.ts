@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors';
-import type { Problem } from '../schemas/problem';
+import type { Problem } from '../shared/problem';
 
 const statusOfKind: Record<DomainError['kind'], number> = {
   not_found: 404,

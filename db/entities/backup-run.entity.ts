@@ -1,9 +1,10 @@
 import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
 import { BackupRunRepository } from '../repositories/backup-run.repository';
+import { backupTypes, type BackupType } from '../../domain/backup';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
 
-export const backupTypes = ['full', 'diff', 'incr'] as const;
-export type BackupType = (typeof backupTypes)[number];
+export { backupTypes, type BackupType };
+
 export const backupRunStatuses = ['succeeded', 'failed'] as const;
 
 /**

@@ -12,8 +12,8 @@ import {
   deliveryHandoverStateQuery,
   handoverWorkflowId,
   type DeliveryHandoverState,
-} from '../../workflows/definitions/delivery-handover';
-import type { TaskQueue } from '../../workflows/definitions/task-queues';
+} from '../../workflows/delivery/delivery-handover.definitions';
+import type { TaskQueue } from '../../workflows/shared/task-queues';
 import { createDeliveryParties, type DeliveryParties } from './delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from './private-database';
 import { startTestStack, type TestStack } from './stack';

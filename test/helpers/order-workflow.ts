@@ -1,10 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { createOrderActivities } from '../../activities/order-activities';
+import type { createOrderActivities } from '../../activities/order/order-activities';
 import { addServiceTime } from '../../domain/service-calendar';
-import { handoverWorkflowId } from '../../workflows/definitions/delivery-handover';
-import { orderStateQuery, orderWorkflowId } from '../../workflows/definitions/order-confirmation';
-import { orderConfirmationWorkflow } from '../../workflows/order-confirmation';
+import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
+import { orderStateQuery, orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
+import { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
 import { workflowBundle } from './workflow-env';
 
 export type Activities = ReturnType<typeof createOrderActivities>;

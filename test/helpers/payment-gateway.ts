@@ -3,8 +3,8 @@ import {
   PaymentRequestRejected,
   type PaymentAmount,
   type PaymentProvider,
-} from '../../activities/providers/payment-provider';
-import { createSandboxPaymentProvider } from '../../activities/providers/sandbox-payment-provider';
+} from '../../activities/shared/providers/payment-provider';
+import { createSandboxPaymentProvider } from '../../activities/shared/providers/sandbox-payment-provider';
 import type { Faults, LedgerSummary } from '../../sandbox/payment-gateway/schemas';
 import { startPaymentGateway, type RunningPaymentGateway } from '../../sandbox/payment-gateway/start';
 

@@ -31,10 +31,26 @@ export async function createPrivateDatabase(label: string): Promise<PrivateDatab
     async drop() {
       await orm.close();
       try {
-        await admin.em.getConnection().execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropWithRetry(admin, name);
       } finally {
         await admin.close();
       }
     },
   };
+}
+
+/**
+ * FORCE may not terminate a session of another role: an autovacuum worker that has just
+ * started on the new database is the superuser's, so the drop waits for it to end.
+ */
+async function dropWithRetry(admin: MikroORM, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.em.getConnection().execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !String(error).includes('pg_signal_backend')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }

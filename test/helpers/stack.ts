@@ -8,7 +8,7 @@ import { createOrm } from '../../db/orm';
 import { createTemporalClient } from '../../temporal/connection';
 import { commerceActivities, opsActivities } from '../../workers/activities';
 import { createWorker, workerIdentity } from '../../workers/run-worker';
-import { TASK_QUEUES, type TaskQueue } from '../../workflows/definitions/task-queues';
+import { TASK_QUEUES, type TaskQueue } from '../../workflows/shared/task-queues';
 import { startTestPaymentGateway, type TestPaymentGateway } from './payment-gateway';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
 

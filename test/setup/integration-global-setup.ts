@@ -9,11 +9,11 @@ import {
   stopCluster,
   superuserSql,
   type LocalCluster,
-} from '../../scripts/lib/postgres-cluster';
-import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
-import { ensureToolchain } from '../../scripts/lib/toolchain';
+} from '../../platform/postgres-cluster';
+import { startTemporalDevServer } from '../../platform/temporal-dev-server';
+import { ensureToolchain } from '../../platform/toolchain';
 import { ensureTestWorkflowBundle } from './test-services';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '../../platform/free-port';
 
 /** What teardown needs; globalSetup and globalTeardown run in the same process. */
 export interface IntegrationServices {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { varDir } from '../../config/paths';
-import { writeWorkflowBundle } from '../../scripts/lib/workflow-bundle';
+import { writeWorkflowBundle } from '../../platform/workflow-bundle';
 
 /** Where the global setups leave what the test files need (read through process.env). */
 export const TEST_ENV = {

@@ -1,4 +1,4 @@
-import { ensureToolchain } from '../../scripts/lib/toolchain';
+import { ensureToolchain } from '../../platform/toolchain';
 import { ensureTestWorkflowBundle, TEST_ENV } from './test-services';
 
 /** Workflow tests: the time-skipping test server's executable and the workflow bundle. */

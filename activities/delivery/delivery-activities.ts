@@ -1,0 +1,170 @@
+import { Context } from '@temporalio/activity';
+import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { HandoverSlip } from '../../db/entities/handover-slip.entity';
+import { Order } from '../../db/entities/order.entity';
+import { OrderEvent } from '../../db/entities/order-event.entity';
+import { SlaBreach } from '../../db/entities/sla-breach.entity';
+import type { FieldCipher } from '../../db/field-cipher';
+import { canTransition, type OrderStatus } from '../../domain/order-status';
+import type { LogisticsEventInput } from '../../workflows/delivery/delivery-handover.definitions';
+import { createDeliveryDeadlines, type HandoverDeadlineResolver } from './delivery-deadlines';
+import { createDeliveryMailActivities, type DeliveryMailDeps } from './delivery-mail';
+import type { LogisticsProvider } from '../shared/providers/logistics-provider';
+
+export interface DeliveryActivityDeps extends DeliveryMailDeps {
+  orm: MikroORM;
+  cipher: FieldCipher;
+  commitments: HandoverDeadlineResolver;
+  logistics: LogisticsProvider;
+}
+
+function moveTo(order: Order, status: OrderStatus): void {
+  if (canTransition(order.status, status)) order.status = status;
+}
+
+/**
+ * Records one timeline step of the order once (the key makes a retried activity a no-op)
+ * and applies its change to the order and slip in the same transaction.
+ */
+async function step(
+  orm: MikroORM,
+  orderId: string,
+  key: string,
+  details: Record<string, unknown>,
+  apply: (order: Order, slip: HandoverSlip, em: EntityManager) => void,
+  occurredAt = new Date(),
+): Promise<{ order: Order; slip: HandoverSlip }> {
+  return orm.em.fork().transactional(async (em) => {
+    const order = await em.findOneOrFail(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const slip = await em.findOneOrFail(HandoverSlip, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if ((await em.count(OrderEvent, { order, key })) === 0) {
+      apply(order, slip, em);
+      em.persist(new OrderEvent(order, key, key.split(':')[0] ?? key, occurredAt, details));
+    }
+    return { order, slip };
+  });
+}
+
+/** The activities of the deliveryHandover workflow (T/QGCML 3125 §6.1, §6.2). */
+export function createDeliveryActivities(deps: DeliveryActivityDeps) {
+  const { orm, cipher, logistics } = deps;
+
+  return {
+    ...createDeliveryDeadlines(orm, deps.commitments),
+    ...createDeliveryMailActivities(deps),
+
+    async handoverSlipStatus(input: { orderId: string }) {
+      const slip = await orm.em.fork().findOne(HandoverSlip, { orderId: input.orderId });
+      return {
+        slipId: slip?.id ?? null,
+        merchantSigned: slip?.merchantSignature != null,
+        carrierSigned: slip?.carrierSignature != null,
+      };
+    },
+
+    /** Books once per key; the recipient goes from the slip to the carrier, never through history. */
+    async bookShipment(input: { orderId: string; idempotencyKey: string }): Promise<{ shipmentId: string }> {
+      const em = orm.em.fork();
+      const slip = await em.findOneOrFail(HandoverSlip, { orderId: input.orderId });
+      if (slip.shipmentId) return { shipmentId: slip.shipmentId };
+      const recipient = JSON.parse(cipher.decrypt(slip.recipientCiphertext, slip.recipientContext()));
+      const shipment = await logistics.bookShipment({
+        reference: slip.orderId,
+        pieces: slip.packages.length,
+        declaredValue: { value: slip.declaredValue, currency: slip.currency },
+        cashOnDelivery: slip.codAmount ? { value: slip.codAmount, currency: slip.currency } : null,
+        recipient: { name: recipient.name, phone: recipient.phone, address: recipient.address },
+        idempotencyKey: input.idempotencyKey,
+      });
+      slip.shipmentId = shipment.id;
+      await em.flush();
+      return { shipmentId: shipment.id };
+    },
+
+    /** §6.2.1: custody passed when the second party signed; the order is handed over. */
+    async recordHandedOver(input: { orderId: string }): Promise<{ handedOverAt: string }> {
+      const { slip } = await step(orm, input.orderId, 'handed_over', {}, (order, slip) => {
+        const times = [slip.merchantSignature?.signedAt, slip.carrierSignature?.signedAt].filter(Boolean) as string[];
+        slip.handedOverAt = new Date(times.sort().at(-1) ?? Date.now());
+        moveTo(order, 'handed_over');
+      });
+      return { handedOverAt: (slip.handedOverAt ?? new Date()).toISOString() };
+    },
+
+    /** A carrier event on the order's timeline, with the status or slip change it brings. */
+    async recordShipmentEvent(input: { orderId: string; event: LogisticsEventInput; attempt: number }) {
+      const { event } = input;
+      const key =
+        event.type === 'delivery_failed'
+          ? `delivery_failed:${input.attempt}`
+          : event.type === 'cod_remitted'
+            ? `cod_remitted:${event.eventId}`
+            : event.type;
+      const details = {
+        shipmentId: event.shipmentId,
+        eventId: event.eventId,
+        ...(event.amount !== null ? { amount: event.amount } : {}),
+        ...(event.type === 'delivery_failed'
+          ? { attempt: input.attempt, next: input.attempt >= 2 ? 'return_to_merchant' : 're-attempt' }
+          : {}),
+      };
+      const { order, slip } = await step(
+        orm,
+        input.orderId,
+        key,
+        details,
+        (order, slip) => {
+          if (event.type === 'in_transit' || event.type === 'picked_up') moveTo(order, 'in_transit');
+          if (event.type === 'delivered') {
+            moveTo(order, 'delivered');
+            slip.deliveredAt = new Date(event.occurredAt);
+          }
+          if (event.type === 'cod_remitted') {
+            slip.codRemittedAmount += event.amount ?? 0;
+            slip.codRemittedAt = new Date(event.occurredAt);
+          }
+        },
+        new Date(event.occurredAt),
+      );
+      return {
+        orderStatus: order.status,
+        codRemitted: slip.codRemittedAmount,
+        deliveredAt: slip.deliveredAt?.toISOString() ?? null,
+      };
+    },
+
+    /** After the re-attempt failed too: the goods go back to the merchant (recorded, never dropped). */
+    async recordReturnedToMerchant(input: { orderId: string; attempts: number }): Promise<void> {
+      await step(orm, input.orderId, 'returned_to_merchant', { attempts: input.attempts }, () => undefined);
+    },
+
+    async recordDeliveryCompleted(input: { orderId: string }): Promise<void> {
+      await step(orm, input.orderId, 'completed', {}, (order) => moveTo(order, 'completed'));
+    },
+
+    /** A missed deadline, charged to the party that missed it; one per order and obligation. */
+    async recordDeliveryBreach(input: {
+      orderId: string;
+      obligation: 'handover' | 'delivery' | 'cod_remittance';
+      party: 'merchant' | 'carrier';
+      dueAt: string;
+    }): Promise<void> {
+      await orm.em.fork().transactional(async (em) => {
+        const order = await em.findOneOrFail(Order, { id: input.orderId });
+        const slip = await em.findOne(HandoverSlip, { orderId: order.id });
+        const partyId = input.party === 'merchant' ? order.merchantId : slip?.carrierId;
+        if (!partyId) return;
+        if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId: order.id })) > 0) return;
+        em.persist(new SlaBreach(input.party, partyId, input.obligation, order.id, new Date(input.dueAt), new Date()));
+        em.persist(
+          new OrderEvent(order, `sla_breach:${input.obligation}`, 'sla_breach', new Date(), {
+            obligation: input.obligation,
+            party: input.party,
+            dueAt: input.dueAt,
+          }),
+        );
+      });
+      Context.current().log.info('SLA breach recorded', { orderId: input.orderId, obligation: input.obligation });
+    },
+  };
+}

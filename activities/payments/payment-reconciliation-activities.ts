@@ -1,0 +1,99 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Payment } from '../../db/entities/payment.entity';
+import { PaymentDiscrepancy } from '../../db/entities/payment-discrepancy.entity';
+import type { PaymentProvider } from '../shared/providers/payment-provider';
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** Movements that settle money; authorisations and voids do not. */
+const SETTLED_OPERATIONS = ['capture', 'refund', 'payout'] as const;
+
+export interface PaymentReconciliationResult {
+  settlementDate: string;
+  platformRecords: number;
+  providerRecords: number;
+  discrepancies: number;
+}
+
+/** The instants bounding one Asia/Shanghai calendar day. */
+function shanghaiDay(date: string): { from: Date; to: Date } {
+  const from = new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+  return { from, to: new Date(from.getTime() + 24 * 3_600_000) };
+}
+
+/**
+ * Daily reconciliation with the payment provider (T/QGCML 3125 §4.6, §7.1): every
+ * capture, refund and payout the platform recorded for the day must be in the provider's
+ * settlement with the same amount, and nothing may be settled that the platform does
+ * not know. The day's discrepancies are replaced on each run, so a re-run is idempotent.
+ */
+export function createPaymentReconciliationActivities({ orm, payments }: { orm: MikroORM; payments: PaymentProvider }) {
+  return {
+    async reconcilePayments(input: { settlementDate: string }): Promise<PaymentReconciliationResult> {
+      const { from, to } = shanghaiDay(input.settlementDate);
+      const settlement = await payments.listSettlements(input.settlementDate);
+      const providerItems = new Map(
+        settlement.items
+          .filter((item) => item.type !== 'authorization' && item.type !== 'void')
+          .map((item) => [item.id, item]),
+      );
+
+      return orm.em.fork().transactional(async (em) => {
+        const records = await em.find(Payment, {
+          operation: { $in: [...SETTLED_OPERATIONS] },
+          status: 'succeeded',
+          createdAt: { $gte: from, $lt: to },
+        });
+        const found: PaymentDiscrepancy[] = [];
+        const known = new Set<string>();
+        for (const record of records) {
+          const id = record.providerTransactionId ?? `(none:${record.id})`;
+          known.add(id);
+          const item = providerItems.get(id);
+          if (!item)
+            found.push(
+              new PaymentDiscrepancy(
+                input.settlementDate,
+                'missing_at_provider',
+                id,
+                record.subjectId,
+                record.amount,
+                null,
+              ),
+            );
+          else if (item.amount.value !== record.amount)
+            found.push(
+              new PaymentDiscrepancy(
+                input.settlementDate,
+                'amount_mismatch',
+                id,
+                record.subjectId,
+                record.amount,
+                item.amount.value,
+              ),
+            );
+        }
+        for (const [id, item] of providerItems) {
+          if (!known.has(id))
+            found.push(
+              new PaymentDiscrepancy(
+                input.settlementDate,
+                'missing_at_platform',
+                id,
+                item.reference,
+                null,
+                item.amount.value,
+              ),
+            );
+        }
+        await em.nativeDelete(PaymentDiscrepancy, { settlementDate: input.settlementDate });
+        em.persist(found);
+        return {
+          settlementDate: input.settlementDate,
+          platformRecords: records.length,
+          providerRecords: providerItems.size,
+          discrepancies: found.length,
+        };
+      });
+    },
+  };
+}

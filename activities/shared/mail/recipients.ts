@@ -1,0 +1,33 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../../config/env';
+import { Account } from '../../../db/entities/account.entity';
+import { Merchant } from '../../../db/entities/merchant.entity';
+import type { FieldCipher } from '../../../db/field-cipher';
+import type { ResolveRecipient } from './mail-activities';
+
+/**
+ * Where mail for a recipient reference goes: a consumer's login address (name decrypted
+ * only in memory), a merchant's business address, or the platform's staff and ops boxes.
+ */
+export function createRecipientResolver(deps: {
+  orm: MikroORM;
+  cipher: FieldCipher;
+  config: Pick<Config, 'STAFF_MAIL_TO' | 'OPS_MAIL_TO'>;
+}): ResolveRecipient {
+  return async (ref) => {
+    switch (ref.kind) {
+      case 'account': {
+        const account = await deps.orm.em.fork().findOne(Account, { id: ref.id });
+        return account ? { address: account.email, name: account.contact(deps.cipher).name } : null;
+      }
+      case 'merchant': {
+        const merchant = await deps.orm.em.fork().findOne(Merchant, { id: ref.id });
+        return merchant ? { address: merchant.contactEmail, name: merchant.name } : null;
+      }
+      case 'staff':
+        return { address: deps.config.STAFF_MAIL_TO, name: 'StoreOps staff' };
+      case 'ops':
+        return { address: deps.config.OPS_MAIL_TO, name: 'StoreOps ops' };
+    }
+  };
+}

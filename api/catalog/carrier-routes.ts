@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Carrier } from '../../db/entities/carrier.entity';
+import { NotFoundError } from '../../domain/errors';
+import { auditFromRequest } from '../shared/audit';
+import { principalOf } from '../plugins/auth';
+import { carrierView, carrierViewSchema, createCarrierSchema } from './carrier-schemas';
+import { problemSchema } from '../shared/problem';
+
+/** Courier companies and the time limits they contracted to (T/QGCML 3125 §6.1, §6.2.2). */
+const carrierRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/carriers',
+    {
+      config: { access: { roles: ['staff'] } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Register a courier company with its contract terms',
+        body: createCarrierSchema,
+        response: { 201: carrierViewSchema, 400: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { name, contactEmail, contractTerms } = request.body;
+      const carrier = new Carrier(name, contactEmail, contractTerms);
+      await request.em.transactional(async (em) => {
+        em.persist(carrier);
+        await em.flush();
+        await auditFromRequest(
+          request,
+          { action: 'carrier.create', entity: 'carrier', entityId: carrier.id, details: { contractTerms } },
+          em,
+        );
+      });
+      return reply.code(201).send(carrierView(carrier));
+    },
+  );
+
+  app.get(
+    '/carriers/:id',
+    {
+      config: { access: { roles: ['staff', 'courier'] } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'A courier company and its contract terms (staff, or its own couriers)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: carrierViewSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const principal = principalOf(request);
+      // Another carrier's terms are a 404: a courier cannot learn that it exists.
+      if (principal.role === 'courier' && principal.carrierId !== id) throw new NotFoundError('carrier', id);
+      const carrier = await request.em.findOne(Carrier, { id });
+      if (!carrier) throw new NotFoundError('carrier', id);
+      return carrierView(carrier);
+    },
+  );
+};
+
+export default carrierRoutes;

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
+import { UnavailableError } from '../../domain/errors';
+import { publishedCalendarNotices } from '../../domain/service-commitment-text';
+import { auditFromRequest } from '../shared/audit';
+import { principalOf } from '../plugins/auth';
+import { problemSchema } from '../shared/problem';
+import {
+  changedServiceCommitmentsSchema,
+  changedTerms,
+  presentServiceCommitments,
+  publishedServiceCommitmentsSchema,
+  serviceCommitmentsChangeSchema,
+} from './schemas';
+import { prefersHtml, renderServiceCommitmentsPage } from './page';
+
+/**
+ * The published service commitments (T/QGCML 3125 §4.7, §4.8): anyone reads the version in
+ * force, as JSON or as a page; staff publish a new version, which applies to processes
+ * started afterwards (a running process keeps the version it resolved its deadlines from).
+ */
+const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Say it once at start-up too: a year without the State Council's holiday arrangement
+  // makes 5x8 deadlines count plain weekdays until the holiday package is upgraded.
+  app.addHook('onReady', async () => {
+    for (const notice of publishedCalendarNotices(new Date(), '5x8'))
+      app.log.warn({ notice }, 'service calendar: statutory-holiday data missing, 5x8 counts plain weekdays');
+  });
+
+  app.get(
+    '/service-commitments',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['service commitments'],
+        summary: 'The service commitments in force: calendar and response times (T/QGCML 3125 §4.7, §4.8)',
+        description:
+          'JSON by default; a readable HTML page (text/html) when the client prefers it, as browsers do ' +
+          '(`Accept: text/html`).',
+        response: { 200: publishedServiceCommitmentsSchema, 503: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const version = await request.em.getRepository(ServiceCommitmentVersion).current();
+      if (!version) throw new UnavailableError('no service commitments are in force: run the database migrations');
+      const published = presentServiceCommitments(version);
+      void reply.header('vary', 'Accept');
+      if (!prefersHtml(request.headers.accept)) return published;
+      // A string with a non-JSON content type is sent as is, past the JSON response schema.
+      const page: unknown = renderServiceCommitmentsPage(published);
+      return reply.type('text/html; charset=utf-8').send(page as typeof published);
+    },
+  );
+
+  app.put(
+    '/service-commitments',
+    {
+      config: { access: { roles: ['staff'] } },
+      schema: {
+        tags: ['service commitments'],
+        summary: 'Publish a new version of the service commitments (applies to processes started afterwards)',
+        body: serviceCommitmentsChangeSchema,
+        response: { 200: changedServiceCommitmentsSchema, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const { reason, ...commitments } = request.body;
+      const published = await request.em.transactional(async (em) => {
+        const versions = em.getRepository(ServiceCommitmentVersion);
+        const previous = await versions.latestForPublishing();
+        const next = ServiceCommitmentVersion.following(previous, {
+          commitments,
+          changedBy: principal.sub,
+          reason,
+          now: new Date(),
+        });
+        em.persist(next);
+        // T/QGCML 3125 §8.3.5: the change and its audit event commit together.
+        await auditFromRequest(
+          request,
+          {
+            action: 'service_commitments.update',
+            entity: 'service_commitment_version',
+            entityId: String(next.version),
+            details: {
+              version: next.version,
+              previousVersion: previous?.version ?? null,
+              changed: changedTerms(previous?.commitments, next.commitments),
+            },
+          },
+          em,
+        );
+        return next;
+      });
+      return { ...presentServiceCommitments(published), changedBy: published.changedBy, reason: published.reason };
+    },
+  );
+};
+
+export default serviceCommitmentRoutes;

@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Carrier } from '../../db/entities/carrier.entity';
+import { HandoverSlip, type SlipPackage } from '../../db/entities/handover-slip.entity';
+import type { Order } from '../../db/entities/order.entity';
+import type { FieldCipher } from '../../db/field-cipher';
+import { ConflictError, InvalidInputError } from '../../domain/errors';
+import type { DraftHandoverBody } from './schemas';
+
+/**
+ * Checks the slip against the order (T/QGCML 3125 §5.3: the items and counts handed over
+ * are the ones ordered; a package may not hold what was not ordered or more than was) and
+ * builds it. The delivery details are copied from the order's encrypted address and
+ * re-encrypted for this slip (§7.2). Throws before anything is written.
+ */
+export async function draftSlip(
+  em: EntityManager,
+  cipher: FieldCipher,
+  order: Order,
+  body: DraftHandoverBody,
+  provider: string,
+): Promise<HandoverSlip> {
+  if (order.status !== 'confirmed')
+    throw new ConflictError(`order ${order.id} is ${order.status}; only a confirmed order is handed over`);
+  if ((await em.count(HandoverSlip, { orderId: order.id })) > 0)
+    throw new ConflictError(`order ${order.id} already has a handover slip`);
+  if (!(await em.findOne(Carrier, { id: body.carrierId })))
+    throw new InvalidInputError('carrierId', 'is not a carrier on the platform');
+
+  const ordered = new Map<string, { name: string; unitPrice: number; quantity: number }>();
+  for (const item of order.items) {
+    const line = ordered.get(item.productId);
+    if (line) line.quantity += item.quantity;
+    else ordered.set(item.productId, { name: item.name, unitPrice: item.unitPrice, quantity: item.quantity });
+  }
+  const counted = new Map<string, number>();
+  let itemCount = 0;
+  let goodsValue = 0;
+  const packages: SlipPackage[] = body.packages.map((pkg, p) => ({
+    weightGrams: pkg.weightGrams ?? null,
+    items: pkg.items.map((item, i) => {
+      const line = ordered.get(item.productId);
+      if (!line) throw new InvalidInputError(`packages.${p}.items.${i}.productId`, 'is not an item of this order');
+      const total = (counted.get(item.productId) ?? 0) + item.quantity;
+      if (total > line.quantity)
+        throw new InvalidInputError(
+          `packages.${p}.items.${i}.quantity`,
+          `hands over ${total} in all, but ${line.quantity} were ordered`,
+        );
+      counted.set(item.productId, total);
+      itemCount += item.quantity;
+      goodsValue += item.quantity * line.unitPrice;
+      return { productId: item.productId, name: line.name, unitPrice: line.unitPrice, quantity: item.quantity };
+    }),
+  }));
+  const codAmount = body.cashOnDelivery?.amount ?? null;
+  if (codAmount !== null && codAmount > order.totalAmount())
+    throw new InvalidInputError('cashOnDelivery.amount', 'exceeds the order total');
+
+  const address = cipher.decrypt(order.shippingAddressCiphertext, `order:${order.id}:shippingAddress`);
+  const { name, phone, address: street } = JSON.parse(address) as { name: string; phone: string; address: string };
+  const slip = new HandoverSlip(
+    order.id,
+    order.merchantId,
+    body.carrierId,
+    packages,
+    itemCount,
+    goodsValue,
+    body.declaredValue ?? goodsValue,
+    order.currency,
+    codAmount,
+    '',
+    provider,
+  );
+  slip.recipientCiphertext = cipher.encrypt(JSON.stringify({ name, phone, address: street }), slip.recipientContext());
+  return slip;
+}

@@ -1,0 +1,202 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HandoverSlip, type StoredSignature } from '../../db/entities/handover-slip.entity';
+import { Order } from '../../db/entities/order.entity';
+import type { FieldCipher } from '../../db/field-cipher';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import { signSlip, type HandoverSigningKeys } from '../../domain/handover-signing';
+import type { Principal } from '../../domain/principal';
+import { handoverSlipChangedSignal, handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
+import { auditFromRequest } from '../shared/audit';
+import { scopeFor } from '../auth/ownership';
+import { draftSlip } from './draft-slip';
+import { recipientOf, slipContent, verifySignature } from './slip-evidence';
+import { slipCopyHtml, toSlipView } from './slip-view';
+import { principalOf } from '../plugins/auth';
+import { draftHandoverBodySchema, handoverIdParamsSchema, signHandoverBodySchema, slipViewSchema } from './schemas';
+import { orderIdParamsSchema } from '../order/schemas';
+import { problemSchema } from '../shared/problem';
+
+export interface HandoverRouteOptions {
+  cipher: FieldCipher;
+  signingKeys: HandoverSigningKeys;
+  /** Which logistics provider carries the platform's shipments (LOGISTICS_PROVIDER). */
+  provider: string;
+}
+
+/** Tells the handover process to re-read the slip; one not yet started reads it when it starts. */
+async function nudge(temporal: Client, log: FastifyBaseLogger, slip: HandoverSlip): Promise<void> {
+  try {
+    await temporal.workflow
+      .getHandle(handoverWorkflowId(slip.orderId))
+      .signal(handoverSlipChangedSignal, { slipId: slip.id });
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    log.warn({ slipId: slip.id }, 'no handover process running for this slip yet');
+  }
+}
+
+/** The parties of a slip see it (and its delivery details); staff see it without them. */
+function partyOf(principal: Principal, slip: HandoverSlip): 'merchant' | 'carrier' | 'staff' | null {
+  if (principal.role === 'staff') return 'staff';
+  if (principal.role === 'merchant' && principal.merchantId === slip.merchantId) return 'merchant';
+  if (principal.role === 'courier' && principal.carrierId === slip.carrierId) return 'carrier';
+  return null;
+}
+
+/** The handover slip (T/QGCML 3125 §6.2.1, §6.2.2, §8.3): drafted, signed by both, verified, copied. */
+const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, { cipher, signingKeys, provider }) => {
+  app.post(
+    '/orders/:id/handover',
+    {
+      schema: {
+        tags: ['handover'],
+        summary: "Draft the handover slip of a confirmed order (the order's merchant)",
+        params: orderIdParamsSchema,
+        body: draftHandoverBodySchema,
+        response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+      },
+      config: { access: { roles: ['merchant'] } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const slip = await request.em.transactional(async (em) => {
+        const order = await em.findOne(
+          Order,
+          { id: request.params.id, ...scopeFor(principal) },
+          { populate: ['items'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (!order) throw new NotFoundError('order', request.params.id);
+        const drafted = await draftSlip(em, cipher, order, request.body, provider);
+        em.persist(drafted);
+        await em.flush();
+        await auditFromRequest(
+          request,
+          { action: 'handover.draft', entity: 'handover_slip', entityId: drafted.id, details: { orderId: order.id } },
+          em,
+        );
+        return drafted;
+      });
+      await nudge(app.temporal, request.log, slip);
+      return reply.code(201).send(toSlipView(slip, cipher, signingKeys, true));
+    },
+  );
+
+  app.post(
+    '/handovers/:id/sign',
+    {
+      schema: {
+        tags: ['handover'],
+        summary: 'Sign the slip: the merchant, or a courier of its carrier, confirms goods and packaging',
+        params: handoverIdParamsSchema,
+        body: signHandoverBodySchema,
+        response: { 200: slipViewSchema, 404: problemSchema, 409: problemSchema },
+      },
+      config: { access: { roles: ['merchant', 'courier'] } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const slip = await request.em.transactional(async (em) => {
+        const found = await em.findOne(
+          HandoverSlip,
+          { id: request.params.id },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        const party = found && partyOf(principal, found);
+        if (!found || (party !== 'merchant' && party !== 'carrier'))
+          throw new NotFoundError('handover slip', request.params.id);
+        const field = party === 'merchant' ? 'merchantSignature' : 'carrierSignature';
+        if (found[field]) throw new ConflictError(`the ${party} has already signed this slip`);
+        const recipient = recipientOf(found, cipher);
+        const other = found[party === 'merchant' ? 'carrierSignature' : 'merchantSignature'];
+        // Never countersign a slip whose content changed since the other party signed it.
+        if (!recipient || (other && !verifySignature(signingKeys, found, recipient, other)))
+          throw new ConflictError('the slip changed since it was signed; it cannot be signed');
+        const signer = {
+          party,
+          sub: principal.sub,
+          custodianName: request.body.custodianName,
+          signedAt: new Date().toISOString(),
+        };
+        const stored: StoredSignature = {
+          ...signer,
+          keyId: signingKeys[party].keyId,
+          signature: signSlip(signingKeys, slipContent(found, recipient), signer),
+        };
+        found[field] = stored;
+        await em.flush();
+        await auditFromRequest(
+          request,
+          {
+            action: 'handover.sign',
+            entity: 'handover_slip',
+            entityId: found.id,
+            details: { party, keyId: stored.keyId },
+          },
+          em,
+        );
+        return found;
+      });
+      await nudge(app.temporal, request.log, slip);
+      return toSlipView(slip, cipher, signingKeys, true);
+    },
+  );
+
+  app.get(
+    '/handovers/:id',
+    {
+      schema: {
+        tags: ['handover'],
+        summary: 'The slip, both signatures and whether each verifies',
+        params: handoverIdParamsSchema,
+        response: { 200: slipViewSchema, 404: problemSchema },
+      },
+      config: { access: { roles: ['merchant', 'courier', 'staff'] } },
+    },
+    async (request) => {
+      const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
+      const party = slip && partyOf(principalOf(request), slip);
+      if (!slip || !party) throw new NotFoundError('handover slip', request.params.id);
+      return toSlipView(slip, cipher, signingKeys, party !== 'staff');
+    },
+  );
+
+  app.get(
+    '/handovers/:id/copy',
+    {
+      schema: {
+        tags: ['handover'],
+        summary: "A party's copy to keep: JSON, or printable HTML",
+        params: handoverIdParamsSchema,
+        querystring: z.object({ format: z.enum(['json', 'html']).default('json') }),
+        response: { 200: z.union([slipViewSchema, z.string()]), 404: problemSchema },
+      },
+      config: { access: { roles: ['merchant', 'courier'] } },
+    },
+    async (request, reply) => {
+      const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
+      const party = slip && partyOf(principalOf(request), slip);
+      if (!slip || (party !== 'merchant' && party !== 'carrier'))
+        throw new NotFoundError('handover slip', request.params.id);
+      const view = toSlipView(slip, cipher, signingKeys, true);
+      await auditFromRequest(request, {
+        action: 'handover.copy',
+        entity: 'handover_slip',
+        entityId: slip.id,
+        details: { party },
+      });
+      const name = `handover-${slip.id}-${party}`;
+      if (request.query.format === 'html')
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.html"`)
+          .send(slipCopyHtml(view, party));
+      return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(view);
+    },
+  );
+};
+
+export default handoverRoutes;

@@ -1,0 +1,66 @@
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Order } from '../../db/entities/order.entity';
+import { ConflictError } from '../../domain/errors';
+import {
+  ORDER_ALREADY_DECIDED,
+  orderWorkflowId,
+  type OrderDecisionOutcome,
+} from '../../workflows/order/order-confirmation.definitions';
+import { searchAttributes } from '../../workflows/shared/search-attributes';
+import { TASK_QUEUES } from '../../workflows/shared/task-queues';
+import type { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
+
+/**
+ * Starts the order's confirmation process, or finds it running: the workflow id is the
+ * order id, so a replayed request never starts a second one.
+ */
+export async function startOrderProcess(temporal: Client, order: Order): Promise<void> {
+  await temporal.workflow.start<typeof orderConfirmationWorkflow>('orderConfirmationWorkflow', {
+    workflowId: orderWorkflowId(order.id),
+    taskQueue: TASK_QUEUES.commerce,
+    args: [{ orderId: order.id, merchantId: order.merchantId, placedAt: order.createdAt.toISOString() }],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: [
+      { key: searchAttributes.orderId, value: order.id },
+      { key: searchAttributes.merchantId, value: order.merchantId },
+      { key: searchAttributes.businessStatus, value: order.status },
+    ],
+  });
+}
+
+/**
+ * Sends a decision to the order's process and answers with what it led to (the update
+ * waits for the outcome: captured, or cancelled and released). A decision on an order
+ * already decided, or whose process has ended, is a 409 naming the order's status.
+ */
+export async function decideOrder(
+  temporal: Client,
+  order: Order,
+  send: (handle: WorkflowHandle<typeof orderConfirmationWorkflow>) => Promise<OrderDecisionOutcome>,
+): Promise<OrderDecisionOutcome> {
+  try {
+    return await send(temporal.workflow.getHandle(orderWorkflowId(order.id)));
+  } catch (error) {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && cause.type === ORDER_ALREADY_DECIDED)
+      throw new ConflictError(cause.message);
+    if (error instanceof WorkflowNotFoundError || isCompletedError(error)) {
+      throw new ConflictError(
+        `order ${order.id} is ${order.status}${order.cancelReason ? ` (${order.cancelReason})` : ''}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Temporal answers an update to a finished workflow with "workflow execution already completed". */
+function isCompletedError(error: unknown): boolean {
+  return error instanceof Error && /already completed/i.test(error.message);
+}

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyRequest } from 'fastify';
+import type { FieldCipher } from '../../db/field-cipher';
+import { Order } from '../../db/entities/order.entity';
+import { OrderEvent } from '../../db/entities/order-event.entity';
+import { OrderItem } from '../../db/entities/order-item.entity';
+import { Product } from '../../db/entities/product.entity';
+import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
+import { ConflictError, InvalidInputError } from '../../domain/errors';
+import type { Principal } from '../../domain/principal';
+import { serviceDeadlines } from '../../domain/service-deadlines';
+import { auditFromRequest } from '../shared/audit';
+import type { PlaceOrderBody } from './schemas';
+
+export interface PlacedOrder {
+  order: Order;
+  /** False when the Idempotency-Key named an order placed before: nothing new was written. */
+  created: boolean;
+}
+
+/** A stable fingerprint of the request body, so a reused key with another body is caught. */
+function requestHashOf(body: PlaceOrderBody): string {
+  const canonical = JSON.stringify(body, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Places an order in one transaction: checks every line against the catalog, takes the
+ * stock (conditional updates: no oversell, §5.3), prices goods and delivery apart (§5.4),
+ * fixes the confirmation deadline from the commitments in force (§4.7), stores the
+ * shipping address encrypted (§7.2) and audits it. Either all of it is written or none.
+ */
+export async function placeOrder(
+  request: FastifyRequest,
+  deps: { cipher: FieldCipher },
+  principal: Principal,
+  idempotencyKey: string,
+  body: PlaceOrderBody,
+): Promise<PlacedOrder> {
+  const requestHash = requestHashOf(body);
+  const previous = await request.em.getRepository(Order).findByIdempotencyKey(principal.sub, idempotencyKey);
+  if (previous) return replay(previous, requestHash);
+
+  try {
+    const order = await request.em
+      .fork()
+      .transactional((em) => writeOrder(em, request, deps, principal, idempotencyKey, requestHash, body));
+    return { order, created: true };
+  } catch (error) {
+    // The same key sent twice at once: the other request won the unique index.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const winner = await request.em.fork().getRepository(Order).findByIdempotencyKey(principal.sub, idempotencyKey);
+    if (!winner) throw error;
+    return replay(winner, requestHash);
+  }
+}
+
+function replay(order: Order, requestHash: string): PlacedOrder {
+  if (order.requestHash !== requestHash) {
+    throw new ConflictError('this Idempotency-Key was already used for a different order request');
+  }
+  return { order, created: false };
+}
+
+async function writeOrder(
+  em: EntityManager,
+  request: FastifyRequest,
+  deps: { cipher: FieldCipher },
+  principal: Principal,
+  idempotencyKey: string,
+  requestHash: string,
+  body: PlaceOrderBody,
+): Promise<Order> {
+  const products = new Map(
+    (await em.getRepository(Product).findForOrder(body.items.map((item) => item.productId))).map((p) => [p.id, p]),
+  );
+  const seen = new Set<string>();
+  const lines = body.items.map((item, index) => {
+    const product = products.get(item.productId);
+    const field = `body.items[${index}].productId`;
+    if (!product) throw new InvalidInputError(field, 'no such product');
+    if (seen.has(product.id)) throw new InvalidInputError(field, 'is listed twice; give one line per product');
+    seen.add(product.id);
+    if (product.status !== 'on_sale') throw new InvalidInputError(field, 'is not on sale');
+    if (!product.merchant.maySellAt(new Date()))
+      throw new InvalidInputError(field, 'the merchant cannot sell at the moment');
+    return { product, quantity: item.quantity };
+  });
+  const merchantId = lines[0]!.product.merchant.id;
+  if (lines.some((line) => line.product.merchant.id !== merchantId)) {
+    throw new InvalidInputError('body.items', 'all items of an order must come from one merchant');
+  }
+
+  // The deadline is read on this transaction's connection, before any row is locked: the
+  // stock rows stay locked only for the updates and the insert (a flash sale queues there).
+  const placedAt = new Date();
+  const deadlines = await confirmationDeadline(em, placedAt);
+
+  for (const [index, line] of lines.entries()) {
+    const taken = await em.getRepository(Product).reserveStock(line.product.id, line.quantity);
+    if (!taken) throw new InvalidInputError(`body.items[${index}].quantity`, 'is more than the stock available');
+  }
+
+  const goods = lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
+  // One parcel from one merchant: the delivery fee is the highest of the products' fees.
+  const delivery = Math.max(...lines.map((line) => line.product.deliveryFee));
+  const order = new Order(
+    principal.sub,
+    merchantId,
+    goods,
+    delivery,
+    lines[0]!.product.currency,
+    '',
+    body.payment.method,
+    body.payment.token,
+    idempotencyKey,
+    requestHash,
+  );
+  order.shippingAddressCiphertext = deps.cipher.encrypt(
+    JSON.stringify(body.shippingAddress),
+    `order:${order.id}:shippingAddress`,
+  );
+  lines.forEach((line, position) =>
+    order.items.add(
+      new OrderItem(
+        order,
+        position,
+        line.product.id,
+        line.product.sku,
+        line.product.name,
+        line.product.price,
+        line.quantity,
+      ),
+    ),
+  );
+
+  order.createdAt = placedAt;
+  order.confirmBy = new Date(deadlines.deadlines.orderConfirmation);
+  order.commitmentVersion = deadlines.version;
+  order.events.add(new OrderEvent(order, 'placed', 'placed', placedAt, { items: lines.length }));
+  em.persist(order);
+  await em.flush();
+  await auditFromRequest(
+    request,
+    { action: 'order.place', entity: 'order', entityId: order.id, details: { merchantId } },
+    em,
+  );
+  return order;
+}
+
+/** §4.7: the confirmation deadline from the commitments in force at placement. */
+async function confirmationDeadline(em: EntityManager, placedAt: Date) {
+  const found = await em.getRepository(ServiceCommitmentVersion).inForceAt(placedAt);
+  if (!found) throw new Error(`no service commitments were in force at ${placedAt.toISOString()}`);
+  return serviceDeadlines({ version: found.version, terms: found.parsedCommitments() }, placedAt, [
+    'orderConfirmation',
+  ] as const);
+}

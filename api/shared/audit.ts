@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyRequest } from 'fastify';
+import { appendAuditEvent, type AuditEventInput } from '../../db/audit-trail';
+
+const MAX_REQUEST_ID_LENGTH = 128;
+
+/** What a handler says about its operation; the request supplies who, from where and when. */
+export type RequestAuditEvent = Pick<AuditEventInput, 'action' | 'entity' | 'entityId' | 'details'> & {
+  /** Default `success`. */
+  outcome?: AuditEventInput['outcome'];
+  /** Only where no token names the caller yet but the handler knows who acts (a login). */
+  actor?: AuditEventInput['actor'];
+};
+
+/** The caller the auth plugin verified (api/plugins/auth.ts), or anonymous on a public route. */
+function actorOf(request: FastifyRequest): AuditEventInput['actor'] {
+  const principal = request.principal;
+  return principal ? { sub: principal.sub, role: principal.role } : { sub: 'anonymous', role: 'anonymous' };
+}
+
+/**
+ * The one way a route handler audits (T/QGCML 3125 §8.3.5): actor from the verified
+ * token, the client's ip and the request id, appended to the hash-chained trail.
+ * Pass the transactional `em` when the audited change runs in `em.transactional(...)`,
+ * so the change and its event commit together; the default, `request.em`, suits reads.
+ */
+export async function auditFromRequest(
+  request: FastifyRequest,
+  event: RequestAuditEvent,
+  em: EntityManager = request.em,
+): Promise<void> {
+  await appendAuditEvent(em, {
+    actor: event.actor ?? actorOf(request),
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId,
+    outcome: event.outcome ?? 'success',
+    ip: request.ip,
+    // The id may come from the client's x-request-id header: bounded to the column, so an
+    // overlong header can never make an audited operation fail.
+    requestId: String(request.id).slice(0, MAX_REQUEST_ID_LENGTH),
+    details: event.details,
+  });
+}

@@ -1,0 +1,77 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ownedDir } from '../activities/ops/backup/os-user';
+import type { BackupTarget } from '../activities/ops/backup/target';
+import {
+  clusterOsUser,
+  postgresWritableRoot,
+  startCluster,
+  stopCluster,
+  superuserSql,
+  type LocalCluster,
+} from './postgres-cluster';
+import { ensureToolchain } from './toolchain';
+import { freePort } from './free-port';
+
+export interface ThrowAwayBackupCluster {
+  target: BackupTarget;
+  /** postgres://storeops:…@127.0.0.1:<port>/storeops on the throw-away cluster. */
+  databaseUrl: string;
+  /** The JSON file that STOREOPS_BACKUP_TARGET should name for workers to use this target. */
+  targetFile: string;
+  sql(statement: string): string;
+  destroy(): void;
+}
+
+/**
+ * A PostgreSQL cluster of its own for backup and drill tests and the benchmark: data dir,
+ * port, pgBackRest config, stanza and both repositories under var/test/<name>-<pid>/, so
+ * they never touch the developer's cluster (or each other). `destroy()` stops it and
+ * removes everything, standbys of drills included.
+ */
+export async function createThrowAwayBackupCluster(name: string): Promise<ThrowAwayBackupCluster> {
+  const toolchain = ensureToolchain();
+  const rootDir = postgresWritableRoot('test', `${name}-${process.pid}`);
+  rmSync(rootDir, { recursive: true, force: true });
+  const port = await freePort();
+  const cluster: LocalCluster = {
+    pgBinDir: toolchain.pgBinDir,
+    rootDir: path.join(rootDir, 'pg'),
+    dataDir: path.join(rootDir, 'pg', 'data'),
+    socketDir: path.join(rootDir, 'pg', 'run'),
+    logFile: path.join(rootDir, 'pg', 'postgres.log'),
+    port,
+    osUser: clusterOsUser(),
+  };
+  // Reachable by the cluster's OS user: each directory made here, not by a recursive 0700 mkdir.
+  mkdirSync(path.dirname(rootDir), { recursive: true, mode: 0o755 });
+  ownedDir(cluster, rootDir);
+  startCluster(cluster);
+  const databaseUrl = `postgres://storeops:storeops@127.0.0.1:${port}/storeops`;
+  const workDir = path.join(rootDir, 'backup');
+  const target: BackupTarget = {
+    stanza: `test_${name.replace(/\W/g, '_')}`,
+    pgbackrest: toolchain.pgbackrest,
+    cluster,
+    database: 'storeops',
+    databaseUrl,
+    workDir,
+    repos: {
+      1: { path: path.join(workDir, 'local'), retention: { full: 2, diff: 3 } },
+      2: { path: path.join(workDir, 'offsite'), retention: { full: 2, diff: 3 } },
+    },
+    compressType: 'lz4',
+  };
+  const targetFile = path.join(rootDir, 'target.json');
+  writeFileSync(targetFile, JSON.stringify(target, null, 2));
+  return {
+    target,
+    databaseUrl,
+    targetFile,
+    sql: (statement) => superuserSql(cluster, statement, 'storeops'),
+    destroy() {
+      stopCluster(cluster);
+      rmSync(rootDir, { recursive: true, force: true });
+    },
+  };
+}

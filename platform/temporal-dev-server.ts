@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { allSearchAttributes } from '../workflows/shared/search-attributes';
+
+export interface DevServerOptions {
+  cli: string;
+  port: number;
+  /** Web UI port; no UI when omitted (tests). */
+  uiPort?: number;
+  /** SQLite file, so state survives restarts; in memory when omitted (tests). */
+  dbFile?: string;
+  namespace: string;
+  /** Where the Web UI asks to decode payloads (the API's codec server). */
+  codecEndpoint?: string;
+  logFile: string;
+}
+
+/**
+ * Starts `temporal server start-dev` with the project's search attributes registered, and
+ * resolves once its frontend answers health checks.
+ */
+export async function startTemporalDevServer(options: DevServerOptions): Promise<ChildProcess> {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+    ...allSearchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${key.type}`]),
+  ];
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-ip', '127.0.0.1');
+  else args.push('--headless');
+  if (options.dbFile) {
+    mkdirSync(path.dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  if (options.codecEndpoint) args.push('--ui-codec-endpoint', options.codecEndpoint);
+
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = openSync(options.logFile, 'a');
+  const child = spawn(options.cli, args, { stdio: ['ignore', log, log] });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) =>
+      reject(new Error(`temporal dev server exited with code ${code}; see ${options.logFile}`)),
+    ),
+  );
+  await Promise.race([waitForFrontend(`127.0.0.1:${options.port}`), exited]);
+  return child;
+}
+
+export async function waitForFrontend(address: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await connection.healthService.check({});
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { classifySendError } from '../../../activities/shared/mail/send-errors';
+import {
+  InvalidMailDataError,
+  MAIL_PURPOSES,
+  renderMail,
+  UnknownMailTemplateError,
+} from '../../../activities/shared/mail/templates';
+import { messageIdFor } from '../../../activities/shared/providers/mailer';
+
+const order = {
+  orderId: 'ord-7',
+  confirmBy: '2026-10-09T09:00:00Z',
+  items: [{ name: '<b>龙井</b> 250g', quantity: 1 }],
+  amounts: { goods: 26800, delivery: 0, total: 26800, currency: 'CNY' },
+};
+const examples: Record<string, unknown> = {
+  order_placed_merchant: order,
+  order_received_consumer: order,
+  order_confirmation_reminder_merchant: { orderId: 'ord-7', confirmBy: order.confirmBy },
+  order_confirmed_consumer: { orderId: 'ord-7', amounts: order.amounts },
+  order_cancelled_consumer: { orderId: 'ord-7', reason: 'confirmation_overdue' },
+  ops_report: { subject: 'drill-1 passed', body: 'RTO  12m 03s\nRPO  0s' },
+  order_handed_over_consumer: {
+    orderId: 'ord-7',
+    shipmentId: 'shp_1',
+    carrierName: 'SF Express',
+    deliverBy: '2026-10-12T09:00:00Z',
+  },
+  order_delivered_consumer: { orderId: 'ord-7', deliveredAt: '2026-10-11T09:00:00Z' },
+  handover_overdue_merchant: { orderId: 'ord-7', handoverBy: '2026-10-10T09:00:00Z' },
+  delivery_returned_merchant: { orderId: 'ord-7', shipmentId: 'shp_1', attempts: 2 },
+  sla_breach_staff: {
+    orderId: 'ord-7',
+    obligation: 'delivery',
+    party: 'carrier',
+    partyId: 'k-1',
+    dueAt: '2026-10-12T09:00:00Z',
+  },
+  reconciliation_discrepancies_staff: {
+    runDate: '2026-10-13',
+    count: 1,
+    items: [{ kind: 'count_mismatch', orderId: 'ord-7' }],
+  },
+};
+
+describe('mail templates: one bilingual message per purpose', () => {
+  it.each(MAIL_PURPOSES)('%s renders Chinese first, then English, in subject, text and html', (purpose) => {
+    const mail = renderMail(purpose, examples[purpose]);
+
+    const [zhSubject, enSubject] = mail.subject.split(' / ');
+    expect(zhSubject).toMatch(/[\u4e00-\u9fff]/);
+    expect(enSubject).toMatch(/^[\x20-\x7e]+$/);
+    const divider = mail.text.indexOf('-'.repeat(40));
+    expect(mail.text.slice(0, divider)).toMatch(/[\u4e00-\u9fff]/);
+    expect(mail.text.slice(divider)).toContain('This message was sent automatically');
+    expect(mail.html.indexOf('lang="zh-CN"')).toBeLessThan(mail.html.indexOf('lang="en"'));
+  });
+
+  it('shows the deadline in Beijing time and the goods amount and delivery fee separately (§4.7, §5.4)', () => {
+    const mail = renderMail('order_placed_merchant', order);
+
+    expect(mail.text).toContain('请在 2026-10-09 17:00 (北京时间 / China Standard Time) 之前确认');
+    expect(mail.text).toContain('商品金额：¥268.00 (CNY)\n配送费：¥0.00 (CNY)\n合计：¥268.00 (CNY)');
+    expect(mail.text).toContain('Goods: ¥268.00 (CNY)\nDelivery fee: ¥0.00 (CNY)\nTotal: ¥268.00 (CNY)');
+  });
+
+  it('escapes data in the html part', () => {
+    const { html } = renderMail('order_received_consumer', order);
+    expect(html).toContain('&lt;b&gt;龙井&lt;/b&gt; 250g × 1');
+    expect(html).not.toContain('<b>龙井');
+  });
+
+  it.each([
+    ['merchant_rejected', '商家拒绝了该订单', 'the merchant declined the order'],
+    ['confirmation_overdue', '商家未在承诺的时限内确认订单', 'did not confirm the order within the promised time'],
+    ['consumer_cancelled', '您在商家确认前取消了订单', 'you cancelled the order'],
+    ['payment_declined', '支付未获授权', 'the payment was declined'],
+    ['processing_failed', '订单处理失败', 'the order could not be processed'],
+  ])('explains the cancel reason %s in both languages', (reason, zh, en) => {
+    const { text } = renderMail('order_cancelled_consumer', { orderId: 'ord-7', reason });
+    expect(text).toContain(zh);
+    expect(text).toContain(en);
+    expect(text).not.toContain(reason);
+  });
+
+  it('keeps an ops report body exactly as given, preformatted', () => {
+    const { html, text } = renderMail('ops_report', examples.ops_report);
+    expect(text).toContain('RTO  12m 03s\nRPO  0s');
+    expect(html).toContain('<pre>RTO  12m 03s\nRPO  0s</pre>');
+  });
+
+  it('refuses an unknown purpose, naming the known ones', () => {
+    expect(() => renderMail('order_teleported', {})).toThrow(UnknownMailTemplateError);
+    expect(() => renderMail('toString', {})).toThrow(/known: order_placed_merchant/);
+  });
+
+  it('refuses data with fields the template does not need (no contact data slips in), naming fields not values', () => {
+    const render = () =>
+      renderMail('order_confirmed_consumer', {
+        ...(examples.order_confirmed_consumer as object),
+        email: 'x@example.com',
+      });
+    expect(render).toThrow(InvalidMailDataError);
+    expect(render).toThrow(/email/);
+    expect(render).not.toThrow(/x@example\.com/);
+    expect(() =>
+      renderMail('order_placed_merchant', { ...order, amounts: { ...order.amounts, goods: 268.5 } }),
+    ).toThrow(/amounts\.goods/);
+    expect(() => renderMail('order_cancelled_consumer', { orderId: 'ord-7', reason: 'bored' })).toThrow(/reason/);
+  });
+});
+
+describe('mail delivery: Message-ID and error classification', () => {
+  it('derives a valid, deterministic Message-ID from the idempotency key and the sender domain', () => {
+    const id = messageIdFor('order:ord-7:order_placed_merchant', 'StoreOps <noreply@shop.example.cn>');
+    expect(id).toBe('<order=3Aord-7=3Aorder_placed_merchant@shop.example.cn>');
+    expect(messageIdFor('order:ord-7:order_placed_merchant', 'noreply@shop.example.cn')).toBe(id);
+    expect(messageIdFor('订单', 'noreply@x.cn')).toMatch(/^<[A-Za-z0-9=_-]+@x\.cn>$/);
+  });
+
+  it.each([
+    [{ code: 'EENVELOPE', responseCode: 550, message: 'mailbox <a@b.cn> unavailable' }, 'permanent'],
+    [{ code: 'EMESSAGE', responseCode: 554, message: 'message refused' }, 'permanent'],
+    [{ code: 'EENVELOPE', responseCode: 451, message: 'try again later' }, 'transient'],
+    [{ code: 'EAUTH', responseCode: 535, message: 'bad credentials' }, 'transient'],
+    [{ code: 'ETIMEDOUT', message: 'Greeting never received' }, 'transient'],
+    [{ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }, 'transient'],
+    [new Error('ENOSPC: no space left on device'), 'transient'],
+  ])('classifies %o as %s', (error, kind) => {
+    expect(classifySendError(error).kind).toBe(kind);
+  });
+
+  it('masks addresses in the stored error text', () => {
+    const { summary } = classifySendError({
+      code: 'EENVELOPE',
+      responseCode: 550,
+      message: 'rcpt li.lei@example.com refused',
+    });
+    expect(summary).toBe('EENVELOPE 550: rcpt <address> refused');
+  });
+});

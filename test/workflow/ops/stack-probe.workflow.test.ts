@@ -1,0 +1,56 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { createStackProbeActivities } from '../../../activities/ops/stack-probe-activities';
+import type { StackProbeResult } from '../../../workflows/ops/stack-probe.definitions';
+import { stackProbeWorkflow } from '../../../workflows/ops/stack-probe';
+import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+
+type Activities = ReturnType<typeof createStackProbeActivities>;
+
+describe('stackProbeWorkflow (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(() => env?.teardown());
+
+  it('records the probe once through its activity, retrying a failed attempt', async () => {
+    const calls: Array<{ workflowId: string; taskQueue: string }> = [];
+    const activities: Activities = {
+      async recordStackProbe(input) {
+        calls.push(input);
+        if (calls.length === 1) throw new Error('database briefly unavailable');
+        const result: StackProbeResult = {
+          workflowId: input.workflowId,
+          taskQueue: input.taskQueue,
+          workerIdentity: 'test-worker',
+          recordedAt: input.requestedAt,
+        };
+        return result;
+      },
+    };
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'probe-test',
+      workflowBundle: workflowBundle(),
+      activities,
+    });
+
+    const result = await worker.runUntil(
+      env.client.workflow.execute(stackProbeWorkflow, {
+        workflowId: 'probe:p-1:commerce',
+        taskQueue: 'probe-test',
+        args: [{ requestedAt: '2026-11-24T10:00:00.000Z' }],
+      }),
+    );
+
+    expect(result).toEqual({
+      workflowId: 'probe:p-1:commerce',
+      taskQueue: 'probe-test',
+      workerIdentity: 'test-worker',
+      recordedAt: '2026-11-24T10:00:00.000Z',
+    });
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,193 @@
+import { condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { createDeliveryActivities } from '../../activities/delivery/delivery-activities';
+import {
+  deliveryHandoverStateQuery,
+  handoverSlipChangedSignal,
+  logisticsEventSignal,
+  type DeliveryHandoverInput,
+  type DeliveryHandoverResult,
+  type DeliveryHandoverState,
+  type LogisticsEventInput,
+} from './delivery-handover.definitions';
+
+type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
+
+/** Database and mail: quick, retried until they work. */
+const local = proxyActivities<DeliveryActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The carrier's API: idempotent on the key, so retrying for a while is safe. */
+const carrier = proxyActivities<DeliveryActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '2 seconds',
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['LogisticsRequestRejected'],
+  },
+});
+
+/** A second failed delivery returns the goods to the merchant (one re-attempt, then return). */
+const MAX_DELIVERY_ATTEMPTS = 2;
+
+/**
+ * Delivery handover (T/QGCML 3125 §6.2.1, §6.2.2, §6.1): waits for the handover slip and
+ * both signatures until the handover deadline (a late party is charged a breach and the
+ * merchant reminded) → books the shipment → order `handed_over` → carrier events move it
+ * to `in_transit`, `delivered` (one failed delivery is re-attempted, a second returns the
+ * goods) → delivery deadline → cash on delivery remitted by its deadline → `completed`.
+ * Each missed deadline is a breach of the carrier, with staff notified.
+ */
+export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Promise<DeliveryHandoverResult> {
+  const { orderId } = input;
+  const state: DeliveryHandoverState = {
+    phase: 'awaiting_handover',
+    orderStatus: 'confirmed',
+    merchantSigned: false,
+    carrierSigned: false,
+    codRemitted: 0,
+    deliveryAttempts: 0,
+    breaches: [],
+    appliedEvents: [],
+  };
+  const pending: LogisticsEventInput[] = [];
+  const seen = new Set<string>();
+  let slipChanged = true;
+  let returned = false;
+  setHandler(deliveryHandoverStateQuery, () => state);
+  setHandler(handoverSlipChangedSignal, () => {
+    slipChanged = true;
+  });
+  // The webhook route already drops duplicates; this guards the workflow on its own.
+  setHandler(logisticsEventSignal, (event) => {
+    if (seen.has(event.eventId)) return;
+    seen.add(event.eventId);
+    pending.push(event);
+  });
+
+  /** Mail is best effort: a message that cannot be sent never blocks the delivery. */
+  const notify = async (input: Parameters<DeliveryActivities['sendDeliveryMail']>[0]) => {
+    try {
+      await local.sendDeliveryMail(input);
+    } catch (error) {
+      log.warn('delivery mail not sent', { orderId, purpose: input.purpose, error: String(error) });
+    }
+  };
+  const breach = async (
+    obligation: 'handover' | 'delivery' | 'cod_remittance',
+    party: 'merchant' | 'carrier',
+    dueAt: string,
+  ) => {
+    state.breaches.push({ obligation, party, dueAt });
+    await local.recordDeliveryBreach({ orderId, obligation, party, dueAt });
+    await notify({ orderId, purpose: 'sla_breach_staff', obligation, party, dueAt });
+  };
+
+  /** Applies queued carrier events until `done`; `deadline` missed once → `onMiss`, then waits on. */
+  const waitFor = async (done: () => boolean, deadline: string | undefined, onMiss: () => Promise<void>) => {
+    let missed = deadline === undefined;
+    while (!done()) {
+      const next = pending.shift();
+      if (next) {
+        await apply(next);
+        continue;
+      }
+      if (missed) {
+        await condition(() => pending.length > 0);
+        continue;
+      }
+      const remaining = Date.parse(deadline as string) - Date.now();
+      if (remaining <= 0 || !(await condition(() => pending.length > 0, remaining))) {
+        missed = true;
+        await onMiss();
+      }
+    }
+  };
+
+  const apply = async (event: LogisticsEventInput) => {
+    state.appliedEvents.push(event.eventId);
+    if (event.type === 'delivery_failed') state.deliveryAttempts += 1;
+    const result = await local.recordShipmentEvent({ orderId, event, attempt: state.deliveryAttempts });
+    state.orderStatus = result.orderStatus;
+    state.codRemitted = result.codRemitted;
+    if (event.type === 'delivered') {
+      state.deliveredAt = result.deliveredAt ?? event.occurredAt;
+      await notify({ orderId, purpose: 'order_delivered_consumer' });
+    }
+    if (event.type === 'delivery_failed' && state.deliveryAttempts >= MAX_DELIVERY_ATTEMPTS) {
+      state.phase = 'returned_to_merchant';
+      returned = true;
+      await local.recordReturnedToMerchant({ orderId, attempts: state.deliveryAttempts });
+      await notify({ orderId, purpose: 'delivery_returned_merchant' });
+    }
+  };
+
+  // 1. The slip and both signatures, by the handover deadline (§6.2.2).
+  const confirmedAt = input.confirmedAt ?? workflowInfo().startTime.toISOString();
+  const plan = await local.planHandover({ orderId, confirmedAt });
+  state.handoverBy = plan.handoverBy;
+  let handoverMissed = false;
+  while (!(state.merchantSigned && state.carrierSigned)) {
+    if (slipChanged) {
+      slipChanged = false;
+      const slip = await local.handoverSlipStatus({ orderId });
+      Object.assign(state, slip.slipId ? { slipId: slip.slipId } : {}, {
+        merchantSigned: slip.merchantSigned,
+        carrierSigned: slip.carrierSigned,
+      });
+      continue;
+    }
+    if (handoverMissed) {
+      await condition(() => slipChanged);
+      continue;
+    }
+    const remaining = Date.parse(plan.handoverBy) - Date.now();
+    if (remaining <= 0 || !(await condition(() => slipChanged, remaining))) {
+      handoverMissed = true;
+      // The party that kept the goods from moving: no slip or no merchant signature is the
+      // merchant's delay; a slip the merchant signed and no courier did is the carrier's.
+      const late = state.slipId && state.merchantSigned ? 'carrier' : 'merchant';
+      await breach('handover', late, plan.handoverBy);
+      await notify({ orderId, purpose: 'handover_overdue_merchant' });
+    }
+  }
+
+  // 2. Book the shipment (idempotent on workflow id + step), then the order is handed over.
+  state.phase = 'booking';
+  const booking = await carrier.bookShipment({ orderId, idempotencyKey: `${workflowInfo().workflowId}:book-shipment` });
+  state.shipmentId = booking.shipmentId;
+  const handedOver = await local.recordHandedOver({ orderId });
+  state.handedOverAt = handedOver.handedOverAt;
+  state.orderStatus = 'handed_over';
+  const delivery = await local.planDelivery({ orderId, handedOverAt: handedOver.handedOverAt });
+  state.deliverBy = delivery.deliverBy;
+  state.codAmount = delivery.codAmount ?? undefined;
+  await notify({ orderId, purpose: 'order_handed_over_consumer', deliverBy: delivery.deliverBy });
+
+  // 3. Delivered by the contracted time (§6.1), or returned after a second failed attempt.
+  state.phase = 'in_delivery';
+  await waitFor(
+    () => state.deliveredAt !== undefined || returned,
+    delivery.deliverBy,
+    () => breach('delivery', 'carrier', delivery.deliverBy),
+  );
+  if (returned) return { orderId, outcome: 'returned_to_merchant' };
+
+  // 4. Cash on delivery remitted by the contracted time (§6.1).
+  if (delivery.codAmount) {
+    state.phase = 'awaiting_cod_remittance';
+    const cod = await local.planCodRemittance({ orderId, deliveredAt: state.deliveredAt as string });
+    state.codRemitBy = cod.remitBy;
+    await waitFor(
+      () => state.codRemitted >= (delivery.codAmount ?? 0),
+      cod.remitBy,
+      () => breach('cod_remittance', 'carrier', cod.remitBy),
+    );
+  }
+
+  await local.recordDeliveryCompleted({ orderId });
+  state.orderStatus = 'completed';
+  state.phase = 'completed';
+  return { orderId, outcome: 'completed' };
+}

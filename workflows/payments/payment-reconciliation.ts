@@ -1,0 +1,48 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { createMailActivities } from '../../activities/shared/mail/mail-activities';
+import type {
+  createPaymentReconciliationActivities,
+  PaymentReconciliationResult,
+} from '../../activities/payments/payment-reconciliation-activities';
+import type { PaymentReconciliationInput } from './payment-reconciliation.definitions';
+
+const { reconcilePayments } = proxyActivities<ReturnType<typeof createPaymentReconciliationActivities>>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
+const { sendTemplatedMail } = proxyActivities<ReturnType<typeof createMailActivities>>({
+  startToCloseTimeout: '2 minutes',
+});
+
+const DAY_MS = 24 * 3_600_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Daily payment reconciliation (T/QGCML 3125 §4.6, §7.1 timely reconciliation): compares
+ * the platform's records of a day with the provider's settlement and tells staff about
+ * any difference.
+ */
+export async function paymentReconciliationWorkflow(
+  input: PaymentReconciliationInput = {},
+): Promise<PaymentReconciliationResult> {
+  const settlementDate =
+    input.settlementDate ?? new Date(Date.now() + SHANGHAI_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
+  const result = await reconcilePayments({ settlementDate });
+  if (result.discrepancies > 0) {
+    await sendTemplatedMail({
+      idempotencyKey: `reconciliation:payments:${settlementDate}:${result.discrepancies}`,
+      purpose: 'ops_report',
+      recipient: { kind: 'staff', id: 'staff' },
+      data: {
+        subject: `Payment reconciliation ${settlementDate}: ${result.discrepancies} discrepancies`,
+        body: [
+          `Settlement day (Asia/Shanghai): ${settlementDate}`,
+          `Platform records: ${result.platformRecords}`,
+          `Provider records: ${result.providerRecords}`,
+          `Discrepancies: ${result.discrepancies} — see GET /reports/payment-reconciliation?date=${settlementDate}`,
+        ].join('\n'),
+      },
+    });
+  }
+  return result;
+}
