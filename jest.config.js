@@ -1,19 +1,29 @@
-// Three levels (STYLE.md 22): pure unit tests; workflow tests on the time-skipping
+// Three levels (docs/architecture.md): pure unit tests; workflow tests on the time-skipping
 // server; integration tests through HTTP on the real stack (Postgres + Temporal dev
 // server), whose services test/setup/ starts once for the run.
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+
+const quietLogs = ['<rootDir>/test/setup/quiet-logs.ts'];
+const quietTemporal = '<rootDir>/test/setup/quiet-temporal.ts';
 
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60_000,
   projects: [
-    { displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform, testEnvironment: 'node' },
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+      setupFiles: quietLogs,
+    },
     {
       displayName: 'workflow',
       testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/setup/workflow-global-setup.ts',
+      setupFiles: [...quietLogs, quietTemporal],
     },
     {
       displayName: 'integration',
@@ -21,6 +31,7 @@ module.exports = {
       transform,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/setup/integration-global-setup.ts',
+      setupFiles: [...quietLogs, quietTemporal],
       globalTeardown: '<rootDir>/test/setup/integration-global-teardown.ts',
     },
   ],

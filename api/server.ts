@@ -5,7 +5,7 @@ import { ormConfig } from '../db/mikro-orm.config';
 import { dataConverterFor } from '../temporal/connection';
 import { buildApp } from './app';
 
-/** Listens and shuts down; everything else is in buildApp (STYLE.md 12). */
+/** Listens and shuts down; everything else is in buildApp (docs/architecture.md "API"). */
 async function main(): Promise<void> {
   const config = loadConfig();
   // Neither connects eagerly: the API starts even while Postgres or Temporal is still

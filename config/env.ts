@@ -9,7 +9,7 @@ const aes256Key = z
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
 /**
- * Every setting StoreOps reads, validated at start-up (names fixed by DESIGN.md).
+ * Every setting StoreOps reads, validated at start-up (names documented in the README's Configuration).
  * Secrets have no default here: development gets generated ones from var/ (see
  * loadConfig), production must set them.
  */

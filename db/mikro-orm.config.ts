@@ -17,6 +17,8 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // Callers print what was applied (npm run db:migrate, the launcher); tests stay quiet.
+      silent: true,
     },
     seeder: { path: 'db/seeders', pathTs: 'db/seeders' },
     forceUtcTimezone: true,

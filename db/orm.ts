@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from './mikro-orm.config';
 
-/** Creates the ORM (no module-level singleton, STYLE.md 20); callers close it. */
+/** Creates the ORM (no module-level singleton: docs/architecture.md "API"); callers close it. */
 export function createOrm(databaseUrl: string): Promise<MikroORM> {
   return MikroORM.init(ormConfig(databaseUrl));
 }

@@ -2,7 +2,7 @@
 // "PT4H" to answer a complaint — T/QGCML 3125 §4.7, §4.8), as milliseconds.
 //
 // Import-free on purpose: workflows may import this module, so it must stay pure and
-// deterministic (STYLE.md 1). Zod schemas built on it live outside workflow reach
+// deterministic (docs/architecture.md "Workflows"). Zod schemas built on it live outside workflow reach
 // (`isoDurationSchema` in domain/service-calendar.ts).
 //
 // Only fixed-length components are accepted: days (D = 24 h), hours, minutes and seconds

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Order statuses clients see (DESIGN.md "Statuses"). */
+/** Order statuses clients see (README "Statuses"). */
 export const orderStatusSchema = z.enum([
   'awaiting_confirmation',
   'confirmed',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Who may act on the platform (DESIGN.md "Auth"; T/QGCML 3125 §8.3.1 every user is identified). */
+/** Who may act on the platform (README "Auth"; T/QGCML 3125 §8.3.1 every user is identified). */
 export const roles = ['consumer', 'merchant', 'courier', 'staff', 'ops', 'auditor'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;

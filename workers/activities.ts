@@ -1,9 +1,11 @@
+import { createOpsMailActivities } from '../activities/ops/ops-mail';
 import { createOpsBackupActivities } from '../activities/ops/backup';
 import { createDeliveryActivities } from '../activities/delivery/delivery-activities';
 import { createHandoverReconciliationActivities } from '../activities/delivery/handover-reconciliation-activities';
 import { createMailActivities } from '../activities/shared/mail/mail-activities';
 import { createRecipientResolver } from '../activities/shared/mail/recipients';
 import { createOrderActivities } from '../activities/order/order-activities';
+import { createPaymentMailActivities } from '../activities/payments/payment-mail';
 import { createPaymentReconciliationActivities } from '../activities/payments/payment-reconciliation-activities';
 import { createMailer } from '../activities/shared/providers/mailer';
 import { createSandboxLogisticsProvider } from '../activities/shared/providers/sandbox-logistics-provider';
@@ -46,15 +48,18 @@ export function commerceActivities(deps: WorkerProcessDeps) {
       payments,
     }),
     ...createPaymentReconciliationActivities({ orm, payments }),
+    ...createPaymentMailActivities({ mail }),
     ...createDeliveryActivities({ orm, cipher: FieldCipher.fromConfig(config), commitments, mail, logistics }),
     ...createHandoverReconciliationActivities({ orm, logistics, mail }),
   };
 }
 
 export function opsActivities(deps: WorkerProcessDeps) {
+  const mail = mailActivities(deps);
   return {
     ...createStackProbeActivities({ orm: deps.orm, workerIdentity: deps.workerIdentity }),
-    ...mailActivities(deps),
+    ...mail,
+    ...createOpsMailActivities({ orm: deps.orm, mail }),
     ...createOpsBackupActivities(deps),
   };
 }

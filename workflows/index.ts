@@ -1,4 +1,4 @@
-// Every workflow the workers register (STYLE.md 2: this file only re-exports).
+// Every workflow the workers register (docs/architecture.md "Layout": this file only re-exports).
 export { stackProbeWorkflow } from './ops/stack-probe';
 export { orderConfirmationWorkflow } from './order/order-confirmation';
 export { paymentReconciliationWorkflow } from './payments/payment-reconciliation';

@@ -7,7 +7,7 @@ declare module 'fastify' {
     orm: MikroORM;
   }
   interface FastifyRequest {
-    /** This request's own unit of work (STYLE.md 20). */
+    /** This request's own unit of work (docs/architecture.md "API"). */
     em: EntityManager;
   }
 }

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 
 /**
- * Where the Temporal Web UI runs (DESIGN.md: port 8233, dev server and docker-compose):
+ * Where the Temporal Web UI runs (port 8233 in the dev server and docker-compose):
  * its page has the browser post payloads to the codec routes (api/routes/codec.ts).
  */
 const TEMPORAL_UI_ORIGINS = ['http://localhost:8233', 'http://127.0.0.1:8233'];

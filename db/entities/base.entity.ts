@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntitySchema } from '@mikro-orm/core';
 
-/** Id and timestamps every table has (STYLE.md 18). */
+/** Id and timestamps every table has (docs/architecture.md "Database"). */
 export abstract class BaseEntity {
   id: string = randomUUID();
   createdAt: Date = new Date();

@@ -13,7 +13,7 @@ export type MailFailureKind = (typeof mailFailureKinds)[number];
 
 /**
  * The record that a message was (or is being) sent, one per idempotency key, so each
- * mail goes out once even when its activity retries or runs twice (DESIGN.md "Data and
+ * mail goes out once even when its activity retries or runs twice (docs/architecture.md "Data and
  * security"). It names the recipient by reference (an account, a merchant…) and never
  * holds the address in clear: only its SHA-256, to tell later which address a message
  * went to without keeping one more copy of personal data (T/QGCML 3125 §7.2, §8.3.3).

@@ -1,7 +1,7 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { Carrier } from '../entities/carrier.entity';
 
-/** Named queries of courier companies (STYLE.md 19). */
+/** Named queries of courier companies (docs/architecture.md "Database"). */
 export class CarrierRepository extends EntityRepository<Carrier> {
   findByName(name: string): Promise<Carrier | null> {
     return this.findOne({ name });

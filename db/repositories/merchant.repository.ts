@@ -4,7 +4,7 @@ import type { Merchant } from '../entities/merchant.entity';
 
 const DAY_MS = 86_400_000;
 
-/** Named queries of merchants (STYLE.md 19). */
+/** Named queries of merchants (docs/architecture.md "Database"). */
 export class MerchantRepository extends EntityRepository<Merchant> {
   findByNames(names: readonly string[]): Promise<Merchant[]> {
     return this.find({ name: { $in: [...names] } }, { orderBy: { name: 'asc' } });

@@ -19,7 +19,7 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Named queries of the catalog (STYLE.md 19). */
+/** Named queries of the catalog (docs/architecture.md "Database"). */
 export class ProductRepository extends EntityRepository<Product> {
   /** What the storefront lists: on sale, from active merchants, newest first. */
   async listPublic(filter: ProductListFilter): Promise<ProductPage> {

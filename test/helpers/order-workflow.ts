@@ -27,16 +27,17 @@ export function fakeActivities(
 ) {
   const calls: string[] = [];
   const callTimes: Record<string, number> = {};
-  const step =
-    <K extends keyof Activities>(name: K, result?: unknown) =>
-    async (input: { purpose?: string }) => {
-      const label = input?.purpose ? `${name}:${input.purpose}` : name;
-      calls.push(label);
-      callTimes[label] = env.currentTimeMs ? Number(await env.currentTimeMs()) : Date.now();
-      const failure = options.failing?.[name];
-      if (failure) throw failure;
-      return result;
-    };
+  const record = async (name: keyof Activities, input: { orderId: string; purpose?: string }) => {
+    const label = input?.purpose ? `${name}:${input.purpose}` : name;
+    calls.push(label);
+    callTimes[label] = env.currentTimeMs ? Number(await env.currentTimeMs()) : Date.now();
+    const failure = options.failing?.[name];
+    if (failure) throw failure;
+  };
+  /** A step with nothing to answer: logs the call, or fails as the test asked. */
+  const step = (name: keyof Activities) => async (input: { orderId: string; purpose?: string }) => {
+    await record(name, input);
+  };
   const activities = {
     async planOrderConfirmation() {
       calls.push('planOrderConfirmation');
@@ -56,10 +57,12 @@ export function fakeActivities(
     },
     reserveStock: step('reserveStock'),
     releaseStock: step('releaseStock'),
-    authorizePayment: step(
-      'authorizePayment',
-      options.declined ? { status: 'declined', declineCode: 'insufficient_funds' } : { status: 'authorized' },
-    ),
+    async authorizePayment(input: { orderId: string }) {
+      await record('authorizePayment', input);
+      return options.declined
+        ? ({ status: 'declined', declineCode: 'insufficient_funds' } as const)
+        : ({ status: 'authorized' } as const);
+    },
     capturePayment: step('capturePayment'),
     voidPayment: step('voidPayment'),
     recordOrderConfirmed: step('recordOrderConfirmed'),
@@ -68,7 +71,7 @@ export function fakeActivities(
     },
     recordSlaBreach: step('recordSlaBreach'),
     sendOrderMail: step('sendOrderMail'),
-  } as unknown as Activities;
+  } satisfies Partial<Activities>;
   return { activities, calls, callTimes };
 }
 

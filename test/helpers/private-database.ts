@@ -1,5 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../../db/mikro-orm.config';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm, migrateUp } from '../../db/orm';
 
 export interface PrivateDatabase {
@@ -22,8 +21,7 @@ export async function createPrivateDatabase(label: string): Promise<PrivateDatab
   await admin.em.getConnection().execute(`CREATE DATABASE ${name}`);
   const url = new URL(sharedUrl);
   url.pathname = `/${name}`;
-  const config = ormConfig(url.toString());
-  const orm = await MikroORM.init({ ...config, migrations: { ...config.migrations, silent: true } });
+  const orm = await createOrm(url.toString());
   await migrateUp(orm);
   return {
     url: url.toString(),

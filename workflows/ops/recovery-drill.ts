@@ -1,6 +1,7 @@
-import { ActivityFailure, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DrillActivities } from '../../activities/ops/backup/drill-activities';
 import type { createDrillRecordActivities } from '../../activities/ops/backup/drill-record-activities';
+import type { createOpsMailActivities } from '../../activities/ops/ops-mail';
 import type { createMailActivities } from '../../activities/shared/mail/mail-activities';
 import { DRILL_LIMITS, DRILL_PHASES, evaluateDrill, percentBefore, type DrillPhase } from '../../domain/recovery-drill';
 import { formatDrillReport, limitsOf, type DrillReport } from '../../domain/recovery-drill-report';
@@ -13,7 +14,8 @@ import {
 
 type Activities = DrillActivities &
   ReturnType<typeof createDrillRecordActivities> &
-  Pick<ReturnType<typeof createMailActivities>, 'sendTemplatedMail'>;
+  Pick<ReturnType<typeof createMailActivities>, 'sendTemplatedMail'> &
+  ReturnType<typeof createOpsMailActivities>;
 
 // Long work heartbeats; a drill that cannot succeed fails non-retryably from the activity.
 const heavy = proxyActivities<Activities>({
@@ -103,15 +105,20 @@ export async function recoveryDrillWorkflow(input: RecoveryDrillInput): Promise<
   enter('report');
   if (!input.keepStandby) await cleanup.tearDownDrillStandby({ drillId: input.drillId, port }).catch(() => undefined);
   await light.recordDrillReport(report);
-  const mail = formatDrillReport(report);
-  await light
-    .sendTemplatedMail({
-      idempotencyKey: `${workflowInfo().workflowId}:ops_report`,
-      purpose: 'ops_report',
-      recipient: { kind: 'ops', id: 'ops' },
-      data: mail,
-    })
-    .catch(() => undefined); // the report is stored and audited; a mail outage must not fail the drill
+  // The report is stored and audited; a mail outage must not fail the drill.
+  if (patched('drill-report-mail-mapper')) {
+    await light.sendDrillReportMail({ drillId: input.drillId }).catch(() => undefined);
+  } else {
+    // Executions started before the patch composed the mail here; they replay as they ran.
+    await light
+      .sendTemplatedMail({
+        idempotencyKey: `${workflowInfo().workflowId}:ops_report`,
+        purpose: 'ops_report',
+        recipient: { kind: 'ops', id: 'ops' },
+        data: formatDrillReport(report),
+      })
+      .catch(() => undefined);
+  }
   Object.assign(progress, { phase: 'done', percent: DRILL_PHASES.at(-1)![1], status: report.status });
   return {
     drillId: input.drillId,

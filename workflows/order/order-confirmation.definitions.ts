@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CancelReason, OrderStatus } from '../../domain/order-status';
 
-/** Ids, not personal data: everything else is read by activities (DESIGN.md "Data and security"). */
+/** Ids, not personal data: everything else is read by activities (docs/architecture.md "Data and security"). */
 export interface OrderConfirmationInput {
   orderId: string;
   merchantId: string;

@@ -1,4 +1,5 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
+import type { createPaymentMailActivities } from '../../activities/payments/payment-mail';
 import type { createMailActivities } from '../../activities/shared/mail/mail-activities';
 import type {
   createPaymentReconciliationActivities,
@@ -10,9 +11,9 @@ const { reconcilePayments } = proxyActivities<ReturnType<typeof createPaymentRec
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '10 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
 });
-const { sendTemplatedMail } = proxyActivities<ReturnType<typeof createMailActivities>>({
-  startToCloseTimeout: '2 minutes',
-});
+const { sendTemplatedMail, sendReconciliationDiscrepanciesMail } = proxyActivities<
+  ReturnType<typeof createMailActivities> & ReturnType<typeof createPaymentMailActivities>
+>({ startToCloseTimeout: '2 minutes' });
 
 const DAY_MS = 24 * 3_600_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -28,7 +29,11 @@ export async function paymentReconciliationWorkflow(
   const settlementDate =
     input.settlementDate ?? new Date(Date.now() + SHANGHAI_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
   const result = await reconcilePayments({ settlementDate });
-  if (result.discrepancies > 0) {
+  if (result.discrepancies > 0 && patched('payment-mail-mapper')) {
+    // The wording lives in activities/payments/mail-templates.ts; the workflow passes facts.
+    await sendReconciliationDiscrepanciesMail(result);
+  } else if (result.discrepancies > 0) {
+    // Executions started before the patch composed the mail here; they replay as they ran.
     await sendTemplatedMail({
       idempotencyKey: `reconciliation:payments:${settlementDate}:${result.discrepancies}`,
       purpose: 'ops_report',

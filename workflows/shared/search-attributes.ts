@@ -2,7 +2,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 /**
  * Custom search attributes, so staff can find a process in the Temporal Web UI by its
- * business keys. The dev server registers them at start (scripts/lib/temporal-dev-server.ts);
+ * business keys. The dev server registers them at start (platform/temporal-dev-server.ts);
  * a production cluster needs `temporal operator search-attribute create` once.
  */
 export const searchAttributes = {

@@ -1,4 +1,4 @@
-/** Task queues (DESIGN.md): business processes on `commerce`, backups and drills on `ops`. */
+/** Task queues (docs/architecture.md "Shape"): business processes on `commerce`, backups and drills on `ops`. */
 export const TASK_QUEUES = {
   commerce: 'commerce',
   ops: 'ops',

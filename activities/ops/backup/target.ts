@@ -44,7 +44,7 @@ export function drillDirOf(target: BackupTarget, drillId: string): string {
 }
 
 /**
- * The developer's cluster (scripts/lib/postgres-cluster.ts) with repo1 in var/backup/local
+ * The developer's cluster (platform/postgres-cluster.ts) with repo1 in var/backup/local
  * and repo2, the "off-site" one, in var/backup/offsite; or the target that
  * STOREOPS_BACKUP_TARGET names.
  */

@@ -9,7 +9,7 @@ import { describeFailure, classifySendError } from './send-errors';
 import { renderMail, type MailPurpose, type MailTemplateData, type RenderedMail } from './templates';
 import { messageIdFor, type MailAddress, type Mailer } from '../providers/mailer';
 
-/** Who a mail is for, by reference: workflows never carry addresses (DESIGN.md). */
+/** Who a mail is for, by reference: workflows never carry addresses (docs/architecture.md "Mail"). */
 export interface RecipientRef {
   kind: MailRecipientKind;
   id: string;

@@ -15,19 +15,10 @@ import {
   orderPlacedMerchant,
   orderReceivedConsumer,
 } from '../../order/mail-templates';
-import { defineTemplate } from './template';
+import { opsReport } from '../../ops/mail-templates';
+import { paymentReconciliationDiscrepanciesStaff } from '../../payments/mail-templates';
 
 export type { RenderedMail } from './compose';
-
-/** A report for ops (drills, backups, reconciliation): a subject and a preformatted body. */
-const opsReport = defineTemplate({
-  data: z.strictObject({ subject: z.string().min(1).max(200), body: z.string().min(1).max(100_000) }),
-  compose: ({ subject, body }) => ({
-    subject: { zh: `运维报告：${subject}`, en: `Ops report: ${subject}` },
-    zh: ['运维报告（内容如下，原样转载）：', { pre: body }],
-    en: ['Operations report; the body is above, reproduced as generated.'],
-  }),
-});
 
 /**
  * Every mail StoreOps sends, by purpose: the one place where wording lives. The purpose
@@ -46,6 +37,7 @@ export const mailTemplates = {
   delivery_returned_merchant: deliveryReturnedMerchant,
   sla_breach_staff: slaBreachStaff,
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
+  payment_reconciliation_discrepancies_staff: paymentReconciliationDiscrepanciesStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

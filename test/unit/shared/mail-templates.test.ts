@@ -41,6 +41,12 @@ const examples: Record<string, unknown> = {
     count: 1,
     items: [{ kind: 'count_mismatch', orderId: 'ord-7' }],
   },
+  payment_reconciliation_discrepancies_staff: {
+    settlementDate: '2026-10-13',
+    platformRecords: 4,
+    providerRecords: 5,
+    discrepancies: 1,
+  },
 };
 
 describe('mail templates: one bilingual message per purpose', () => {

@@ -67,7 +67,7 @@ function fakeActivities(env: TestWorkflowEnvironment, options: { codAmount?: num
     async sendDeliveryMail(input: { purpose: string }) {
       calls.push(`mail:${input.purpose}`);
     },
-  } as unknown as Activities;
+  } satisfies Partial<Activities>;
   return { activities, calls, slip };
 }
 

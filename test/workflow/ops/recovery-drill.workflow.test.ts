@@ -28,6 +28,7 @@ const completeness = (matching: number) => ({
 function fakeActivities(options: { restoreMinutes: number; matching?: number; noBackup?: boolean }) {
   const reports: DrillReport[] = [];
   const tornDown: string[] = [];
+  const mailed: string[] = [];
   let clock = Date.parse('2026-11-24T01:00:00.000Z');
   const at = async (minutes = 0) => {
     clock += minutes * 60_000;
@@ -65,11 +66,11 @@ function fakeActivities(options: { restoreMinutes: number; matching?: number; no
     async recordDrillReport(report: DrillReport) {
       reports.push(report);
     },
-    async sendTemplatedMail() {
-      return {};
+    async sendDrillReportMail(input: { drillId: string }) {
+      mailed.push(input.drillId);
     },
   };
-  return { activities, reports, tornDown };
+  return { activities, reports, tornDown, mailed };
 }
 
 describe('recoveryDrillWorkflow (time-skipping server, fake activities)', () => {
@@ -108,6 +109,8 @@ describe('recoveryDrillWorkflow (time-skipping server, fake activities)', () => 
       ['verify', 120],
     ]);
     expect(fake.tornDown).toEqual(['g1']);
+    // The workflow names the drill; the activity formats the stored report and mails ops.
+    expect(fake.mailed).toEqual(['g1']);
   });
 
   it('§8.2.3 general: fails when recovery takes 1 h or more, even at 100 %', async () => {
