@@ -1,4 +1,5 @@
-import { knex, type Knex } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import { createSandboxDb, ensureSandboxSchema } from '../shared/schema-db';
 
 /** The carrier's own schema: never the platform's tables (ignored by the platform's migrations). */
 export const CARRIER_SCHEMA = 'logistics_sandbox';
@@ -6,9 +7,7 @@ export const CARRIER_SCHEMA = 'logistics_sandbox';
 /** Any number; it only has to be the same in every carrier process. */
 const SCHEMA_LOCK_ID = 31_250_602;
 
-export function createCarrierDb(databaseUrl: string): Knex {
-  return knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
-}
+export const createCarrierDb = createSandboxDb;
 
 const ddl = [
   `CREATE SCHEMA IF NOT EXISTS ${CARRIER_SCHEMA}`,
@@ -42,10 +41,6 @@ const ddl = [
   `CREATE INDEX IF NOT EXISTS events_shipment_idx ON ${CARRIER_SCHEMA}.events (shipment_id, occurred_at)`,
 ];
 
-/** Creates the schema if missing; an advisory lock keeps parallel test files from racing. */
-export async function ensureCarrierSchema(db: Knex): Promise<void> {
-  await db.transaction(async (trx) => {
-    await trx.raw('SELECT pg_advisory_xact_lock(?)', [SCHEMA_LOCK_ID]);
-    for (const statement of ddl) await trx.raw(statement);
-  });
+export function ensureCarrierSchema(db: Knex): Promise<void> {
+  return ensureSandboxSchema(db, SCHEMA_LOCK_ID, ddl);
 }

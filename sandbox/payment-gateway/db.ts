@@ -1,4 +1,5 @@
-import { knex, type Knex } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import { createSandboxDb, ensureSandboxSchema } from '../shared/schema-db';
 
 /** The gateway's ledger schema: its own, never the platform's tables. */
 export const LEDGER_SCHEMA = 'payment_sandbox';
@@ -6,13 +7,7 @@ export const LEDGER_SCHEMA = 'payment_sandbox';
 /** Any number; it only has to be the same in every gateway process. */
 const SCHEMA_LOCK_ID = 31_250_406;
 
-/**
- * Plain SQL through knex (the query builder MikroORM already ships): the gateway is a
- * separate system and has no entities or migrations of the platform's.
- */
-export function createLedgerDb(databaseUrl: string): Knex {
-  return knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
-}
+export const createLedgerDb = createSandboxDb;
 
 const ddl = [
   `CREATE SCHEMA IF NOT EXISTS ${LEDGER_SCHEMA}`,
@@ -52,13 +47,6 @@ const ddl = [
    )`,
 ];
 
-/**
- * Creates the schema and tables if missing. Serialised by an advisory lock: gateways
- * started side by side (parallel test files) would otherwise race on CREATE … IF NOT EXISTS.
- */
-export async function ensureLedgerSchema(db: Knex): Promise<void> {
-  await db.transaction(async (trx) => {
-    await trx.raw('SELECT pg_advisory_xact_lock(?)', [SCHEMA_LOCK_ID]);
-    for (const statement of ddl) await trx.raw(statement);
-  });
+export function ensureLedgerSchema(db: Knex): Promise<void> {
+  return ensureSandboxSchema(db, SCHEMA_LOCK_ID, ddl);
 }
