@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { composeBilingual, type RenderedMail } from './compose';
+import { holidayYearMissingStaff } from '../../commitments/mail-templates';
 import {
   deliveryReturnedMerchant,
   handoverOverdueMerchant,
@@ -46,6 +47,7 @@ export const mailTemplates = {
   delivery_returned_merchant: deliveryReturnedMerchant,
   sla_breach_staff: slaBreachStaff,
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
+  holiday_year_missing_staff: holidayYearMissingStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

@@ -41,6 +41,7 @@ const examples: Record<string, unknown> = {
     count: 1,
     items: [{ kind: 'count_mismatch', orderId: 'ord-7' }],
   },
+  holiday_year_missing_staff: { year: 2027, deadline: '2027-01-04T09:00:00Z' },
 };
 
 describe('mail templates: one bilingual message per purpose', () => {
