@@ -88,7 +88,8 @@ export function arrangementProblems(year: number, arrangement: HolidayArrangemen
     else if (weekday !== 0 && weekday !== 6)
       problems.push({ field, message: `${day} is not a Saturday or Sunday: only a weekend day can be worked (调休)` });
     else if (inside) problems.push({ field, message: `${day} is inside the holiday period ${inside.name}` });
-    else if (arrangement.adjustedWorkingDays.indexOf(day) < i) problems.push({ field, message: `${day} is listed twice` });
+    else if (arrangement.adjustedWorkingDays.indexOf(day) < i)
+      problems.push({ field, message: `${day} is listed twice` });
   });
 
   // Notices come out in the autumn before the year (or, rarely, early in the year itself).

@@ -35,5 +35,11 @@ export function serviceDeadlines<T extends ServiceTerm>(
     if (deadline > last) last = deadline;
   }
   const missingYears = missingHolidayYears(startedAt, last, calendar, holidays);
-  return { version: commitments.version, calendar, deadlines, notices: missingYears.map(missingYearNotice), missingYears };
+  return {
+    version: commitments.version,
+    calendar,
+    deadlines,
+    notices: missingYears.map(missingYearNotice),
+    missingYears,
+  };
 }

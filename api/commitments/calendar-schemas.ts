@@ -9,7 +9,12 @@ import {
 import { packageHolidayYear } from '../../domain/package-holidays';
 
 export const holidayYearParamsSchema = z.object({
-  year: z.coerce.number().int().min(FIRST_LOADABLE_YEAR).max(LAST_LOADABLE_YEAR).describe('the calendar year, e.g. 2027'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(FIRST_LOADABLE_YEAR)
+    .max(LAST_LOADABLE_YEAR)
+    .describe('the calendar year, e.g. 2027'),
 });
 
 /** PUT body: the State Council's notice for the year, exactly as published. */

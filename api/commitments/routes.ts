@@ -111,7 +111,11 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         return next;
       });
       const holidays = await request.em.getRepository(HolidayYearVersion).calendarInForceAt(new Date());
-      return { ...presentServiceCommitments(published, holidays), changedBy: published.changedBy, reason: published.reason };
+      return {
+        ...presentServiceCommitments(published, holidays),
+        changedBy: published.changedBy,
+        reason: published.reason,
+      };
     },
   );
 };

@@ -63,7 +63,11 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         : undefined;
       return reply
         .code(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not_ready', checks, ...(serviceCalendar && { details: { serviceCalendar } }) });
+        .send({
+          status: ready ? 'ready' : 'not_ready',
+          checks,
+          ...(serviceCalendar && { details: { serviceCalendar } }),
+        });
     },
   );
 

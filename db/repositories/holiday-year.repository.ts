@@ -32,7 +32,9 @@ export class HolidayYearRepository extends EntityRepository<HolidayYearVersion> 
    * Call inside `em.transactional(...)`.
    */
   async latestForPublishing(year: number): Promise<HolidayYearVersion | null> {
-    await this.getEntityManager().execute(`select pg_advisory_xact_lock(hashtext('holiday_year_version'), ?::int)`, [year]);
+    await this.getEntityManager().execute(`select pg_advisory_xact_lock(hashtext('holiday_year_version'), ?::int)`, [
+      year,
+    ]);
     const [latest] = await this.find({ year }, { orderBy: { version: 'desc' }, limit: 1 });
     return latest ?? null;
   }

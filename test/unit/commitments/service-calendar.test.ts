@@ -1,7 +1,12 @@
 import holidayTable from 'chinese-days/dist/chinese-days.json';
 import { parseIsoDuration } from '../../../domain/iso-duration';
 import { HolidayCalendar } from '../../../domain/holiday-calendar';
-import { addServiceTime, calendarNotices, serviceTimeBetween, type CalendarKind } from '../../../domain/service-calendar';
+import {
+  addServiceTime,
+  calendarNotices,
+  serviceTimeBetween,
+  type CalendarKind,
+} from '../../../domain/service-calendar';
 
 // The package's years only: what these tests pinned before staff could load a year.
 const packageOnly = HolidayCalendar.packageOnly();
@@ -120,7 +125,9 @@ describe('holiday-data coverage (chinese-days 1.5.7 holds 2004-2026)', () => {
       'no statutory-holiday data for 2027 yet: 5x8 counts plain weekdays',
       'no statutory-holiday data for 2028 yet: 5x8 counts plain weekdays',
     ]);
-    expect(calendarNotices(new Date('2026-01-01T00:00:00+08:00'), new Date('2026-12-31T23:59:59+08:00'), '5x8', packageOnly)).toEqual([]);
+    expect(
+      calendarNotices(new Date('2026-01-01T00:00:00+08:00'), new Date('2026-12-31T23:59:59+08:00'), '5x8', packageOnly),
+    ).toEqual([]);
     expect(calendarNotices(from, to, '7x24', packageOnly)).toEqual([]);
   });
 
