@@ -3,6 +3,7 @@ import {
   holidayArrangementSchema,
   type HolidayArrangement,
 } from '../../../domain/holiday-arrangement';
+import { packageHolidayYears } from '../../../domain/package-holidays';
 import { madeUp2027 } from '../../helpers/holiday-years';
 
 const problems = (change: Partial<HolidayArrangement>, year = 2027) =>
@@ -16,6 +17,21 @@ const [newYear, springFestival] = madeUp2027.holidays as [
 describe("checks on a year's holiday notice, naming the field (T/QGCML 3125 §4.7)", () => {
   it('accepts the made-up 2027 as it is', () => {
     expect(problems({})).toEqual([]);
+  });
+
+  it('accepts every real arrangement since 2004, as the package holds them (the checks are not stricter than the State Council)', () => {
+    for (const { year, holidays, adjustedWorkingDays } of packageHolidayYears()) {
+      const notice = { documentNumber: 'test', date: `${year - 1}-12-01` };
+      expect({
+        year,
+        problems: arrangementProblems(year, {
+          holidays: [...holidays],
+          adjustedWorkingDays: [...adjustedWorkingDays],
+          notice,
+        }),
+      }).toEqual({ year, problems: [] });
+    }
+    expect(packageHolidayYears()).toHaveLength(23);
   });
 
   it('refuses a period that starts outside the year or ends before it starts', () => {
