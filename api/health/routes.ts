@@ -61,13 +61,11 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const serviceCalendar = postgres
         ? await withTimeout(missingPublishedYears(request.em, new Date()), CHECK_TIMEOUT_MS).catch(() => undefined)
         : undefined;
-      return reply
-        .code(ready ? 200 : 503)
-        .send({
-          status: ready ? 'ready' : 'not_ready',
-          checks,
-          ...(serviceCalendar && { details: { serviceCalendar } }),
-        });
+      return reply.code(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not_ready',
+        checks,
+        ...(serviceCalendar && { details: { serviceCalendar } }),
+      });
     },
   );
 
