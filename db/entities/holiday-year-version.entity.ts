@@ -67,7 +67,7 @@ export const HolidayYearVersionSchema = new EntitySchema<HolidayYearVersion, Bas
   uniques: [{ name: 'holiday_year_version_year_version_unique', properties: ['year', 'version'] }],
   checks: [
     { name: 'holiday_year_version_version_check', expression: 'version >= 1' },
-    { name: 'holiday_year_version_year_check', expression: 'year between 2004 and 2100' },
+    { name: 'holiday_year_version_year_check', expression: 'year >= 2004 and year <= 2100' },
   ],
   properties: {
     year: { type: 'integer' },

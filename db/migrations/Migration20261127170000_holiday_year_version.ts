@@ -17,7 +17,7 @@ $$;`;
 export class Migration20261127170000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "holiday_year_version" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "year" int not null, "version" int not null, "arrangement" jsonb not null, "effective_from" timestamptz not null, "changed_by" varchar(255) not null, constraint "holiday_year_version_pkey" primary key ("id"), constraint holiday_year_version_version_check check (version >= 1), constraint holiday_year_version_year_check check (year between 2004 and 2100));`);
+    this.addSql(`create table "holiday_year_version" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "year" int not null, "version" int not null, "arrangement" jsonb not null, "effective_from" timestamptz not null, "changed_by" varchar(255) not null, constraint "holiday_year_version_pkey" primary key ("id"), constraint holiday_year_version_version_check check (version >= 1), constraint holiday_year_version_year_check check (year >= 2004 and year <= 2100));`);
     this.addSql(`alter table "holiday_year_version" add constraint "holiday_year_version_year_version_unique" unique ("year", "version");`);
     this.addSql(refuseChangeFunction);
     this.addSql(`create trigger "holiday_year_version_append_only" before update or delete on "holiday_year_version" for each row execute function "holiday_year_version_refuse_change"();`);
