@@ -63,6 +63,7 @@ describe('service calendar: staff load the State Council’s holiday notice, eve
     expect(json.notices).toContain('no statutory-holiday data for 2027 yet: 5x8 counts plain weekdays');
     const html = (await get('/service-commitments', { accept: 'text/html' })).body;
     expect(html).toContain('no statutory-holiday data for 2027 yet');
+    expect(html).toContain('<a href="/service-calendar/years">');
     const ready = await get('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json().status).toBe('ready');
