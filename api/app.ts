@@ -19,7 +19,7 @@ import accounts from './accounts';
 import auditRoutes from './audit/routes';
 import catalog from './catalog';
 import codecRoutes from './codec/routes';
-import serviceCommitmentRoutes from './commitments/routes';
+import commitments from './commitments';
 import delivery from './delivery';
 import healthRoutes from './health/routes';
 import order from './order';
@@ -66,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(codecRoutes, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
   await app.register(auditRoutes);
-  await app.register(serviceCommitmentRoutes);
+  await app.register(commitments);
   await app.register(accounts, processOptions);
   await app.register(catalog, processOptions);
   await app.register(order, processOptions);

@@ -2,7 +2,8 @@
 // "published prominently", and "PT8H" alone tells a consumer nothing. Pure text, no I/O.
 import { parseIsoDuration } from './iso-duration';
 import type { ServiceTerm } from './service-commitments';
-import { calendarNotices, type CalendarKind } from './service-calendar';
+import type { HolidayCalendar } from './holiday-calendar';
+import { missingHolidayYears, missingYearNotice, type CalendarKind } from './service-calendar';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -60,14 +61,19 @@ export function describeServiceDuration(iso: string, calendar: CalendarKind): st
 }
 
 /**
- * Warnings about holiday data for the current and the next year in Shanghai (a year the
- * State Council has not published yet counts plain weekdays on 5x8); empty on 7x24.
+ * The current and the next year in Shanghai (the years a deadline published today can
+ * reach) whose holiday notice nobody loaded yet: 5x8 counts plain weekdays there. None on 7x24.
  */
-export function publishedCalendarNotices(now: Date, calendar: CalendarKind): string[] {
+export function publishedMissingYears(now: Date, calendar: CalendarKind, holidays: HolidayCalendar): number[] {
   const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear();
   const startOfYear = new Date(Date.UTC(year, 0, 1) - 8 * HOUR);
   const endOfNextYear = new Date(Date.UTC(year + 2, 0, 1) - 8 * HOUR - 1);
-  return calendarNotices(startOfYear, endOfNextYear, calendar);
+  return missingHolidayYears(startOfYear, endOfNextYear, calendar, holidays);
+}
+
+/** The same years as warnings for people. */
+export function publishedCalendarNotices(now: Date, calendar: CalendarKind, holidays: HolidayCalendar): string[] {
+  return publishedMissingYears(now, calendar, holidays).map(missingYearNotice);
 }
 
 function count(n: number, unit: string): string {

@@ -27,8 +27,9 @@ function mailActivities({ config, orm }: WorkerProcessDeps) {
 /** The activities each task queue's worker registers; tests wire workers the same way. */
 export function commerceActivities(deps: WorkerProcessDeps) {
   const { orm, config, workerIdentity } = deps;
-  const commitments = createServiceCommitmentActivities({ orm });
   const mail = mailActivities(deps);
+  // Mail: staff hear once per year when a deadline reaches a year without holiday data.
+  const commitments = createServiceCommitmentActivities({ orm, mail });
   const payments = createSandboxPaymentProvider({
     baseUrl: config.PAYMENT_SANDBOX_URL,
     apiKey: config.PAYMENT_SANDBOX_API_KEY,

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Carrier } from '../../db/entities/carrier.entity';
 import { HandoverSlip } from '../../db/entities/handover-slip.entity';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { parseIsoDuration } from '../../domain/iso-duration';
 import { addServiceTime, type CalendarKind } from '../../domain/service-calendar';
 
@@ -28,7 +29,8 @@ export function createDeliveryDeadlines(orm: MikroORM, commitments: HandoverDead
     if (carrier) {
       const terms = carrier.contractTerms;
       const within = term === 'delivery' ? terms.deliveryWithin : terms.codRemittanceWithin;
-      const contracted = addServiceTime(new Date(from), parseIsoDuration(within), terms.calendar);
+      const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(new Date(from));
+      const contracted = addServiceTime(new Date(from), parseIsoDuration(within), terms.calendar, holidays);
       if (contracted < deadline) deadline = contracted;
     }
     return { deadline: deadline.toISOString(), slip };

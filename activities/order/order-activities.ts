@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { Order } from '../../db/entities/order.entity';
 import { OrderEvent } from '../../db/entities/order-event.entity';
 import { SlaBreach, type SlaObligation } from '../../db/entities/sla-breach.entity';
@@ -45,8 +46,10 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       const resolved = await commitments.resolveDeadlines({ startedAt: input.placedAt, terms: ['orderConfirmation'] });
       const confirmBy = new Date(resolved.deadlines.orderConfirmation as string);
       const placedAt = new Date(input.placedAt);
-      const window = serviceTimeBetween(placedAt, confirmBy, resolved.calendar);
-      const remindAt = addServiceTime(placedAt, Math.floor(window * REMINDER_AT_FRACTION), resolved.calendar);
+      // The reminder counts on the same holiday years as the deadline: those in force at placement.
+      const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(placedAt);
+      const window = serviceTimeBetween(placedAt, confirmBy, resolved.calendar, holidays);
+      const remindAt = addServiceTime(placedAt, Math.floor(window * REMINDER_AT_FRACTION), resolved.calendar, holidays);
       if (!order.confirmBy) {
         order.confirmBy = confirmBy;
         order.commitmentVersion = resolved.version;

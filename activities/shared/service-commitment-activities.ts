@@ -1,14 +1,19 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import { serviceTermSchema, type ServiceTerm } from '../../domain/service-commitments';
 import { serviceDeadlines, type ResolvedDeadlines } from '../../domain/service-deadlines';
+import type { SendTemplatedMailInput, SendTemplatedMailResult } from './mail/mail-activities';
 
 export type { ResolvedDeadlines };
 
 export interface ServiceCommitmentActivityDeps {
   orm: MikroORM;
+  /** The shared mail activity: staff hear once per year that a deadline reached a year without data. */
+  mail?: { sendTemplatedMail(input: SendTemplatedMailInput): Promise<SendTemplatedMailResult> };
 }
 
 export interface ResolveDeadlinesInput<T extends ServiceTerm> {
@@ -26,12 +31,33 @@ const inputSchema = z.object({
   version: z.number().int().min(1).optional(),
 });
 
+/** One mail per missing year, whoever notices it first (the key is the mail's idempotency key). */
+export const missingHolidayYearMailKey = (year: number) => `service-calendar:missing-year:${year}`;
+
 /**
- * Deadlines for workflows (T/QGCML 3125 §4.7, §4.8; docs/architecture.md "Deadlines": the calendar and its holiday data
- * are read here, in an activity, so a workflow's replay never depends on them and a later
- * PUT /service-commitments never moves the deadline of a process already running.
+ * Deadlines for workflows (T/QGCML 3125 §4.7, §4.8; DESIGN.md "Deadlines"): the commitments
+ * and the statutory-holiday years in force at `startedAt` are read here, in an activity, so
+ * a workflow's replay never depends on them, and neither a later PUT /service-commitments
+ * nor a newly loaded holiday year moves the deadline of a process already running.
  */
-export function createServiceCommitmentActivities({ orm }: ServiceCommitmentActivityDeps) {
+export function createServiceCommitmentActivities({ orm, mail }: ServiceCommitmentActivityDeps) {
+  /** Best effort: a mail that cannot go out now must not hold up the deadline; the next call retries it. */
+  async function tellStaffAboutMissingYears(years: number[], deadline: string): Promise<void> {
+    if (!mail) return;
+    for (const year of years) {
+      try {
+        await mail.sendTemplatedMail({
+          idempotencyKey: missingHolidayYearMailKey(year),
+          purpose: 'holiday_year_missing_staff',
+          recipient: { kind: 'staff', id: 'staff' },
+          data: { year, deadline },
+        });
+      } catch (error) {
+        log.warn('missing holiday year: staff mail not sent yet', { year, error: (error as Error).message });
+      }
+    }
+  }
+
   return {
     /** Read-only, so retries are harmless; bad input or an unknown version fails without retry. */
     async resolveDeadlines<T extends ServiceTerm>(input: ResolveDeadlinesInput<T>): Promise<ResolvedDeadlines<T>> {
@@ -42,7 +68,8 @@ export function createServiceCommitmentActivities({ orm }: ServiceCommitmentActi
           'InvalidServiceCommitmentQuery',
         );
       const startedAt = new Date(parsed.data.startedAt);
-      const versions = orm.em.fork().getRepository(ServiceCommitmentVersion);
+      const em = orm.em.fork();
+      const versions = em.getRepository(ServiceCommitmentVersion);
       const found =
         parsed.data.version === undefined
           ? await versions.inForceAt(startedAt)
@@ -55,8 +82,17 @@ export function createServiceCommitmentActivities({ orm }: ServiceCommitmentActi
           'ServiceCommitmentNotFound',
         );
 
-      const terms = found.parsedCommitments();
-      return serviceDeadlines({ version: found.version, terms }, startedAt, input.terms);
+      // The holiday years in force when the process started, read once for all its terms.
+      const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(startedAt);
+      const resolved = serviceDeadlines(
+        { version: found.version, terms: found.parsedCommitments() },
+        startedAt,
+        input.terms,
+        holidays,
+      );
+      const latest = Object.values<string>(resolved.deadlines).sort().at(-1)!;
+      await tellStaffAboutMissingYears(resolved.missingYears, latest);
+      return resolved;
     },
   };
 }

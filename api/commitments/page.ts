@@ -58,6 +58,7 @@ ${notices}  <table>
 ${rows}
     </tbody>
   </table>
+  <p>The statutory holidays and adjusted working days (调休) the calendar counts with, year by year: <a href="/service-calendar/years">/service-calendar/years</a>.</p>
   <p>Machine-readable: request this address with <code>Accept: application/json</code>.</p>
 </body>
 </html>

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import { UnavailableError } from '../../domain/errors';
+import { HolidayCalendar } from '../../domain/holiday-calendar';
 import { publishedCalendarNotices } from '../../domain/service-commitment-text';
 import { auditFromRequest } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
@@ -14,6 +16,15 @@ import {
 } from './schemas';
 import { prefersHtml, renderServiceCommitmentsPage } from './page';
 
+const STARTUP_READ_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
+  ]);
+}
+
 /**
  * The published service commitments (T/QGCML 3125 §4.7, §4.8): anyone reads the version in
  * force, as JSON or as a page; staff publish a new version, which applies to processes
@@ -21,9 +32,14 @@ import { prefersHtml, renderServiceCommitmentsPage } from './page';
  */
 const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
   // Say it once at start-up too: a year without the State Council's holiday arrangement
-  // makes 5x8 deadlines count plain weekdays until the holiday package is upgraded.
+  // makes 5x8 deadlines count plain weekdays until staff load its notice. Postgres may not
+  // answer yet (the API starts anyway): then the package's years are all we can tell.
   app.addHook('onReady', async () => {
-    for (const notice of publishedCalendarNotices(new Date(), '5x8'))
+    const holidays = await withTimeout(
+      app.orm.em.fork().getRepository(HolidayYearVersion).calendarInForceAt(new Date()),
+      STARTUP_READ_TIMEOUT_MS,
+    ).catch(() => HolidayCalendar.packageOnly());
+    for (const notice of publishedCalendarNotices(new Date(), '5x8', holidays))
       app.log.warn({ notice }, 'service calendar: statutory-holiday data missing, 5x8 counts plain weekdays');
   });
 
@@ -43,7 +59,8 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const version = await request.em.getRepository(ServiceCommitmentVersion).current();
       if (!version) throw new UnavailableError('no service commitments are in force: run the database migrations');
-      const published = presentServiceCommitments(version);
+      const holidays = await request.em.getRepository(HolidayYearVersion).calendarInForceAt(new Date());
+      const published = presentServiceCommitments(version, holidays);
       void reply.header('vary', 'Accept');
       if (!prefersHtml(request.headers.accept)) return published;
       // A string with a non-JSON content type is sent as is, past the JSON response schema.
@@ -93,7 +110,12 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         );
         return next;
       });
-      return { ...presentServiceCommitments(published), changedBy: published.changedBy, reason: published.reason };
+      const holidays = await request.em.getRepository(HolidayYearVersion).calendarInForceAt(new Date());
+      return {
+        ...presentServiceCommitments(published, holidays),
+        changedBy: published.changedBy,
+        reason: published.reason,
+      };
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
+import type { HolidayCalendar } from '../../domain/holiday-calendar';
 import { calendarKinds } from '../../domain/service-calendar';
 import {
   describeCalendar,
@@ -37,7 +38,7 @@ export const publishedServiceCommitmentsSchema = z
     commitments: serviceCommitmentsSchema,
     calendar: z.object({ kind: z.enum(calendarKinds), description: z.string() }),
     terms: z.record(serviceTermSchema, publishedTermSchema),
-    /** Gaps in the holiday data for this year and next (then 5x8 counts plain weekdays). */
+    /** Years of this year and next whose holiday notice is not loaded (then 5x8 counts plain weekdays). */
     notices: z.array(z.string()),
   })
   .meta({ id: 'ServiceCommitments' });
@@ -49,8 +50,10 @@ export const changedServiceCommitmentsSchema = publishedServiceCommitmentsSchema
   .extend({ changedBy: z.string(), reason: z.string() })
   .meta({ id: 'ServiceCommitmentsChange' });
 
+/** `holidays`: the holiday years in force at `now`, for the notices about missing years. */
 export function presentServiceCommitments(
   version: ServiceCommitmentVersion,
+  holidays: HolidayCalendar,
   now: Date = new Date(),
 ): PublishedServiceCommitments {
   const commitments = version.parsedCommitments();
@@ -71,7 +74,7 @@ export function presentServiceCommitments(
     commitments,
     calendar: { kind: calendar, description: describeCalendar(calendar) },
     terms,
-    notices: publishedCalendarNotices(now, calendar),
+    notices: publishedCalendarNotices(now, calendar, holidays),
   };
 }
 

@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { missingPublishedYears } from '../commitments/calendar-status';
 
 const checkSchema = z.enum(['up', 'down']);
 const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({ postgres: checkSchema, temporal: checkSchema }),
+  /** Facts for operators that do not make the instance unready (only while Postgres answers). */
+  details: z
+    .object({
+      /** This year and next without a loaded State Council notice: 5x8 counts plain weekdays there. */
+      serviceCalendar: z.object({ missingYears: z.array(z.number().int()), notices: z.array(z.string()) }),
+    })
+    .optional(),
 });
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -33,7 +41,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Readiness: Postgres and Temporal answer',
+        summary: 'Readiness: Postgres and Temporal answer (details: years without statutory-holiday data)',
         response: { 200: readinessSchema, 503: readinessSchema },
       },
       config: { access: 'public' },
@@ -49,7 +57,15 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const checks = { postgres: postgres ? 'up' : 'down', temporal: temporal ? 'up' : 'down' } as const;
       const ready = postgres && temporal;
       if (!ready) request.log.warn({ checks }, 'not ready');
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+      // A year without holiday data is worth knowing, never a reason to take the instance out.
+      const serviceCalendar = postgres
+        ? await withTimeout(missingPublishedYears(request.em, new Date()), CHECK_TIMEOUT_MS).catch(() => undefined)
+        : undefined;
+      return reply.code(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not_ready',
+        checks,
+        ...(serviceCalendar && { details: { serviceCalendar } }),
+      });
     },
   );
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
 import type { FieldCipher } from '../../db/field-cipher';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { Order } from '../../db/entities/order.entity';
 import { OrderEvent } from '../../db/entities/order-event.entity';
 import { OrderItem } from '../../db/entities/order-item.entity';
@@ -153,11 +154,15 @@ async function writeOrder(
   return order;
 }
 
-/** §4.7: the confirmation deadline from the commitments in force at placement. */
+/** §4.7: the confirmation deadline from the commitments and holiday years in force at placement. */
 async function confirmationDeadline(em: EntityManager, placedAt: Date) {
   const found = await em.getRepository(ServiceCommitmentVersion).inForceAt(placedAt);
   if (!found) throw new Error(`no service commitments were in force at ${placedAt.toISOString()}`);
-  return serviceDeadlines({ version: found.version, terms: found.parsedCommitments() }, placedAt, [
-    'orderConfirmation',
-  ] as const);
+  const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(placedAt);
+  return serviceDeadlines(
+    { version: found.version, terms: found.parsedCommitments() },
+    placedAt,
+    ['orderConfirmation'] as const,
+    holidays,
+  );
 }

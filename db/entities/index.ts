@@ -4,6 +4,7 @@ import { BackupRunSchema } from './backup-run.entity';
 import { BaseEntitySchema } from './base.entity';
 import { CarrierSchema } from './carrier.entity';
 import { HandoverSlipSchema } from './handover-slip.entity';
+import { HolidayYearVersionSchema } from './holiday-year-version.entity';
 import { LogisticsWebhookEventSchema } from './logistics-webhook-event.entity';
 import { MailDeliverySchema } from './mail-delivery.entity';
 import { MerchantSchema } from './merchant.entity';
@@ -41,4 +42,5 @@ export const entities = [
   ReconciliationDiscrepancySchema,
   BackupRunSchema,
   RecoveryDrillSchema,
+  HolidayYearVersionSchema,
 ];

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createOrderActivities } from '../../activities/order/order-activities';
+import { HolidayCalendar } from '../../domain/holiday-calendar';
 import { addServiceTime } from '../../domain/service-calendar';
 import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
 import { orderStateQuery, orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
@@ -20,6 +21,8 @@ export function fakeActivities(
   env: TestWorkflowEnvironment,
   options: {
     virtualPlacedAt?: Date;
+    /** The holiday years in force when planOrderConfirmation runs (default: the package's). */
+    holidays?: () => HolidayCalendar;
     windowMs?: number;
     declined?: boolean;
     failing?: Partial<Record<keyof Activities, Error>>;
@@ -46,8 +49,9 @@ export function fakeActivities(
       let reminder = Math.floor(window * 0.75);
       if (options.virtualPlacedAt) {
         const placed = options.virtualPlacedAt;
-        window = addServiceTime(placed, 8 * HOUR, '5x8').getTime() - placed.getTime();
-        reminder = addServiceTime(placed, 6 * HOUR, '5x8').getTime() - placed.getTime();
+        const holidays = options.holidays?.() ?? HolidayCalendar.packageOnly();
+        window = addServiceTime(placed, 8 * HOUR, '5x8', holidays).getTime() - placed.getTime();
+        reminder = addServiceTime(placed, 6 * HOUR, '5x8', holidays).getTime() - placed.getTime();
       }
       return {
         confirmBy: new Date(now + window).toISOString(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { composeBilingual, type RenderedMail } from './compose';
+import { holidayYearMissingStaff } from '../../commitments/mail-templates';
 import {
   deliveryReturnedMerchant,
   handoverOverdueMerchant,
@@ -38,6 +39,7 @@ export const mailTemplates = {
   sla_breach_staff: slaBreachStaff,
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
   payment_reconciliation_discrepancies_staff: paymentReconciliationDiscrepanciesStaff,
+  holiday_year_missing_staff: holidayYearMissingStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

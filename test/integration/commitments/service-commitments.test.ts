@@ -4,7 +4,7 @@ import { hs256Signer } from '../../../api/auth/tokens';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { ServiceCommitmentVersion } from '../../../db/entities/service-commitment-version.entity';
 import type { Principal } from '../../../domain/principal';
-import { holidayDataCovers } from '../../../domain/service-calendar';
+import { HolidayCalendar } from '../../../domain/holiday-calendar';
 import { defaultServiceCommitments } from '../../../domain/service-commitments';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { startTestStack, type TestStack } from '../../helpers/stack';
@@ -55,7 +55,7 @@ describe('service commitments: published, versioned, and resolved into deadlines
   it('says which of this year and next has no statutory-holiday data yet', async () => {
     const { notices } = (await stack.app.inject({ method: 'GET', url: '/service-commitments' })).json();
     const thisYear = new Date(Date.now() + 8 * HOUR).getUTCFullYear();
-    const uncovered = [thisYear, thisYear + 1].filter((year) => !holidayDataCovers(year));
+    const uncovered = [thisYear, thisYear + 1].filter((year) => !HolidayCalendar.packageOnly().covers(year));
     expect(notices).toHaveLength(uncovered.length);
     uncovered.forEach((year, i) => expect(notices[i]).toContain(`no statutory-holiday data for ${year}`));
   });

@@ -1,20 +1,24 @@
 import holidayTable from 'chinese-days/dist/chinese-days.json';
 import { parseIsoDuration } from '../../../domain/iso-duration';
+import { HolidayCalendar } from '../../../domain/holiday-calendar';
 import {
   addServiceTime,
   calendarNotices,
-  holidayDataCovers,
   serviceTimeBetween,
   type CalendarKind,
 } from '../../../domain/service-calendar';
+
+// The package's years only: what these tests pinned before staff could load a year.
+const packageOnly = HolidayCalendar.packageOnly();
+const holidayDataCovers = (year: number) => packageOnly.covers(year);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const add = (start: string, iso: string, calendar: CalendarKind = '5x8'): Date =>
-  addServiceTime(new Date(start), parseIsoDuration(iso), calendar);
+  addServiceTime(new Date(start), parseIsoDuration(iso), calendar, packageOnly);
 const between = (from: string, to: string, calendar: CalendarKind = '5x8'): number =>
-  serviceTimeBetween(new Date(from), new Date(to), calendar);
+  serviceTimeBetween(new Date(from), new Date(to), calendar, packageOnly);
 
 describe('7x24 service calendar (T/QGCML 3125 §4.7 ideal 7 x 24)', () => {
   it('counts wall time: a deadline is start + duration, even at night and at weekends', () => {
@@ -69,9 +73,9 @@ describe('5x8 service calendar, 09:00-17:00 Asia/Shanghai (T/QGCML 3125 §4.7 "1
 
   it('rejects negative or fractional durations and invalid dates', () => {
     const monday = new Date('2026-03-09T09:00:00+08:00');
-    expect(() => addServiceTime(monday, -1, '5x8')).toThrow(RangeError);
-    expect(() => addServiceTime(monday, 0.5, '5x8')).toThrow(RangeError);
-    expect(() => addServiceTime(new Date('nope'), HOUR, '5x8')).toThrow(/not a valid date/);
+    expect(() => addServiceTime(monday, -1, '5x8', packageOnly)).toThrow(RangeError);
+    expect(() => addServiceTime(monday, 0.5, '5x8', packageOnly)).toThrow(RangeError);
+    expect(() => addServiceTime(new Date('nope'), HOUR, '5x8', packageOnly)).toThrow(/not a valid date/);
   });
 });
 
@@ -117,17 +121,19 @@ describe('holiday-data coverage (chinese-days 1.5.7 holds 2004-2026)', () => {
   it('warns about each uncovered year a 5x8 range touches, and never for 7x24', () => {
     const from = new Date('2026-12-01T00:00:00+08:00');
     const to = new Date('2028-01-01T00:00:00+08:00');
-    expect(calendarNotices(from, to)).toEqual([
+    expect(calendarNotices(from, to, '5x8', packageOnly)).toEqual([
       'no statutory-holiday data for 2027 yet: 5x8 counts plain weekdays',
       'no statutory-holiday data for 2028 yet: 5x8 counts plain weekdays',
     ]);
-    expect(calendarNotices(new Date('2026-01-01T00:00:00+08:00'), new Date('2026-12-31T23:59:59+08:00'))).toEqual([]);
-    expect(calendarNotices(from, to, '7x24')).toEqual([]);
+    expect(
+      calendarNotices(new Date('2026-01-01T00:00:00+08:00'), new Date('2026-12-31T23:59:59+08:00'), '5x8', packageOnly),
+    ).toEqual([]);
+    expect(calendarNotices(from, to, '7x24', packageOnly)).toEqual([]);
   });
 
   it('takes the year in Shanghai time: 2026-12-31T17:00Z is already 2027', () => {
     const instant = new Date('2026-12-31T17:00:00Z');
-    expect(calendarNotices(instant, instant)).toHaveLength(1);
+    expect(calendarNotices(instant, instant, '5x8', packageOnly)).toHaveLength(1);
   });
 });
 
@@ -159,15 +165,15 @@ describe('5x8 properties over seeded pseudo-random starts (T/QGCML 3125 §4.7)',
 
   it('serviceTimeBetween(s, addServiceTime(s, d)) === d, and one ms earlier is d - 1', () => {
     for (const { start, duration } of samples) {
-      const deadline = addServiceTime(start, duration, '5x8');
-      expect(serviceTimeBetween(start, deadline, '5x8')).toBe(duration);
-      expect(serviceTimeBetween(start, new Date(deadline.getTime() - 1), '5x8')).toBe(duration - 1);
+      const deadline = addServiceTime(start, duration, '5x8', packageOnly);
+      expect(serviceTimeBetween(start, deadline, '5x8', packageOnly)).toBe(duration);
+      expect(serviceTimeBetween(start, new Date(deadline.getTime() - 1), '5x8', packageOnly)).toBe(duration - 1);
     }
   });
 
   it('every deadline falls inside working hours of a working day, or at its 17:00 close', () => {
     for (const { start, duration } of samples) {
-      const deadline = addServiceTime(start, duration, '5x8').getTime();
+      const deadline = addServiceTime(start, duration, '5x8', packageOnly).getTime();
       const shanghai = deadline + 8 * HOUR;
       const timeOfDay = ((shanghai % DAY) + DAY) % DAY;
       expect(timeOfDay).toBeGreaterThan(9 * HOUR);
@@ -179,16 +185,16 @@ describe('5x8 properties over seeded pseudo-random starts (T/QGCML 3125 §4.7)',
 
   it('7x24 is the identity on the same samples', () => {
     for (const { start, duration } of samples) {
-      const deadline = addServiceTime(start, duration, '7x24');
+      const deadline = addServiceTime(start, duration, '7x24', packageOnly);
       expect(deadline.getTime() - start.getTime()).toBe(duration);
-      expect(serviceTimeBetween(start, deadline, '7x24')).toBe(duration);
+      expect(serviceTimeBetween(start, deadline, '7x24', packageOnly)).toBe(duration);
     }
   });
 
   it('a deadline a year away (250 working days) computes in far under a millisecond per day', () => {
     const start = new Date('2026-01-05T09:00:00+08:00');
     const began = performance.now();
-    for (let i = 0; i < 200; i++) addServiceTime(start, 250 * 8 * HOUR, '5x8');
+    for (let i = 0; i < 200; i++) addServiceTime(start, 250 * 8 * HOUR, '5x8', packageOnly);
     const perCall = (performance.now() - began) / 200;
     expect(perCall).toBeLessThan(5); // < 5 ms for ~365 calendar days
   });

@@ -3,7 +3,7 @@ import {
   seededEffectiveFrom,
   seededServiceCommitments,
 } from '../../../db/migrations/Migration20261124222022_service_commitment_version';
-import { holidayDataCovers } from '../../../domain/service-calendar';
+import { HolidayCalendar } from '../../../domain/holiday-calendar';
 import {
   describeCalendar,
   describeServiceDuration,
@@ -138,19 +138,21 @@ describe('human-readable commitments (T/QGCML 3125 §4.7 "published prominently"
   });
 
   it('warns about the current or next year when its statutory holidays are not known yet', () => {
+    const packageOnly = HolidayCalendar.packageOnly();
     const late2026 = new Date('2026-11-24T12:00:00+08:00');
     const expected = [2026, 2027]
-      .filter((year) => !holidayDataCovers(year))
+      .filter((year) => !packageOnly.covers(year))
       .map((year) => `no statutory-holiday data for ${year} yet: 5x8 counts plain weekdays`);
     expect(expected).not.toEqual([]); // chinese-days 1.5.7 stops at 2026
-    expect(publishedCalendarNotices(late2026, '5x8')).toEqual(expected);
-    expect(publishedCalendarNotices(new Date('2025-06-01T12:00:00+08:00'), '5x8')).toEqual([]);
-    expect(publishedCalendarNotices(late2026, '7x24')).toEqual([]);
+    expect(publishedCalendarNotices(late2026, '5x8', packageOnly)).toEqual(expected);
+    expect(publishedCalendarNotices(new Date('2025-06-01T12:00:00+08:00'), '5x8', packageOnly)).toEqual([]);
+    expect(publishedCalendarNotices(late2026, '7x24', packageOnly)).toEqual([]);
   });
 
   it('takes the year in Shanghai: 2025-12-31T16:00Z is already 2026, so 2027 is "next year"', () => {
-    expect(publishedCalendarNotices(new Date('2025-12-31T16:00:00Z'), '5x8')).toHaveLength(1);
-    expect(publishedCalendarNotices(new Date('2025-12-31T15:59:59Z'), '5x8')).toEqual([]);
+    const packageOnly = HolidayCalendar.packageOnly();
+    expect(publishedCalendarNotices(new Date('2025-12-31T16:00:00Z'), '5x8', packageOnly)).toHaveLength(1);
+    expect(publishedCalendarNotices(new Date('2025-12-31T15:59:59Z'), '5x8', packageOnly)).toEqual([]);
   });
 });
 

@@ -47,6 +47,7 @@ const examples: Record<string, unknown> = {
     providerRecords: 5,
     discrepancies: 1,
   },
+  holiday_year_missing_staff: { year: 2027, deadline: '2027-01-04T09:00:00Z' },
 };
 
 describe('mail templates: one bilingual message per purpose', () => {
