@@ -3,6 +3,8 @@ import { AuditEventSchema } from './audit-event.entity';
 import { BackupRunSchema } from './backup-run.entity';
 import { BaseEntitySchema } from './base.entity';
 import { CarrierSchema } from './carrier.entity';
+import { ComplaintSchema } from './complaint.entity';
+import { ComplaintMessageSchema } from './complaint-message.entity';
 import { HandoverSlipSchema } from './handover-slip.entity';
 import { LogisticsWebhookEventSchema } from './logistics-webhook-event.entity';
 import { MailDeliverySchema } from './mail-delivery.entity';
@@ -16,7 +18,9 @@ import { ProductSchema } from './product.entity';
 import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
+import { RecoveryClaimSchema } from './recovery-claim.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
+import { RecoveryLedgerEntrySchema } from './recovery-ledger-entry.entity';
 import { StackProbeSchema } from './stack-probe.entity';
 
 /** Every entity schema, registered once in the ORM config. */
@@ -41,4 +45,8 @@ export const entities = [
   ReconciliationDiscrepancySchema,
   BackupRunSchema,
   RecoveryDrillSchema,
+  ComplaintSchema,
+  ComplaintMessageSchema,
+  RecoveryClaimSchema,
+  RecoveryLedgerEntrySchema,
 ];

@@ -15,6 +15,7 @@ import {
   orderPlacedMerchant,
   orderReceivedConsumer,
 } from '../../order/mail-templates';
+import { complaintMailTemplates } from '../../complaints/mail-templates';
 import { defineTemplate } from './template';
 
 export type { RenderedMail } from './compose';
@@ -46,6 +47,7 @@ export const mailTemplates = {
   delivery_returned_merchant: deliveryReturnedMerchant,
   sla_breach_staff: slaBreachStaff,
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
+  ...complaintMailTemplates,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;
