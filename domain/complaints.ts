@@ -80,7 +80,8 @@ export interface ComplaintParties {
 /** §4.8: the party at fault answers (a merchant for its shop, a courier for its carrier), or staff. */
 export function mayRespond(principal: Principal, complaint: ComplaintParties): boolean {
   if (principal.role === 'staff') return true;
-  if (complaint.party === 'merchant') return principal.role === 'merchant' && principal.merchantId === complaint.merchantId;
+  if (complaint.party === 'merchant')
+    return principal.role === 'merchant' && principal.merchantId === complaint.merchantId;
   if (complaint.party === 'carrier')
     return principal.role === 'courier' && complaint.carrierId !== null && principal.carrierId === complaint.carrierId;
   return false;

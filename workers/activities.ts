@@ -1,4 +1,6 @@
 import { createOpsBackupActivities } from '../activities/ops/backup';
+import { createComplaintActivities } from '../activities/complaints/complaint-activities';
+import { createRecoveryClaimActivities } from '../activities/complaints/recovery-claim-activities';
 import { createDeliveryActivities } from '../activities/delivery/delivery-activities';
 import { createHandoverReconciliationActivities } from '../activities/delivery/handover-reconciliation-activities';
 import { createMailActivities } from '../activities/shared/mail/mail-activities';
@@ -48,6 +50,8 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createPaymentReconciliationActivities({ orm, payments }),
     ...createDeliveryActivities({ orm, cipher: FieldCipher.fromConfig(config), commitments, mail, logistics }),
     ...createHandoverReconciliationActivities({ orm, logistics, mail }),
+    ...createComplaintActivities({ orm, commitments, mail, payments }),
+    ...createRecoveryClaimActivities({ orm, commitments }),
   };
 }
 

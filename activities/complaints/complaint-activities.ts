@@ -4,7 +4,12 @@ import { LockMode } from '@mikro-orm/postgresql';
 import { Complaint, type ComplaintCompensation } from '../../db/entities/complaint.entity';
 import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
 import { SlaBreach } from '../../db/entities/sla-breach.entity';
-import { canTransition, type ComplaintRemedy, type ComplaintStatus, type ResponsibleParty } from '../../domain/complaints';
+import {
+  canTransition,
+  type ComplaintRemedy,
+  type ComplaintStatus,
+  type ResponsibleParty,
+} from '../../domain/complaints';
 import { addServiceTime, serviceTimeBetween, type CalendarKind } from '../../domain/service-calendar';
 import type { ServiceTerm } from '../../domain/service-commitments';
 import { workflowIdOfActivity } from '../shared/idempotency';
@@ -70,7 +75,9 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
       partyTerm?: 'merchantComplaintResponse' | 'courierComplaintResponse';
     }) {
       const first = await deadlineWithWarning(input.filedAt, 'complaintFirstResponse', input.version);
-      const party = input.partyTerm ? await deadlineWithWarning(input.filedAt, input.partyTerm, input.version) : undefined;
+      const party = input.partyTerm
+        ? await deadlineWithWarning(input.filedAt, input.partyTerm, input.version)
+        : undefined;
       return {
         firstResponseBy: first.deadline,
         firstResponseWarnAt: first.warnAt,
@@ -97,19 +104,28 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
       proposal?: { remedy: ComplaintRemedy; amount?: number };
     }): Promise<void> {
       await orm.em.fork().transactional(async (em) => {
-        const complaint = await em.findOneOrFail(Complaint, { id: input.complaintId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const complaint = await em.findOneOrFail(
+          Complaint,
+          { id: input.complaintId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
         const now = new Date();
         complaint.firstRespondedAt ??= now;
         if (input.byParty) complaint.partyRespondedAt ??= now;
         if (input.proposal) complaint.proposal = { ...input.proposal, by: input.by, at: now.toISOString() };
-        if (complaint.status !== 'responded' && canTransition(complaint.status, 'responded')) complaint.status = 'responded';
+        if (complaint.status !== 'responded' && canTransition(complaint.status, 'responded'))
+          complaint.status = 'responded';
       });
     },
 
     async recordComplaintStep(input: ComplaintStepInput): Promise<void> {
       const key = `${workflowIdOfActivity()}:${input.step}`;
       await orm.em.fork().transactional(async (em) => {
-        const complaint = await em.findOneOrFail(Complaint, { id: input.complaintId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const complaint = await em.findOneOrFail(
+          Complaint,
+          { id: input.complaintId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
         if ((await em.count(ComplaintMessage, { key })) > 0) return;
         if (input.status) complaint.status = input.status;
         if (input.escalated) complaint.escalatedAt ??= new Date();
@@ -139,7 +155,9 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
       const complaint = await em.findOneOrFail(Complaint, { id: input.complaintId });
       if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId: complaint.id })) > 0) return;
       const partyId = input.party === 'platform' ? 'platform' : (complaint.partyId() ?? 'unknown');
-      em.persist(new SlaBreach(input.party, partyId, input.obligation, complaint.id, new Date(input.dueAt), new Date()));
+      em.persist(
+        new SlaBreach(input.party, partyId, input.obligation, complaint.id, new Date(input.dueAt), new Date()),
+      );
       await em.flush();
       Context.current().log.info('SLA breach recorded', { complaintId: complaint.id, obligation: input.obligation });
     },

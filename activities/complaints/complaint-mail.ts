@@ -79,7 +79,10 @@ function complaintMail(complaint: Complaint, input: ComplaintMailInput, key: str
         recipient: input.to === 'party' ? party : staff,
         data: {
           complaintId,
-          respondBy: (input.to === 'party' ? (complaint.partyRespondBy ?? complaint.firstResponseBy) : complaint.firstResponseBy).toISOString(),
+          respondBy: (input.to === 'party'
+            ? (complaint.partyRespondBy ?? complaint.firstResponseBy)
+            : complaint.firstResponseBy
+          ).toISOString(),
         },
       };
     case 'complaint_response_consumer':
@@ -87,7 +90,12 @@ function complaintMail(complaint: Complaint, input: ComplaintMailInput, key: str
         idempotencyKey: `${key}:${input.messageId}`,
         purpose: input.purpose,
         recipient: consumer,
-        data: { complaintId, from: input.from, currency: complaint.currency, ...(input.proposal ? { proposal: input.proposal } : {}) },
+        data: {
+          complaintId,
+          from: input.from,
+          currency: complaint.currency,
+          ...(input.proposal ? { proposal: input.proposal } : {}),
+        },
       };
     case 'complaint_overdue_staff':
       return {

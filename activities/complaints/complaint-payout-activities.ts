@@ -45,11 +45,22 @@ export function createComplaintPayoutActivities({ orm, payments }: ComplaintPayo
         throw error;
       }
       await em.transactional(async (tx) => {
-        const locked = await tx.findOneOrFail(Complaint, { id: complaint.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const locked = await tx.findOneOrFail(
+          Complaint,
+          { id: complaint.id },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
         if (!locked.compensation || locked.compensation.payoutId) return;
         locked.compensation = { ...locked.compensation, status: 'paid', payoutId, paidAt: new Date().toISOString() };
         tx.persist(
-          new ComplaintMessage(locked.id, 'event', 'system', 'complaintEscalation', 'compensation paid', `${idempotencyKey}:paid`),
+          new ComplaintMessage(
+            locked.id,
+            'event',
+            'system',
+            'complaintEscalation',
+            'compensation paid',
+            `${idempotencyKey}:paid`,
+          ),
         );
       });
       return { payoutId };
@@ -58,9 +69,17 @@ export function createComplaintPayoutActivities({ orm, payments }: ComplaintPayo
     /** The provider refused the payout for good: a visible task for staff, never only a log line. */
     async openComplaintStaffTask(input: { complaintId: string; detail: string }): Promise<void> {
       await orm.em.fork().transactional(async (em) => {
-        const complaint = await em.findOneOrFail(Complaint, { id: input.complaintId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const complaint = await em.findOneOrFail(
+          Complaint,
+          { id: input.complaintId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
         if (complaint.staffTask) return;
-        complaint.staffTask = { kind: 'compensation_refused', detail: input.detail, openedAt: new Date().toISOString() };
+        complaint.staffTask = {
+          kind: 'compensation_refused',
+          detail: input.detail,
+          openedAt: new Date().toISOString(),
+        };
         if (complaint.compensation) complaint.compensation = { ...complaint.compensation, status: 'refused' };
       });
     },

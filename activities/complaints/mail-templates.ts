@@ -115,12 +115,21 @@ export const complaintOverdueStaff = defineTemplate({
 const ATTENTION_TEXT = {
   proposal_declined: { zh: '消费者拒绝了责任方的方案', en: "the consumer declined the party's proposal" },
   reopened: { zh: '消费者重新打开了已解决的投诉', en: 'the consumer reopened the resolved complaint' },
-  approval_needed: { zh: '先行赔付金额超过阈值，需要另一名工作人员批准', en: 'an advance compensation above the threshold needs a second staff member to approve it' },
-  compensation_refused: { zh: '支付机构拒绝了赔付，请人工处理', en: 'the payment provider refused the compensation payout; it needs a person' },
+  approval_needed: {
+    zh: '先行赔付金额超过阈值，需要另一名工作人员批准',
+    en: 'an advance compensation above the threshold needs a second staff member to approve it',
+  },
+  compensation_refused: {
+    zh: '支付机构拒绝了赔付，请人工处理',
+    en: 'the payment provider refused the compensation payout; it needs a person',
+  },
 } as const;
 
 export const complaintAttentionStaff = defineTemplate({
-  data: z.strictObject({ complaintId: id, reason: z.enum(['proposal_declined', 'reopened', 'approval_needed', 'compensation_refused']) }),
+  data: z.strictObject({
+    complaintId: id,
+    reason: z.enum(['proposal_declined', 'reopened', 'approval_needed', 'compensation_refused']),
+  }),
   compose: ({ complaintId, reason }) => ({
     subject: { zh: `投诉需要处理：${complaintId}`, en: `Complaint needs staff: ${complaintId}` },
     zh: [`投诉 ${complaintId}：${ATTENTION_TEXT[reason].zh}。`],
@@ -176,7 +185,9 @@ export const recoveryClaimReminderParty = defineTemplate({
   compose: ({ claimId, outstanding, currency, dueAt, reminder }) => ({
     subject: { zh: `追偿提醒（第 ${reminder} 次）：${claimId}`, en: `Recovery claim reminder ${reminder}: ${claimId}` },
     zh: [`追偿 ${claimId} 尚欠 ${formatAmount(outstanding, currency)}，到期时间 ${formatDeadline(dueAt)}。`],
-    en: [`Recovery claim ${claimId} has ${formatAmount(outstanding, currency)} outstanding, due by ${formatDeadline(dueAt)}.`],
+    en: [
+      `Recovery claim ${claimId} has ${formatAmount(outstanding, currency)} outstanding, due by ${formatDeadline(dueAt)}.`,
+    ],
   }),
 });
 
@@ -184,17 +195,29 @@ export const recoveryClaimOverdueStaff = defineTemplate({
   data: z.strictObject({ ...claimData, outstanding: amount, dueAt: isoInstant }),
   compose: ({ claimId, complaintId, outstanding, currency, dueAt }) => ({
     subject: { zh: `追偿逾期：${claimId}`, en: `Recovery claim overdue: ${claimId}` },
-    zh: [`投诉 ${complaintId} 的追偿 ${claimId} 已于 ${formatDeadline(dueAt)} 到期，尚欠 ${formatAmount(outstanding, currency)}。`],
-    en: [`Recovery claim ${claimId} (complaint ${complaintId}) was due by ${formatDeadline(dueAt)}; ${formatAmount(outstanding, currency)} is outstanding.`],
+    zh: [
+      `投诉 ${complaintId} 的追偿 ${claimId} 已于 ${formatDeadline(dueAt)} 到期，尚欠 ${formatAmount(outstanding, currency)}。`,
+    ],
+    en: [
+      `Recovery claim ${claimId} (complaint ${complaintId}) was due by ${formatDeadline(dueAt)}; ${formatAmount(outstanding, currency)} is outstanding.`,
+    ],
   }),
 });
 
 export const recoveryClaimClosedParty = defineTemplate({
-  data: z.strictObject({ ...claimData, recovered: minorUnitsSchema.nonnegative(), writtenOff: minorUnitsSchema.nonnegative() }),
+  data: z.strictObject({
+    ...claimData,
+    recovered: minorUnitsSchema.nonnegative(),
+    writtenOff: minorUnitsSchema.nonnegative(),
+  }),
   compose: ({ claimId, recovered, writtenOff, currency }) => ({
     subject: { zh: `追偿已结清：${claimId}`, en: `Recovery claim closed: ${claimId}` },
-    zh: [`追偿 ${claimId} 已结清：已收回 ${formatAmount(recovered, currency)}，核销 ${formatAmount(writtenOff, currency)}。`],
-    en: [`Recovery claim ${claimId} is closed: ${formatAmount(recovered, currency)} recovered, ${formatAmount(writtenOff, currency)} written off.`],
+    zh: [
+      `追偿 ${claimId} 已结清：已收回 ${formatAmount(recovered, currency)}，核销 ${formatAmount(writtenOff, currency)}。`,
+    ],
+    en: [
+      `Recovery claim ${claimId} is closed: ${formatAmount(recovered, currency)} recovered, ${formatAmount(writtenOff, currency)} written off.`,
+    ],
   }),
 });
 

@@ -70,7 +70,16 @@ export function createRecoveryClaimActivities({ orm, commitments }: RecoveryClai
         );
         em.persist(claim);
         em.persist(
-          new RecoveryLedgerEntry(claim.id, claim.party, input.partyId, 'claimed', claim.amount, claim.currency, 'platform', key),
+          new RecoveryLedgerEntry(
+            claim.id,
+            claim.party,
+            input.partyId,
+            'claimed',
+            claim.amount,
+            claim.currency,
+            'platform',
+            key,
+          ),
         );
         return snapshot(claim);
       });
@@ -122,7 +131,11 @@ export function createRecoveryClaimActivities({ orm, commitments }: RecoveryClai
         );
         if (input.kind === 'recovered') claim.recovered += amount;
         else claim.writtenOff += amount;
-        const closed = closedStatus({ claimed: claim.amount, recovered: claim.recovered, writtenOff: claim.writtenOff });
+        const closed = closedStatus({
+          claimed: claim.amount,
+          recovered: claim.recovered,
+          writtenOff: claim.writtenOff,
+        });
         if (closed) {
           claim.status = closed;
           claim.closedAt = new Date();

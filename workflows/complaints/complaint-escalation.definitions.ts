@@ -31,7 +31,11 @@ export interface ComplaintEscalationResult {
   remedy?: ComplaintRemedy;
 }
 
-export type ComplaintBreach = { obligation: 'complaint_response' | 'complaint_first_response'; party: ResponsibleParty; dueAt: string };
+export type ComplaintBreach = {
+  obligation: 'complaint_response' | 'complaint_first_response';
+  party: ResponsibleParty;
+  dueAt: string;
+};
 
 export interface ComplaintEscalationState {
   status: ComplaintStatus;
