@@ -118,7 +118,13 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   const escalate = async (breach: ComplaintBreach) => {
     state.breaches.push(breach);
     await local.recordComplaintBreach({ complaintId, ...breach });
-    if (state.status === 'awaiting_response' || state.status === 'reopened')
+    // A silent party escalates even after staff answered the consumer; the platform's own
+    // late first response escalates only a complaint nobody has answered yet.
+    const from: ComplaintStatus[] =
+      breach.obligation === 'complaint_response'
+        ? ['awaiting_response', 'responded', 'reopened']
+        : ['awaiting_response', 'reopened'];
+    if (from.includes(state.status))
       await moveTo('escalated', `escalated:${breach.obligation}`, `escalated: ${breach.obligation} overdue`, {
         escalated: true,
       });
