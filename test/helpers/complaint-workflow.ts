@@ -1,7 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createComplaintActivities } from '../../activities/complaints/complaint-activities';
-import type { createRecoveryClaimActivities, RecoveryClaimSnapshot } from '../../activities/complaints/recovery-claim-activities';
+import type {
+  createRecoveryClaimActivities,
+  RecoveryClaimSnapshot,
+} from '../../activities/complaints/recovery-claim-activities';
 import { closedStatus } from '../../domain/complaints';
 import { addServiceTime, serviceTimeBetween, type CalendarKind } from '../../domain/service-calendar';
 import {
@@ -46,7 +49,14 @@ export function fakeComplaintActivities(env: TestWorkflowEnvironment, options: F
     dueAt: '',
     amount: 0,
   };
-  const terms = { party: 4 * HOUR, first: 4 * HOUR, reopen: 56 * HOUR, due: 80 * HOUR, reminder: 24 * HOUR, ...options.terms };
+  const terms = {
+    party: 4 * HOUR,
+    first: 4 * HOUR,
+    reopen: 56 * HOUR,
+    due: 80 * HOUR,
+    reminder: 24 * HOUR,
+    ...options.terms,
+  };
   const calendar = options.calendar ?? '5x8';
   const now = async () => Number(await env.currentTimeMs());
   const log = async (label: string) => {
@@ -59,7 +69,10 @@ export function fakeComplaintActivities(env: TestWorkflowEnvironment, options: F
     const deadline = addServiceTime(start, serviceMs, calendar);
     const part = addServiceTime(start, Math.floor(serviceTimeBetween(start, deadline, calendar) * fraction), calendar);
     const shift = (await now()) - start.getTime();
-    return { at: new Date(deadline.getTime() + shift).toISOString(), warn: new Date(part.getTime() + shift).toISOString() };
+    return {
+      at: new Date(deadline.getTime() + shift).toISOString(),
+      warn: new Date(part.getTime() + shift).toISOString(),
+    };
   };
   const step = (name: string) => async (input: { purpose?: string; step?: string; obligation?: string }) =>
     log([name, input?.purpose ?? input?.step ?? input?.obligation].filter(Boolean).join(':'));

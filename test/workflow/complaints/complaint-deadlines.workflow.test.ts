@@ -22,7 +22,9 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 ยง4.7, ย
 
   /** Staff close the complaint and the consumer confirms, so the workflow completes. */
   async function close(handle: Parameters<Parameters<typeof run>[2]>[0]) {
-    await handle.executeUpdate(resolveComplaintUpdate, { args: [{ by: 'staff-1', remedy: 'explanation', summary: 'answered' }] });
+    await handle.executeUpdate(resolveComplaintUpdate, {
+      args: [{ by: 'staff-1', remedy: 'explanation', summary: 'answered' }],
+    });
     await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer-1' }] });
     return handle.result();
   }
@@ -80,11 +82,15 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 ยง4.7, ย
     const start = Number(await env.currentTimeMs());
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
       await env.sleep(HOUR);
-      await handle.executeUpdate(respondToComplaintUpdate, { args: [{ by: 'staff-1', role: 'staff', messageId: 'm-1' }] });
+      await handle.executeUpdate(respondToComplaintUpdate, {
+        args: [{ by: 'staff-1', role: 'staff', messageId: 'm-1' }],
+      });
       await env.sleep(8 * HOUR);
       const state = await handle.query(complaintStateQuery);
       expect(state.status).toBe('escalated');
-      expect(state.breaches).toEqual([{ obligation: 'complaint_response', party: 'carrier', dueAt: state.partyRespondBy }]);
+      expect(state.breaches).toEqual([
+        { obligation: 'complaint_response', party: 'carrier', dueAt: state.partyRespondBy },
+      ]);
       return close(handle);
     });
     const breachAt = fake.callTimes['recordComplaintBreach:complaint_response:carrier']! - start;
