@@ -19,6 +19,7 @@ import accounts from './accounts';
 import auditRoutes from './audit/routes';
 import catalog from './catalog';
 import codecRoutes from './codec/routes';
+import complaints from './complaints';
 import serviceCommitmentRoutes from './commitments/routes';
 import delivery from './delivery';
 import healthRoutes from './health/routes';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalog, processOptions);
   await app.register(order, processOptions);
   await app.register(delivery, processOptions);
+  await app.register(complaints, processOptions);
   await app.register(paymentReconciliationRoutes);
   await app.register(ops, processOptions);
   return app;
