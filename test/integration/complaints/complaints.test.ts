@@ -123,6 +123,13 @@ describe('complaints on the real stack', () => {
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json().status).toBe('responded');
+    // Up to a minute ahead, so the platform's own (later) first-response deadline falls in the period.
+    const to = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
+    const sla = (await call(staffA, 'GET', `/reports/sla?to=${to}`)).json();
+    expect(sla.complaintResponse.carriers).toContainEqual(
+      expect.objectContaining({ partyId: parties.carrier.id, due: 1, answeredInTime: 0 }),
+    );
+    expect(sla.complaintResponse.platform).toMatchObject({ due: 1, unanswered: 0 });
     const courierOfOther: Principal = { sub: 'courier-x', role: 'courier', carrierId: parties.otherCarrier.id };
     expect(
       (await call(courierOfOther, 'POST', `/complaints/${complaint.id}/responses`, { message: 'hi' })).statusCode,
