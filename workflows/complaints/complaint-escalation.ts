@@ -1,34 +1,16 @@
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  log,
-  proxyActivities,
-  setHandler,
-  startChild,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { createComplaintActivities } from '../../activities/complaints/complaint-activities';
+import { allHandlersFinished, ApplicationFailure, condition, log, setHandler, startChild } from '@temporalio/workflow';
 import type { ComplaintMailInput } from '../../activities/complaints/complaint-mail';
 import {
-  isValidSecondApprover,
   needsSecondApproval,
   partyResponseTerm,
   type ComplaintRemedy,
   type ComplaintStatus,
 } from '../../domain/complaints';
-import { searchAttributes } from '../shared/search-attributes';
+import { registerComplaintDecisions } from './complaint-decisions';
+import { local, money, showStatus } from './complaint-steps';
 import {
-  approveAdvanceCompensationUpdate,
   COMPLAINT_DECISION_REFUSED,
   complaintStateQuery,
-  confirmResolutionUpdate,
-  decideOnProposalUpdate,
-  reopenComplaintUpdate,
-  requestAdvanceCompensationUpdate,
-  resolveComplaintUpdate,
-  respondToComplaintUpdate,
   type ComplaintBreach,
   type ComplaintEscalationInput,
   type ComplaintEscalationResult,
@@ -40,30 +22,6 @@ import {
   RECOVERY_CLAIM_WORKFLOW,
   recoveryClaimWorkflowId,
 } from './recovery-claim.definitions';
-
-type ComplaintActivities = ReturnType<typeof createComplaintActivities>;
-
-/** Database and mail: quick, retried until they work. */
-const local = proxyActivities<ComplaintActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-/** Money to the consumer: retried until it succeeds (same key every time); a refusal for good goes to staff. */
-const money = proxyActivities<ComplaintActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: ['PaymentRequestRejected'],
-  },
-});
-
-/** Keeps BusinessStatus in step where the API registered it (the time-skipping server knows none). */
-function showStatus(status: ComplaintStatus): void {
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
-  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
-}
 
 const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 
@@ -160,160 +118,23 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   };
 
   setHandler(complaintStateQuery, () => state);
-
-  setHandler(
-    respondToComplaintUpdate,
-    async ({ by, role, messageId, proposal }) => {
-      const byParty = role !== 'staff';
-      if (byParty) state.partyResponded = true;
-      state.firstResponded = true;
-      if (proposal) state.proposal = { ...proposal, by };
-      if (['awaiting_response', 'escalated', 'reopened'].includes(state.status)) state.status = 'responded';
-      await local.recordComplaintResponse({ complaintId, messageId, byParty, by, ...(proposal ? { proposal } : {}) });
-      showStatus(state.status);
-      const from = byParty ? input.party : 'platform';
-      await notify({
-        complaintId,
-        purpose: 'complaint_response_consumer',
-        messageId,
-        from,
-        ...(proposal ? { proposal } : {}),
-      });
-      return outcome();
-    },
-    {
-      validator: ({ role, proposal }) => {
-        if (!isOpen()) refuse('a resolved complaint takes no responses');
-        if (role !== 'staff' && input.party === 'platform') refuse('the platform answers this complaint itself');
-        if (proposal?.remedy === 'compensation' && !(proposal.amount && proposal.amount > 0))
-          refuse('a compensation proposal needs an amount');
-      },
-    },
-  );
-
-  setHandler(
-    decideOnProposalUpdate,
-    async ({ by, accept }) => {
-      const proposal = state.proposal!;
-      state.proposal = undefined;
-      if (!accept) {
-        await moveTo('escalated', `declined:${proposal.remedy}:${state.reopenCount}`, `proposal declined`, {
-          clearProposal: true,
-          escalated: true,
-        });
-        await notify({
-          complaintId,
-          purpose: 'complaint_attention_staff',
-          reason: 'proposal_declined',
-          round: state.reopenCount,
-        });
-        return outcome();
-      }
-      state.acceptedRemedy = proposal.remedy;
-      await local.recordComplaintStep({
-        complaintId,
-        step: `accepted:${proposal.remedy}:${state.reopenCount}`,
-        event: `proposal accepted: ${proposal.remedy}`,
-        clearProposal: true,
-        acceptedRemedy: proposal.remedy,
-      });
-      if (proposal.remedy === 'return' || proposal.remedy === 'exchange')
-        await local.startReturnForComplaint({ complaintId, remedy: proposal.remedy });
-      else if (proposal.remedy === 'compensation')
-        await requestPayout('agreed', proposal.amount ?? 0, proposal.by, 'compensation agreed with the consumer');
-      else await resolve(proposal.remedy, 'accepted by the consumer', by);
-      return outcome();
-    },
-    {
-      validator: (_: unknown) => {
-        if (!isOpen()) refuse('it is resolved');
-        if (!state.proposal) refuse('there is no proposal to decide on');
-        if (state.compensation) refuse('a compensation is already under way');
-      },
-    },
-  );
-
-  setHandler(
-    requestAdvanceCompensationUpdate,
-    async ({ by, amount, reason }) => {
-      await requestPayout('advance', amount, by, reason);
-      return outcome();
-    },
-    {
-      validator: ({ amount }) => {
-        if (!isOpen()) refuse('it is resolved');
-        if (state.compensation) refuse(`a compensation is already ${state.compensation.status}`);
-        if (!Number.isSafeInteger(amount) || amount <= 0) refuse('amount must be a positive number of minor units');
-      },
-    },
-  );
-
-  setHandler(
-    approveAdvanceCompensationUpdate,
-    async ({ by }) => {
-      state.compensation = { ...state.compensation!, approvedBy: by, status: 'paying' };
-      const { kind, amount, requestedBy } = state.compensation;
-      await local.recordComplaintStep({
-        complaintId,
-        step: 'compensation:approved',
-        event: 'advance compensation approved by a second staff member',
-        compensation: { kind, amount, reason: 'approved', requestedBy, approvedBy: by, status: 'paying' },
-      });
+  registerComplaintDecisions({
+    input,
+    state,
+    isOpen,
+    refuse,
+    outcome,
+    notify,
+    moveTo,
+    resolve,
+    requestPayout,
+    payoutApproved: () => {
       payoutDue = true;
-      return outcome();
     },
-    {
-      validator: ({ by }) => {
-        if (state.compensation?.status !== 'awaiting_approval') refuse('no advance compensation awaits approval');
-        if (!isValidSecondApprover(state.compensation!.requestedBy, by))
-          refuse('a second, different staff member must approve the advance compensation');
-      },
-    },
-  );
-
-  setHandler(
-    resolveComplaintUpdate,
-    async ({ by, remedy, summary }) => {
-      await resolve(remedy, summary, by);
-      return outcome();
-    },
-    {
-      validator: (_: unknown) => {
-        if (!isOpen()) refuse('it is already resolved');
-        if (state.compensation?.status === 'paying' || state.compensation?.status === 'awaiting_approval')
-          refuse(`its compensation is ${state.compensation.status}`);
-      },
-    },
-  );
-
-  setHandler(
-    reopenComplaintUpdate,
-    async () => {
-      state.reopenCount += 1;
-      state.reopenBy = undefined;
-      await moveTo('reopened', `reopened:${state.reopenCount}`, 'reopened by the consumer', { reopenBy: null });
-      await notify({ complaintId, purpose: 'complaint_attention_staff', reason: 'reopened', round: state.reopenCount });
-      return outcome();
-    },
-    {
-      validator: (_: unknown) => {
-        if (state.status !== 'resolved') refuse('only a resolved complaint can be reopened');
-        if (!state.reopenBy || Date.now() >= Date.parse(state.reopenBy)) refuse('the follow-up window has closed');
-      },
-    },
-  );
-
-  setHandler(
-    confirmResolutionUpdate,
-    () => {
+    confirmResolution: () => {
       confirmedByConsumer = true;
-      return outcome();
     },
-    {
-      validator: (_: unknown) =>
-        void (state.status !== 'resolved' && refuse('only a resolved complaint can be confirmed')),
-    },
-  );
+  });
 
   /** Pays the consumer (one key, retried until done), then claims the money back from the party. */
   const payOut = async () => {

@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { recordHistory } from '../../helpers/histories';
 import { complaintWorkflowHarness, fakeComplaintActivities, HOUR } from '../../helpers/complaint-workflow';
 import { createTimeSkippingEnv } from '../../helpers/workflow-env';
 import {
@@ -87,12 +88,15 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
         args: [{ by: 'staff-a', reason: 'merchant closed its shop' }],
       });
       expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 30_000, writtenOff: 50_000 });
+      await recordHistory(claim, 'recovery-claim-written-off');
 
       await handle.executeUpdate(resolveComplaintUpdate, {
         args: [{ by: 'staff-a', remedy: 'compensation', summary: 'paid by the platform' }],
       });
       await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
-      return handle.result();
+      const result = await handle.result();
+      await recordHistory(handle, 'complaint-advance-compensation');
+      return result;
     });
     // One payout for the one key, however many attempts the outage cost.
     expect(fake.payouts.size).toBe(1);

@@ -42,8 +42,9 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 ยง4.7, ย
         'complaint_response:merchant',
       ]);
       expect(state.warningsSent.sort()).toEqual(['first_response', 'party']);
+      const result = await close(handle);
       await recordHistory(handle, 'complaint-escalated');
-      return close(handle);
+      return result;
     });
     const warnedAt = fake.callTimes['sendComplaintMail:complaint_response_warning:party']! - start;
     expect(warnedAt).toBeGreaterThanOrEqual(3 * HOUR);
