@@ -6,6 +6,7 @@ import {
   UnknownMailTemplateError,
 } from '../../../activities/shared/mail/templates';
 import { messageIdFor } from '../../../activities/shared/providers/mailer';
+import { complaintMailExamples } from '../complaints/complaint-mail-examples';
 
 const order = {
   orderId: 'ord-7',
@@ -41,6 +42,7 @@ const examples: Record<string, unknown> = {
     count: 1,
     items: [{ kind: 'count_mismatch', orderId: 'ord-7' }],
   },
+  ...complaintMailExamples,
 };
 
 describe('mail templates: one bilingual message per purpose', () => {
