@@ -74,7 +74,7 @@ describe('complaints on the real stack', () => {
     stack.app.inject({ method, url, headers: bearer(stack.config, who), ...(payload ? { payload } : {}) });
   const complaintOf = async (id: string) => (await call(consumer, 'GET', `/complaints/${id}`)).json();
 
-  it('escalates a delivery complaint the carrier ignores: carrier breach, staff mailed, staff answer (§4.8, §6.1)', async () => {
+  it('escalates a delivery complaint the carrier ignores: carrier breach, staff mailed, staff answer; a reopened resolution goes back to staff (§4.8, §5.7, §6.1)', async () => {
     const order = await orderWithCarrier();
     const stranger: Principal = { sub: 'someone-else', role: 'consumer' };
     const notMine = await call(stranger, 'POST', '/complaints', {
@@ -130,6 +130,27 @@ describe('complaints on the real stack', () => {
       expect.objectContaining({ partyId: parties.carrier.id, due: 1, answeredInTime: 0 }),
     );
     expect(sla.complaintResponse.platform).toMatchObject({ due: 1, unanswered: 0 });
+    // §5.7 result tracking: a resolved complaint the consumer reopens goes back to staff.
+    const resolved = await call(staffA, 'POST', `/complaints/${complaint.id}/resolve`, {
+      remedy: 'explanation',
+      summary: 'Parcel traced and redelivered.',
+    });
+    expect(resolved.json().status).toBe('resolved');
+    expect((await complaintOf(complaint.id)).deadlines.reopenBy).not.toBeNull();
+    const reopened = await call(consumer, 'POST', `/complaints/${complaint.id}/reopen`, { reason: 'It came broken.' });
+    expect(reopened.json().status).toBe('reopened');
+    await eventually(() =>
+      expect(
+        stack.smtp.received.some(
+          (mail) =>
+            mail.envelopeTo.includes(stack.config.STAFF_MAIL_TO) &&
+            mail.parsed.subject?.includes(`Complaint needs staff: ${complaint.id}`),
+        ),
+      ).toBe(true),
+    );
+    expect((await call(consumer, 'POST', `/complaints/${complaint.id}/reopen`, { reason: 'again' })).statusCode).toBe(
+      409,
+    );
     const courierOfOther: Principal = { sub: 'courier-x', role: 'courier', carrierId: parties.otherCarrier.id };
     expect(
       (await call(courierOfOther, 'POST', `/complaints/${complaint.id}/responses`, { message: 'hi' })).statusCode,
