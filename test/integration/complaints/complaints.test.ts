@@ -179,18 +179,23 @@ describe('complaints on the real stack', () => {
     const self = await call(staffA, 'POST', `/complaints/${complaint.id}/advance-compensation/approval`);
     expect(self.statusCode).toBe(409);
     expect(self.json().detail).toContain('second, different staff member');
-    // Lost answers from the provider: the retries carry the same key, so one payout happens.
-    await stack.paymentSandbox.setFaults({ failureRate: 0.5, failurePoint: 'after' });
+    // The provider pays, then its answer is lost (as when a worker dies mid-call): the
+    // retries carry the same key, so the money moves once.
+    await stack.paymentSandbox.setFaults({ failureRate: 1, failurePoint: 'after' });
     expect((await call(staffB, 'POST', `/complaints/${complaint.id}/advance-compensation/approval`)).statusCode).toBe(
       200,
     );
+    await eventually(async () =>
+      expect(await stack.paymentSandbox.ledger(`complaint:${complaint.id}`)).toMatchObject({ payouts: 1 }),
+    );
+    expect((await complaintOf(complaint.id)).compensation.status).toBe('paying');
+    await stack.paymentSandbox.resetFaults();
 
     const compensated = await eventually(async () => {
       const view = await complaintOf(complaint.id);
       expect(view.status).toBe('recovery_pending');
       return view;
     }, 60_000);
-    await stack.paymentSandbox.resetFaults();
     expect(compensated.compensation).toMatchObject({ status: 'paid', requestedBy: staffA.sub, approvedBy: staffB.sub });
     const ledger = await stack.paymentSandbox.ledger(`complaint:${complaint.id}`);
     expect(ledger).toMatchObject({ payouts: 1, paidOutAmount: 60_000 });
