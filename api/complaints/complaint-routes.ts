@@ -30,7 +30,15 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
     },
     async (request, reply) => {
       const complaint = await fileComplaint(request.em, principalOf(request), request.body);
-      await startComplaintProcess(app.temporal, complaint, approvalThreshold);
+      try {
+        await startComplaintProcess(app.temporal, complaint, approvalThreshold);
+      } catch (error) {
+        // Never a complaint without its process (no deadline would run): take it back, and
+        // the consumer's retry files it again.
+        await request.em.nativeDelete(ComplaintMessage, { complaintId: complaint.id });
+        await request.em.nativeDelete(Complaint, { id: complaint.id });
+        throw error;
+      }
       await auditFromRequest(request, {
         action: 'complaint.file',
         entity: 'complaint',
