@@ -106,6 +106,14 @@ describe('complaints on the real stack', () => {
     expect(Date.parse(complaint.deadlines.firstResponse) - Date.parse(complaint.createdAt)).toBe(6_000);
 
     await eventually(async () => expect((await complaintOf(complaint.id)).status).toBe('escalated'), 30_000);
+    // The carrier heard of it at its contract address, and was warned before its deadline.
+    const toCarrier = stack.smtp.received.filter((mail) => mail.envelopeTo.includes(parties.carrier.contactEmail));
+    expect(toCarrier.map((mail) => mail.parsed.subject)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('New complaint to answer'),
+        expect.stringContaining('about to be overdue'),
+      ]),
+    );
     const breaches = await stack.orm.em
       .fork()
       .find(SlaBreach, { subjectId: complaint.id, obligation: 'complaint_response' });
