@@ -14,6 +14,8 @@ import {
   respondToComplaintUpdate,
 } from '../../../workflows/complaints/complaint-escalation.definitions';
 import {
+  decideRecoveryDisputeUpdate,
+  disputeRecoveryClaimUpdate,
   recordRecoveryPaymentUpdate,
   recoveryClaimStateQuery,
   recoveryClaimWorkflowId,
@@ -165,6 +167,47 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     });
     expect(fake.calls.filter((c) => c.startsWith('sendRecoveryMail:recovery_claim_reminder_party'))).toHaveLength(3);
     expect(fake.calls.filter((c) => c === 'sendRecoveryMail:recovery_claim_overdue_staff')).toHaveLength(1);
+  });
+
+  it('pauses reminders while staff weigh a dispute; an upheld claim stands, a withdrawn one is written off and closes', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 100 * HOUR, reminder: 24 * HOUR } });
+    await run(fake.activities, { party: 'merchant' }, async (handle) => {
+      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+        args: [{ by: 'staff-a', amount: 9_000, reason: 'x' }],
+      });
+      await waitFor(
+        () => handle.query(complaintStateQuery),
+        (s) => s.status === 'recovery_pending',
+      );
+      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
+        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
+      );
+      await waitFor(
+        () => claim.query(recoveryClaimStateQuery),
+        (s) => s.claimId !== undefined,
+      );
+      expect(
+        (await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'courier broke it' }] }))
+          .status,
+      ).toBe('disputed');
+      await env.sleep(50 * HOUR);
+      expect((await claim.query(recoveryClaimStateQuery)).remindersSent).toBe(0);
+      const upheld = await claim.executeUpdate(decideRecoveryDisputeUpdate, {
+        args: [{ by: 'staff-a', decision: 'upheld', note: 'photos show mould' }],
+      });
+      expect(upheld.status).toBe('open');
+      await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'new evidence' }] });
+      await claim.executeUpdate(decideRecoveryDisputeUpdate, {
+        args: [{ by: 'staff-b', decision: 'withdrawn', note: 'carrier at fault' }],
+      });
+      expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 0, writtenOff: 9_000 });
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'x' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      return handle.result();
+    });
+    expect(fake.calls.filter((c) => c.startsWith('sendRecoveryMail:recovery_claim_reminder_party'))).toEqual([]);
   });
 
   it('resolves on the consumer’s acceptance of an explanation, lets them reopen within the follow-up window and ends when the window closes (§5.7)', async () => {
