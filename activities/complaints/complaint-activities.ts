@@ -2,7 +2,9 @@ import { Context } from '@temporalio/activity';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/postgresql';
 import { Complaint, type ComplaintCompensation } from '../../db/entities/complaint.entity';
+import { Carrier } from '../../db/entities/carrier.entity';
 import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
+import { earliestCarrierDeadline } from '../../domain/complaint-deadlines';
 import { SlaBreach } from '../../db/entities/sla-breach.entity';
 import {
   canTransition,
@@ -52,10 +54,15 @@ export interface ComplaintStepInput {
 export function createComplaintActivities(deps: ComplaintActivityDeps) {
   const { orm, commitments } = deps;
 
-  async function deadlineWithWarning(from: string, term: ServiceTerm, version: number) {
+  async function deadlineWithWarning(from: string, term: ServiceTerm, version: number, carrierId?: string) {
     const resolved = await commitments.resolveDeadlines({ startedAt: from, terms: [term], version });
-    const deadline = new Date(resolved.deadlines[term] as string);
     const start = new Date(from);
+    let deadline = new Date(resolved.deadlines[term] as string);
+    if (carrierId) {
+      // §6.1: the carrier's contract binds it too; the earlier deadline is its own.
+      const carrier = await orm.em.fork().findOne(Carrier, { id: carrierId });
+      deadline = earliestCarrierDeadline(deadline, start, carrier?.contractTerms ?? null);
+    }
     const window = serviceTimeBetween(start, deadline, resolved.calendar);
     const warnAt = addServiceTime(start, Math.floor(window * WARNING_AT_FRACTION), resolved.calendar);
     return { deadline: deadline.toISOString(), warnAt: warnAt.toISOString() };
@@ -73,10 +80,13 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
       filedAt: string;
       version: number;
       partyTerm?: 'merchantComplaintResponse' | 'courierComplaintResponse';
+      /** The carrier answering a delivery complaint, whose contract may promise less time. */
+      carrierId?: string;
     }) {
       const first = await deadlineWithWarning(input.filedAt, 'complaintFirstResponse', input.version);
+      const carrierId = input.partyTerm === 'courierComplaintResponse' ? input.carrierId : undefined;
       const party = input.partyTerm
-        ? await deadlineWithWarning(input.filedAt, input.partyTerm, input.version)
+        ? await deadlineWithWarning(input.filedAt, input.partyTerm, input.version, carrierId)
         : undefined;
       return {
         firstResponseBy: first.deadline,

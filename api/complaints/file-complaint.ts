@@ -5,6 +5,8 @@ import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
 import { HandoverSlip } from '../../db/entities/handover-slip.entity';
 import { Order } from '../../db/entities/order.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
+import { Carrier } from '../../db/entities/carrier.entity';
+import { earliestCarrierDeadline } from '../../domain/complaint-deadlines';
 import { partyResponseTerm, responsiblePartyFor } from '../../domain/complaints';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
@@ -38,6 +40,11 @@ export async function fileComplaint(
       'complaintFirstResponse',
       ...(partyTerm ? [partyTerm] : []),
     ]);
+    let partyRespondBy = partyTerm ? new Date(resolved.deadlines[partyTerm] as string) : null;
+    if (party === 'carrier' && partyRespondBy && slip) {
+      const carrier = await tx.findOne(Carrier, { id: slip.carrierId });
+      partyRespondBy = earliestCarrierDeadline(partyRespondBy, filedAt, carrier?.contractTerms ?? null);
+    }
     const complaint = new Complaint(
       order.id,
       principal.sub,
@@ -48,7 +55,7 @@ export async function fileComplaint(
       body.desiredRemedy ?? null,
       party,
       resolved.version,
-      partyTerm ? new Date(resolved.deadlines[partyTerm] as string) : null,
+      partyRespondBy,
       new Date(resolved.deadlines.complaintFirstResponse),
       order.currency,
     );

@@ -181,6 +181,7 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
     filedAt: input.filedAt,
     version: input.commitmentVersion,
     ...(partyResponseTerm(input.party) ? { partyTerm: partyResponseTerm(input.party) } : {}),
+    ...(input.carrierId ? { carrierId: input.carrierId } : {}),
   });
   state.partyRespondBy = plan.partyRespondBy;
   state.firstResponseBy = plan.firstResponseBy;
