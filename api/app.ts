@@ -20,6 +20,7 @@ import auditRoutes from './audit/routes';
 import catalog from './catalog';
 import codecRoutes from './codec/routes';
 import commitments from './commitments';
+import complaints from './complaints';
 import delivery from './delivery';
 import healthRoutes from './health/routes';
 import order from './order';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalog, processOptions);
   await app.register(order, processOptions);
   await app.register(delivery, processOptions);
+  await app.register(complaints, processOptions);
   await app.register(paymentReconciliationRoutes);
   await app.register(ops, processOptions);
   return app;

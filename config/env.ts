@@ -34,6 +34,11 @@ export const configSchema = z.object({
   /** Where the sandbox logistics carrier listens (started by `npm start` and the tests). */
   LOGISTICS_SANDBOX_URL: z.url().default('http://127.0.0.1:3102'),
   LOGISTICS_SANDBOX_API_KEY: z.string().min(16).default('lk_test_storeops_logistics_sandbox'),
+  /**
+   * T/QGCML 3125 §4.8 advance compensation above this amount (minor units, fen) needs a
+   * second, different staff member's approval. Default ¥500.
+   */
+  ADVANCE_COMPENSATION_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).default(50_000),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: logLevel.default('info'),

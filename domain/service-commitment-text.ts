@@ -30,6 +30,7 @@ export const serviceTermInfo: Record<ServiceTerm, { label: string; clause: strin
   refund: { label: 'Refund, from the returned goods being confirmed', clause: '§6.4' },
   recoveryClaimDue: { label: 'Repayment of an advance compensation by the party at fault', clause: '§4.8' },
   recoveryClaimReminder: { label: 'Reminders while a recovery claim is unpaid, every', clause: '§4.8' },
+  complaintReopenWindow: { label: 'Reopening a resolved complaint, from its resolution', clause: '§5.7' },
 };
 
 /** The calendar a set of commitments counts on, for people. */

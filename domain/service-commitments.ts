@@ -61,6 +61,9 @@ export const serviceCommitmentsSchema = z
     recoveryClaimDue: term,
     // T/QGCML 3125 §4.8: the interval between reminders while a recovery claim is unpaid.
     recoveryClaimReminder: term,
+    // T/QGCML 3125 §5.7 (result tracking): how long after a resolution the consumer may
+    // reopen the complaint. A default, so versions stored before this term still parse.
+    complaintReopenWindow: term.default('PT56H'),
   })
   .superRefine((commitments, ctx) => {
     const max = MAX_TERM_MS[commitments.calendar];
@@ -104,5 +107,6 @@ export const defaultServiceCommitments: Readonly<ServiceCommitments> = Object.fr
     refund: 'PT40H', // §6.4 contracted time: 5 working days (7 calendar days)
     recoveryClaimDue: 'PT80H', // §4.8: 10 working days to pay back an advance compensation
     recoveryClaimReminder: 'PT24H', // §4.8: a reminder every 3 working days while unpaid
+    complaintReopenWindow: 'PT56H', // §5.7: 7 working days to reopen a resolved complaint
   }),
 );

@@ -1,5 +1,7 @@
 import { createOpsMailActivities } from '../activities/ops/ops-mail';
 import { createOpsBackupActivities } from '../activities/ops/backup';
+import { createComplaintActivities } from '../activities/complaints/complaint-activities';
+import { createRecoveryClaimActivities } from '../activities/complaints/recovery-claim-activities';
 import { createDeliveryActivities } from '../activities/delivery/delivery-activities';
 import { createHandoverReconciliationActivities } from '../activities/delivery/handover-reconciliation-activities';
 import { createMailActivities } from '../activities/shared/mail/mail-activities';
@@ -52,6 +54,8 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createPaymentMailActivities({ mail }),
     ...createDeliveryActivities({ orm, cipher: FieldCipher.fromConfig(config), commitments, mail, logistics }),
     ...createHandoverReconciliationActivities({ orm, logistics, mail }),
+    ...createComplaintActivities({ orm, commitments, mail, payments }),
+    ...createRecoveryClaimActivities({ orm, commitments }),
   };
 }
 

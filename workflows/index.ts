@@ -6,3 +6,5 @@ export { deliveryHandoverWorkflow } from './delivery/delivery-handover';
 export { backupWorkflow } from './ops/backup';
 export { recoveryDrillWorkflow } from './ops/recovery-drill';
 export { handoverReconciliationWorkflow } from './delivery/handover-reconciliation';
+export { complaintEscalationWorkflow } from './complaints/complaint-escalation';
+export { recoveryClaimWorkflow } from './complaints/recovery-claim';

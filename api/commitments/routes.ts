@@ -103,7 +103,8 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
             details: {
               version: next.version,
               previousVersion: previous?.version ?? null,
-              changed: changedTerms(previous?.commitments, next.commitments),
+              // Parsed, so a term added since (with its default) is not reported as changed.
+              changed: changedTerms(previous?.parsedCommitments(), next.commitments),
             },
           },
           em,

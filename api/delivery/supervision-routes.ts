@@ -10,6 +10,7 @@ import {
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import { auditFromRequest } from '../shared/audit';
 import { slaReport } from '../reports/sla-report';
+import { complaintResponseReport, complaintResponseReportSchema } from '../complaints/complaint-sla';
 import { problemSchema } from '../shared/problem';
 
 const DAY = 86_400_000;
@@ -131,6 +132,7 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
                 breaches: z.array(breach),
               }),
             ),
+            complaintResponse: complaintResponseReportSchema,
           }),
           422: problemSchema,
         },
@@ -141,7 +143,9 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const to = request.query.to ? new Date(request.query.to) : new Date();
       const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 30 * DAY);
       if (from >= to) throw new InvalidInputError('from', 'must be before to');
-      return (await slaReport(request.em, { from, to })) as never;
+      const report = await slaReport(request.em, { from, to });
+      // §4.7, §6.1: complaint response per merchant, carrier and the platform itself.
+      return { ...report, complaintResponse: await complaintResponseReport(request.em, { from, to }) } as never;
     },
   );
 };

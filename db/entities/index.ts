@@ -3,6 +3,8 @@ import { AuditEventSchema } from './audit-event.entity';
 import { BackupRunSchema } from './backup-run.entity';
 import { BaseEntitySchema } from './base.entity';
 import { CarrierSchema } from './carrier.entity';
+import { ComplaintSchema } from './complaint.entity';
+import { ComplaintMessageSchema } from './complaint-message.entity';
 import { HandoverSlipSchema } from './handover-slip.entity';
 import { HolidayYearVersionSchema } from './holiday-year-version.entity';
 import { LogisticsWebhookEventSchema } from './logistics-webhook-event.entity';
@@ -17,7 +19,9 @@ import { ProductSchema } from './product.entity';
 import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
+import { RecoveryClaimSchema } from './recovery-claim.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
+import { RecoveryLedgerEntrySchema } from './recovery-ledger-entry.entity';
 import { StackProbeSchema } from './stack-probe.entity';
 
 /** Every entity schema, registered once in the ORM config. */
@@ -43,4 +47,8 @@ export const entities = [
   BackupRunSchema,
   RecoveryDrillSchema,
   HolidayYearVersionSchema,
+  ComplaintSchema,
+  ComplaintMessageSchema,
+  RecoveryClaimSchema,
+  RecoveryLedgerEntrySchema,
 ];

@@ -1,7 +1,14 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
 
-export type SlaObligation = 'order_confirmation' | 'handover' | 'delivery' | 'cod_remittance' | 'complaint_response';
+export type SlaObligation =
+  | 'order_confirmation'
+  | 'handover'
+  | 'delivery'
+  | 'cod_remittance'
+  | 'complaint_response'
+  /** The platform's own first response to a complaint (§4.7): a breach of the platform. */
+  | 'complaint_first_response';
 
 /**
  * A missed commitment, charged to the party that missed it: what supervision and the SLA
@@ -9,7 +16,7 @@ export type SlaObligation = 'order_confirmation' | 'handover' | 'delivery' | 'co
  */
 export class SlaBreach extends BaseEntity {
   constructor(
-    public party: 'merchant' | 'carrier',
+    public party: 'merchant' | 'carrier' | 'platform',
     public partyId: string,
     public obligation: SlaObligation,
     public subjectId: string,

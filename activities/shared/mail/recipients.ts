@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../../config/env';
 import { Account } from '../../../db/entities/account.entity';
+import { Carrier } from '../../../db/entities/carrier.entity';
 import { Merchant } from '../../../db/entities/merchant.entity';
 import type { FieldCipher } from '../../../db/field-cipher';
 import type { ResolveRecipient } from './mail-activities';
@@ -23,6 +24,11 @@ export function createRecipientResolver(deps: {
       case 'merchant': {
         const merchant = await deps.orm.em.fork().findOne(Merchant, { id: ref.id });
         return merchant ? { address: merchant.contactEmail, name: merchant.name } : null;
+      }
+      case 'carrier': {
+        // Complaints and recovery claims against a carrier go to its business address (§6.1).
+        const carrier = await deps.orm.em.fork().findOne(Carrier, { id: ref.id });
+        return carrier ? { address: carrier.contactEmail, name: carrier.name } : null;
       }
       case 'staff':
         return { address: deps.config.STAFF_MAIL_TO, name: 'StoreOps staff' };

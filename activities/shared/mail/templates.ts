@@ -18,6 +18,7 @@ import {
 } from '../../order/mail-templates';
 import { opsReport } from '../../ops/mail-templates';
 import { paymentReconciliationDiscrepanciesStaff } from '../../payments/mail-templates';
+import { complaintMailTemplates } from '../../complaints/mail-templates';
 
 export type { RenderedMail } from './compose';
 
@@ -40,6 +41,7 @@ export const mailTemplates = {
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
   payment_reconciliation_discrepancies_staff: paymentReconciliationDiscrepanciesStaff,
   holiday_year_missing_staff: holidayYearMissingStaff,
+  ...complaintMailTemplates,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

@@ -6,6 +6,7 @@ import {
   UnknownMailTemplateError,
 } from '../../../activities/shared/mail/templates';
 import { messageIdFor } from '../../../activities/shared/providers/mailer';
+import { complaintMailExamples } from '../complaints/complaint-mail-examples';
 
 const order = {
   orderId: 'ord-7',
@@ -48,6 +49,7 @@ const examples: Record<string, unknown> = {
     discrepancies: 1,
   },
   holiday_year_missing_staff: { year: 2027, deadline: '2027-01-04T09:00:00Z' },
+  ...complaintMailExamples,
 };
 
 describe('mail templates: one bilingual message per purpose', () => {

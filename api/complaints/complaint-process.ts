@@ -1,0 +1,71 @@
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Complaint } from '../../db/entities/complaint.entity';
+import { ConflictError } from '../../domain/errors';
+import {
+  COMPLAINT_DECISION_REFUSED,
+  COMPLAINT_ESCALATION_TASK_QUEUE,
+  COMPLAINT_ESCALATION_WORKFLOW,
+  complaintWorkflowId,
+} from '../../workflows/complaints/complaint-escalation.definitions';
+import { RECOVERY_DECISION_REFUSED } from '../../workflows/complaints/recovery-claim.definitions';
+import { searchAttributes } from '../../workflows/shared/search-attributes';
+import type { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
+
+/** Starts the complaint's process, or finds it running: the workflow id is the complaint id. */
+export async function startComplaintProcess(temporal: Client, complaint: Complaint, approvalThreshold: number) {
+  await temporal.workflow.start<typeof complaintEscalationWorkflow>(COMPLAINT_ESCALATION_WORKFLOW, {
+    workflowId: complaintWorkflowId(complaint.id),
+    taskQueue: COMPLAINT_ESCALATION_TASK_QUEUE,
+    args: [
+      {
+        complaintId: complaint.id,
+        orderId: complaint.orderId,
+        merchantId: complaint.merchantId,
+        carrierId: complaint.carrierId,
+        party: complaint.party,
+        filedAt: complaint.createdAt.toISOString(),
+        commitmentVersion: complaint.commitmentVersion,
+        approvalThreshold,
+      },
+    ],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: [
+      { key: searchAttributes.orderId, value: complaint.orderId },
+      { key: searchAttributes.merchantId, value: complaint.merchantId },
+      ...(complaint.carrierId ? [{ key: searchAttributes.carrierId, value: complaint.carrierId }] : []),
+      { key: searchAttributes.businessStatus, value: complaint.status },
+    ],
+  });
+}
+
+/**
+ * Sends a decision to a running process (complaint or recovery claim) and answers with its
+ * outcome. A decision the process refuses, or a process already finished, is a 409 naming
+ * the real state.
+ */
+export async function sendDecision<T, W extends WorkflowHandle>(
+  handle: W,
+  currentState: () => string,
+  send: (handle: W) => Promise<T>,
+): Promise<T> {
+  try {
+    return await send(handle);
+  } catch (error) {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (
+      cause instanceof ApplicationFailure &&
+      (cause.type === COMPLAINT_DECISION_REFUSED || cause.type === RECOVERY_DECISION_REFUSED)
+    )
+      throw new ConflictError(cause.message);
+    if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed/i.test(error.message)))
+      throw new ConflictError(currentState());
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Complaint } from '../../db/entities/complaint.entity';
+import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
+import { ForbiddenError } from '../../domain/errors';
+import { scopeFor } from '../auth/ownership';
+import { principalOf } from '../plugins/auth';
+import { auditFromRequest } from '../shared/audit';
+import { problemSchema } from '../shared/problem';
+import { startComplaintProcess } from './complaint-process';
+import { toComplaintView } from './complaint-view';
+import { fileComplaint } from './file-complaint';
+import { loadVisibleComplaint, threadOf } from './load-complaint';
+import { complaintIdParamsSchema, complaintViewSchema, fileComplaintBodySchema, messageBodySchema } from './schemas';
+
+/** Complaints: filing, reading the thread, adding to it (T/QGCML 3125 §4.7, §4.8, §5.7). */
+const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = async (app, { approvalThreshold }) => {
+  const readers = { roles: ['consumer', 'merchant', 'courier', 'staff'] } as const;
+
+  app.post(
+    '/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complain about one of my orders: answers with the responsible party and both deadlines',
+        body: fileComplaintBodySchema,
+        response: { 201: complaintViewSchema, 404: problemSchema, 422: problemSchema },
+      },
+      config: { access: { roles: ['consumer'] } },
+    },
+    async (request, reply) => {
+      const complaint = await fileComplaint(request.em, principalOf(request), request.body);
+      try {
+        await startComplaintProcess(app.temporal, complaint, approvalThreshold);
+      } catch (error) {
+        // Never a complaint without its process (no deadline would run): take it back, and
+        // the consumer's retry files it again.
+        await request.em.nativeDelete(ComplaintMessage, { complaintId: complaint.id });
+        await request.em.nativeDelete(Complaint, { id: complaint.id });
+        throw error;
+      }
+      await auditFromRequest(request, {
+        action: 'complaint.file',
+        entity: 'complaint',
+        entityId: complaint.id,
+        details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
+      });
+      return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint)));
+    },
+  );
+
+  app.get(
+    '/complaints/:id',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'A complaint: status, responsible party, deadlines, remedy and the whole thread',
+        params: complaintIdParamsSchema,
+        response: { 200: complaintViewSchema, 404: problemSchema },
+      },
+      config: { access: readers },
+    },
+    async (request) => {
+      const complaint = await loadVisibleComplaint(request, request.params.id);
+      return toComplaintView(complaint, await threadOf(request, complaint));
+    },
+  );
+
+  app.get(
+    '/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaints I may see (staff: all, optionally by status), newest first',
+        querystring: z.object({
+          status: z.string().max(32).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(complaintViewSchema), total: z.number().int() }) },
+      },
+      config: { access: readers },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const scope = scopeFor(principal);
+      const partyFilter =
+        principal.role === 'merchant'
+          ? { party: 'merchant' }
+          : principal.role === 'courier'
+            ? { party: 'carrier' }
+            : {};
+      const [items, total] = await request.em.findAndCount(
+        Complaint,
+        { ...scope, ...partyFilter, ...(request.query.status ? { status: request.query.status } : {}) } as never,
+        { orderBy: { createdAt: 'desc', id: 'asc' }, limit: request.query.limit, offset: request.query.offset },
+      );
+      return { items: items.map((complaint) => toComplaintView(complaint, [])), total };
+    },
+  );
+
+  app.post(
+    '/complaints/:id/messages',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Add to the thread (consumer, party, staff; staff record contacting the party with contactedParty)',
+        params: complaintIdParamsSchema,
+        body: messageBodySchema,
+        response: { 201: complaintViewSchema, 403: problemSchema, 404: problemSchema },
+      },
+      config: { access: readers },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const complaint = await loadVisibleComplaint(request, request.params.id);
+      if (request.body.contactedParty && principal.role !== 'staff')
+        throw new ForbiddenError('only staff record contacting the party');
+      const kind = request.body.contactedParty ? 'staff_contact' : 'message';
+      request.em.persist(new ComplaintMessage(complaint.id, kind, principal.role, principal.sub, request.body.message));
+      await request.em.flush();
+      await auditFromRequest(request, { action: `complaint.${kind}`, entity: 'complaint', entityId: complaint.id });
+      return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint)));
+    },
+  );
+};
+
+export default complaintRoutes;

@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { z } from 'zod';
+import { Complaint } from '../../db/entities/complaint.entity';
+import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
+import { HandoverSlip } from '../../db/entities/handover-slip.entity';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
+import { Order } from '../../db/entities/order.entity';
+import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
+import { Carrier } from '../../db/entities/carrier.entity';
+import { earliestCarrierDeadline } from '../../domain/complaint-deadlines';
+import { partyResponseTerm, responsiblePartyFor } from '../../domain/complaints';
+import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain/errors';
+import type { Principal } from '../../domain/principal';
+import { serviceDeadlines } from '../../domain/service-deadlines';
+import type { fileComplaintBodySchema } from './schemas';
+
+/**
+ * Files a consumer's complaint about their own order (T/QGCML 3125 §4.7, §4.8): the
+ * responsible party by category, both deadlines from the commitments in force now, the
+ * complaint and the first message of its thread in one transaction.
+ */
+export async function fileComplaint(
+  em: EntityManager,
+  principal: Principal,
+  body: z.infer<typeof fileComplaintBodySchema>,
+): Promise<Complaint> {
+  return em.transactional(async (tx) => {
+    // Someone else's order is a 404, exactly like one that does not exist.
+    const order = await tx.findOne(Order, { id: body.orderId, consumerId: principal.sub });
+    if (!order) throw new NotFoundError('order', body.orderId);
+    const slip = await tx.findOne(HandoverSlip, { orderId: order.id });
+    const party = responsiblePartyFor(body.category);
+    if (party === 'carrier' && !slip)
+      throw new InvalidInputError('category', 'a delivery complaint needs an order handed to a carrier');
+
+    const filedAt = new Date();
+    const version = await tx.getRepository(ServiceCommitmentVersion).inForceAt(filedAt);
+    if (!version) throw new UnavailableError('no service commitments are in force');
+    const partyTerm = partyResponseTerm(party);
+    const holidays = await tx.getRepository(HolidayYearVersion).calendarInForceAt(filedAt);
+    const resolved = serviceDeadlines(
+      { version: version.version, terms: version.parsedCommitments() },
+      filedAt,
+      ['complaintFirstResponse', ...(partyTerm ? [partyTerm] : [])],
+      holidays,
+    );
+    let partyRespondBy = partyTerm ? new Date(resolved.deadlines[partyTerm] as string) : null;
+    if (party === 'carrier' && partyRespondBy && slip) {
+      const carrier = await tx.findOne(Carrier, { id: slip.carrierId });
+      partyRespondBy = earliestCarrierDeadline(partyRespondBy, filedAt, carrier?.contractTerms ?? null, holidays);
+    }
+    const complaint = new Complaint(
+      order.id,
+      principal.sub,
+      order.merchantId,
+      slip?.carrierId ?? null,
+      body.category,
+      body.description,
+      body.desiredRemedy ?? null,
+      party,
+      resolved.version,
+      partyRespondBy,
+      new Date(resolved.deadlines.complaintFirstResponse),
+      order.currency,
+    );
+    complaint.createdAt = filedAt;
+    tx.persist(complaint);
+    tx.persist(new ComplaintMessage(complaint.id, 'message', 'consumer', principal.sub, body.description));
+    return complaint;
+  });
+}

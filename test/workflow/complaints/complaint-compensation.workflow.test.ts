@@ -1,0 +1,252 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { recordHistory } from '../../helpers/histories';
+import { complaintWorkflowHarness, fakeComplaintActivities, HOUR } from '../../helpers/complaint-workflow';
+import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import {
+  approveAdvanceCompensationUpdate,
+  complaintStateQuery,
+  confirmResolutionUpdate,
+  decideOnProposalUpdate,
+  reopenComplaintUpdate,
+  requestAdvanceCompensationUpdate,
+  resolveComplaintUpdate,
+  respondToComplaintUpdate,
+} from '../../../workflows/complaints/complaint-escalation.definitions';
+import {
+  decideRecoveryDisputeUpdate,
+  disputeRecoveryClaimUpdate,
+  recordRecoveryPaymentUpdate,
+  recoveryClaimStateQuery,
+  recoveryClaimWorkflowId,
+  writeOffRecoveryClaimUpdate,
+} from '../../../workflows/complaints/recovery-claim.definitions';
+import type { recoveryClaimWorkflow } from '../../../workflows/complaints/recovery-claim';
+
+describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCML 3125 §4.8, §5.7)', () => {
+  let env: TestWorkflowEnvironment;
+  const { run } = complaintWorkflowHarness(() => env);
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(() => env?.teardown());
+
+  async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const value = await read();
+      if (done(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('condition never met');
+  }
+
+  it('pays an advance compensation above the threshold once, after a second, different staff member approves; the recovery claim closes with a partial payment and a write-off', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24', payoutOutages: 2, terms: { due: 48 * HOUR } });
+    await run(fake.activities, { party: 'merchant' }, async (handle) => {
+      // The merchant refuses; staff pay first (§4.8).
+      await handle.executeUpdate(respondToComplaintUpdate, {
+        args: [{ by: 'merchant-user', role: 'merchant', messageId: 'refusal' }],
+      });
+      const requested = await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+        args: [{ by: 'staff-a', amount: 80_000, reason: 'merchant refused a defective item' }],
+      });
+      expect(requested.compensation?.status).toBe('awaiting_approval');
+      const selfApproval = handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by: 'staff-a' }] });
+      await expect(selfApproval).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(selfApproval).rejects.toHaveProperty(
+        'cause.message',
+        expect.stringContaining('a second, different staff member'),
+      );
+      await handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by: 'staff-b' }] });
+      const state = await waitFor(
+        () => handle.query(complaintStateQuery),
+        (s) => s.status === 'recovery_pending',
+      );
+      expect(state.compensation).toMatchObject({
+        amount: 80_000,
+        requestedBy: 'staff-a',
+        approvedBy: 'staff-b',
+        status: 'paid',
+      });
+
+      // The claim against the merchant: a partial payment, then the rest written off.
+      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
+        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
+      );
+      await waitFor(
+        () => claim.query(recoveryClaimStateQuery),
+        (s) => s.claimId !== undefined,
+      );
+      const tooMuch = claim.executeUpdate(recordRecoveryPaymentUpdate, {
+        args: [{ by: 'merchant-user', amount: 90_000, method: 'payment' }],
+      });
+      await expect(tooMuch).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      const paid = await claim.executeUpdate(recordRecoveryPaymentUpdate, {
+        args: [{ by: 'merchant-user', amount: 30_000, method: 'payment' }],
+      });
+      expect(paid).toMatchObject({ recovered: 30_000, status: 'open' });
+      await claim.executeUpdate(writeOffRecoveryClaimUpdate, {
+        args: [{ by: 'staff-a', reason: 'merchant closed its shop' }],
+      });
+      expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 30_000, writtenOff: 50_000 });
+      await recordHistory(claim, 'recovery-claim-written-off');
+
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'paid by the platform' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      const result = await handle.result();
+      await recordHistory(handle, 'complaint-advance-compensation');
+      return result;
+    });
+    // One payout for the one key, however many attempts the outage cost.
+    expect(fake.payouts.size).toBe(1);
+    expect(new Set(fake.payoutAttempts)).toEqual(
+      new Set([expect.stringMatching(/^complaint:.+:advance-compensation$/)]),
+    );
+    expect(fake.payoutAttempts).toHaveLength(3);
+    const sum = (kind: string) => fake.ledger.filter((e) => e.kind === kind).reduce((total, e) => total + e.amount, 0);
+    expect(sum('claimed')).toBe(80_000);
+    expect(sum('recovered') + sum('written_off')).toBe(sum('claimed'));
+    expect(fake.calls).toContain('sendRecoveryMail:recovery_claim_demand_party');
+    expect(fake.calls).toContain('sendRecoveryMail:recovery_claim_closed_party');
+    expect(fake.calls).toContain('sendComplaintMail:complaint_compensated_consumer');
+  });
+
+  it('turns a payout the provider refuses for good into a staff task, never only a log line', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24', payoutRefused: true });
+    await run(fake.activities, { party: 'carrier' }, async (handle) => {
+      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+        args: [{ by: 'staff-a', amount: 1_000, reason: 'lost' }],
+      });
+      const state = await waitFor(
+        () => handle.query(complaintStateQuery),
+        (s) => s.compensation?.status === 'refused',
+      );
+      expect(state.recoveryClaimStarted).toBe(false);
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'explanation', summary: 'x' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      return handle.result();
+    });
+    expect(fake.calls).toContain('openComplaintStaffTask');
+    expect(fake.calls).toContain('sendComplaintMail:complaint_attention_staff:compensation_refused');
+  });
+
+  it('sends reminders every recoveryClaimReminder and tells staff once the claim is overdue', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 60 * HOUR, reminder: 24 * HOUR } });
+    await run(fake.activities, { party: 'carrier' }, async (handle) => {
+      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+        args: [{ by: 'staff-a', amount: 5_000, reason: 'lost' }],
+      });
+      await waitFor(
+        () => handle.query(complaintStateQuery),
+        (s) => s.status === 'recovery_pending',
+      );
+      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
+        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
+      );
+      await waitFor(
+        () => claim.query(recoveryClaimStateQuery),
+        (s) => s.claimId !== undefined,
+      );
+      await env.sleep(73 * HOUR);
+      const state = await claim.query(recoveryClaimStateQuery);
+      expect(state).toMatchObject({ remindersSent: 3, overdue: true, status: 'overdue' });
+      await claim.executeUpdate(recordRecoveryPaymentUpdate, {
+        args: [{ by: 'staff-a', amount: 5_000, method: 'settlement_deduction' }],
+      });
+      expect(await claim.result()).toMatchObject({ status: 'settled', recovered: 5_000 });
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'x' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      return handle.result();
+    });
+    expect(fake.calls.filter((c) => c.startsWith('sendRecoveryMail:recovery_claim_reminder_party'))).toHaveLength(3);
+    expect(fake.calls.filter((c) => c === 'sendRecoveryMail:recovery_claim_overdue_staff')).toHaveLength(1);
+  });
+
+  it('pauses reminders while staff weigh a dispute; an upheld claim stands, a withdrawn one is written off and closes', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 100 * HOUR, reminder: 24 * HOUR } });
+    await run(fake.activities, { party: 'merchant' }, async (handle) => {
+      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+        args: [{ by: 'staff-a', amount: 9_000, reason: 'x' }],
+      });
+      await waitFor(
+        () => handle.query(complaintStateQuery),
+        (s) => s.status === 'recovery_pending',
+      );
+      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
+        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
+      );
+      await waitFor(
+        () => claim.query(recoveryClaimStateQuery),
+        (s) => s.claimId !== undefined,
+      );
+      expect(
+        (await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'courier broke it' }] }))
+          .status,
+      ).toBe('disputed');
+      await env.sleep(50 * HOUR);
+      expect((await claim.query(recoveryClaimStateQuery)).remindersSent).toBe(0);
+      const upheld = await claim.executeUpdate(decideRecoveryDisputeUpdate, {
+        args: [{ by: 'staff-a', decision: 'upheld', note: 'photos show mould' }],
+      });
+      expect(upheld.status).toBe('open');
+      await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'new evidence' }] });
+      await claim.executeUpdate(decideRecoveryDisputeUpdate, {
+        args: [{ by: 'staff-b', decision: 'withdrawn', note: 'carrier at fault' }],
+      });
+      expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 0, writtenOff: 9_000 });
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'x' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      return handle.result();
+    });
+    expect(fake.calls.filter((c) => c.startsWith('sendRecoveryMail:recovery_claim_reminder_party'))).toEqual([]);
+  });
+
+  it('resolves on the consumer’s acceptance of an explanation, lets them reopen within the follow-up window and ends when the window closes (§5.7)', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { reopen: 48 * HOUR } });
+    const result = await run(fake.activities, { party: 'merchant' }, async (handle) => {
+      await handle.executeUpdate(respondToComplaintUpdate, {
+        args: [{ by: 'merchant-user', role: 'merchant', messageId: 'm1', proposal: { remedy: 'explanation' } }],
+      });
+      expect(
+        (await handle.executeUpdate(decideOnProposalUpdate, { args: [{ by: 'consumer', accept: true }] })).status,
+      ).toBe('resolved');
+      const reopened = await handle.executeUpdate(reopenComplaintUpdate, {
+        args: [{ by: 'consumer', messageId: 'r1' }],
+      });
+      expect(reopened.status).toBe('reopened');
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'after_sales', summary: 'repair' }],
+      });
+      await env.sleep(49 * HOUR);
+      return handle.result();
+    });
+    expect(result).toEqual({ complaintId: expect.any(String), status: 'resolved', remedy: 'after_sales' });
+    expect(fake.calls).toContain('sendComplaintMail:complaint_attention_staff:reopened');
+  });
+
+  it('records an accepted return remedy at the returns seam', async () => {
+    const fake = fakeComplaintActivities(env, { calendar: '7x24' });
+    await run(fake.activities, { party: 'merchant' }, async (handle) => {
+      await handle.executeUpdate(respondToComplaintUpdate, {
+        args: [{ by: 'merchant-user', role: 'merchant', messageId: 'm1', proposal: { remedy: 'return' } }],
+      });
+      await handle.executeUpdate(decideOnProposalUpdate, { args: [{ by: 'consumer', accept: true }] });
+      expect((await handle.query(complaintStateQuery)).acceptedRemedy).toBe('return');
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'return', summary: 'returned' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      return handle.result();
+    });
+    expect(fake.calls).toContain('startReturnForComplaint');
+  });
+});
