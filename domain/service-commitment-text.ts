@@ -27,6 +27,10 @@ export const serviceTermInfo: Record<ServiceTerm, { label: string; clause: strin
   codRemittance: { label: 'Remittance of cash-on-delivery money, from delivery', clause: '§6.1' },
   returnApproval: { label: 'Decision on a return or exchange request', clause: '§6.4' },
   refund: { label: 'Refund, from the returned goods being confirmed', clause: '§6.4' },
+  returnWindow: { label: 'Return without a reason, from delivery', clause: '§6.4' },
+  faultReturnWindow: { label: 'Return of goods with a fault, from delivery', clause: '§4.8' },
+  returnShipment: { label: 'Return shipment back to the merchant, from its booking', clause: '§6.4' },
+  returnInspection: { label: 'Inspection of returned goods, from their receipt', clause: '§6.4' },
   recoveryClaimDue: { label: 'Repayment of an advance compensation by the party at fault', clause: '§4.8' },
   recoveryClaimReminder: { label: 'Reminders while a recovery claim is unpaid, every', clause: '§4.8' },
 };
