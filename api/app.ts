@@ -25,6 +25,7 @@ import healthRoutes from './health/routes';
 import order from './order';
 import ops from './ops';
 import paymentReconciliationRoutes from './payments/routes';
+import returns from './returns';
 
 export interface AppDeps {
   config: Config;
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalog, processOptions);
   await app.register(order, processOptions);
   await app.register(delivery, processOptions);
+  await app.register(returns, processOptions);
   await app.register(paymentReconciliationRoutes);
   await app.register(ops, processOptions);
   return app;

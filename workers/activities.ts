@@ -4,6 +4,7 @@ import { createHandoverReconciliationActivities } from '../activities/delivery/h
 import { createMailActivities } from '../activities/shared/mail/mail-activities';
 import { createRecipientResolver } from '../activities/shared/mail/recipients';
 import { createOrderActivities } from '../activities/order/order-activities';
+import { createReturnActivities } from '../activities/returns/return-activities';
 import { createPaymentReconciliationActivities } from '../activities/payments/payment-reconciliation-activities';
 import { createMailer } from '../activities/shared/providers/mailer';
 import { createSandboxLogisticsProvider } from '../activities/shared/providers/sandbox-logistics-provider';
@@ -48,6 +49,7 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createPaymentReconciliationActivities({ orm, payments }),
     ...createDeliveryActivities({ orm, cipher: FieldCipher.fromConfig(config), commitments, mail, logistics }),
     ...createHandoverReconciliationActivities({ orm, logistics, mail }),
+    ...createReturnActivities({ orm, commitments, mail, payments, logistics }),
   };
 }
 

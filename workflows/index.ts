@@ -6,3 +6,4 @@ export { deliveryHandoverWorkflow } from './delivery/delivery-handover';
 export { backupWorkflow } from './ops/backup';
 export { recoveryDrillWorkflow } from './ops/recovery-drill';
 export { handoverReconciliationWorkflow } from './delivery/handover-reconciliation';
+export { returnRefundWorkflow } from './returns/return-refund';

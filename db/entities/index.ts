@@ -16,6 +16,8 @@ import { ProductSchema } from './product.entity';
 import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
+import { ReturnLineSchema } from './return-line.entity';
+import { ReturnRequestSchema } from './return-request.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { StackProbeSchema } from './stack-probe.entity';
 
@@ -41,4 +43,6 @@ export const entities = [
   ReconciliationDiscrepancySchema,
   BackupRunSchema,
   RecoveryDrillSchema,
+  ReturnRequestSchema,
+  ReturnLineSchema,
 ];

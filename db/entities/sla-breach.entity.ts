@@ -1,7 +1,19 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, BaseEntitySchema } from './base.entity';
 
-export type SlaObligation = 'order_confirmation' | 'handover' | 'delivery' | 'cod_remittance' | 'complaint_response';
+export type SlaObligation =
+  | 'order_confirmation'
+  | 'handover'
+  | 'delivery'
+  | 'cod_remittance'
+  | 'complaint_response'
+  | 'return_approval'
+  | 'return_shipment'
+  | 'return_inspection'
+  | 'refund';
+
+/** Who answers for a breach: the platform itself when its own refund is late (§6.4). */
+export type SlaParty = 'merchant' | 'carrier' | 'platform';
 
 /**
  * A missed commitment, charged to the party that missed it: what supervision and the SLA
@@ -9,7 +21,7 @@ export type SlaObligation = 'order_confirmation' | 'handover' | 'delivery' | 'co
  */
 export class SlaBreach extends BaseEntity {
   constructor(
-    public party: 'merchant' | 'carrier',
+    public party: SlaParty,
     public partyId: string,
     public obligation: SlaObligation,
     public subjectId: string,

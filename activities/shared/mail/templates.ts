@@ -15,6 +15,15 @@ import {
   orderPlacedMerchant,
   orderReceivedConsumer,
 } from '../../order/mail-templates';
+import {
+  refundNoticeFinance,
+  refundPendingStaff,
+  returnBreachStaff,
+  returnDecidedConsumer,
+  returnInspectionFailedConsumer,
+  returnRefundedConsumer,
+  returnRequestedMerchant,
+} from '../../returns/mail-templates';
 import { defineTemplate } from './template';
 
 export type { RenderedMail } from './compose';
@@ -46,6 +55,13 @@ export const mailTemplates = {
   delivery_returned_merchant: deliveryReturnedMerchant,
   sla_breach_staff: slaBreachStaff,
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
+  return_requested_merchant: returnRequestedMerchant,
+  return_decided_consumer: returnDecidedConsumer,
+  return_inspection_failed_consumer: returnInspectionFailedConsumer,
+  return_refunded_consumer: returnRefundedConsumer,
+  refund_notice_finance: refundNoticeFinance,
+  refund_pending_staff: refundPendingStaff,
+  return_breach_staff: returnBreachStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;
