@@ -203,6 +203,11 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     state.shipmentId = booked.shipmentId;
     const shipment = await local.returnDeadline({ term: 'returnShipment', from: new Date().toISOString(), version });
     state.deliverBackBy = shipment.dueAt;
+    const applyEvent = async (event: LogisticsEventInput) => {
+      await local.recordReturnShipmentEvent({ returnId, event });
+      if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved')
+        moveTo('in_transit');
+    };
     let shipmentMissed = false;
     while (!(state.merchantSigned && state.carrierSigned)) {
       if (slipChanged) {
@@ -212,9 +217,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
       }
       const event = pending.shift();
       if (event) {
-        await local.recordReturnShipmentEvent({ returnId, event });
-        if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved')
-          moveTo('in_transit');
+        await applyEvent(event);
       } else if (shipmentMissed) {
         await condition(() => slipChanged || pending.length > 0);
       } else if (!(await condition(() => slipChanged || pending.length > 0, untilDeadline(shipment.dueAt)))) {
@@ -222,6 +225,8 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
         await breach('return_shipment', 'carrier', shipment.dueAt);
       }
     }
+    // Events that came with the last signature still belong on the timeline, in order.
+    for (let event = pending.shift(); event; event = pending.shift()) await applyEvent(event);
     const { receivedAt } = await local.recordReturnReceived({ returnId });
     moveTo('received');
 
