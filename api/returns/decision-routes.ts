@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
-import { InvalidInputError, NotFoundError } from '../../domain/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { assertInspectionConsistent } from '../../domain/returns';
 import {
   approveReturnUpdate,
@@ -24,6 +24,10 @@ import {
 
 /** §6.4: each line of the return inspected once, with counts that can be. Names the field at fault. */
 function checkInspection(found: ReturnRequest, body: InspectionBody): void {
+  if (!found.merchantSignature || !found.carrierSignature)
+    throw new ConflictError(
+      `return ${found.id} is ${found.status}; goods are inspected once both signed the return slip`,
+    );
   const lines = found.lines.getItems();
   const seen = new Set<string>();
   body.lines.forEach((line, i) => {

@@ -198,6 +198,9 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
 
   // 2. Goods sent back: shipment, carrier events, the return slip signed by both (§6.4).
   if (needsReturnShipment(plan.kind)) {
+    // The merchant may inspect as soon as the goods are back (the API checks both signed),
+    // even before this process has read the second signature.
+    inspectionOpen = true;
     const idempotencyKey = `${returnWorkflowId(returnId)}:book-shipment`;
     const booked = await carrier.bookReturnShipment({ returnId, idempotencyKey });
     state.shipmentId = booked.shipmentId;
@@ -233,7 +236,6 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     // 3. Inspection, line by line, by its deadline; else what the slip says is accepted.
     const inspectBy = (await local.returnDeadline({ term: 'returnInspection', from: receivedAt, version })).dueAt;
     state.inspectBy = inspectBy;
-    inspectionOpen = true;
     const inspectedInTime = await condition(() => inspection !== undefined, untilDeadline(inspectBy));
     inspectionOpen = false;
     const result = await local.recordInspection({
