@@ -102,7 +102,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
   });
 
   it('a silent merchant → the platform approves at approveBy, the merchant is charged a breach and staff told (§4.8)', async () => {
-    const { result, fake, state } = await run({ kind: 'return' }, async (handle, fake) => {
+    const { result, fake, state, handle } = await run({ kind: 'return' }, async (handle, fake) => {
       await env.sleep(HOUR + 1_000);
       // The merchant's late answer is refused with the real outcome (the API's 409).
       expect(await closedStep(approve(handle))).toMatch(/approved by the platform/);
@@ -110,6 +110,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await sign(handle, fake, 'merchant');
       await env.sleep(9 * HOUR);
     });
+    await recordHistory(handle, 'return-refund-silent-merchant');
     expect(result.status).toBe('refunded');
     expect(state.decidedBy).toBe('platform');
     // Silent at the inspection too: a second breach of the merchant's.
