@@ -1,13 +1,6 @@
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { Payment } from '../../../db/entities/payment.entity';
 import type { Principal } from '../../../domain/principal';
-import { commerceActivities } from '../../../workers/activities';
-import { createWorker } from '../../../workers/run-worker';
-import { returnWorkflowId } from '../../../workflows/returns/return-refund.definitions';
-import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
-import { createConfirmedOrder } from '../../helpers/delivery-fixtures';
-import { useDeliveryStack } from '../../helpers/delivery-stack';
 import { eventually } from '../../helpers/eventually';
+import { useReturnsStack } from '../../helpers/returns-stack';
 
 // A delivered order returned end to end through HTTP on the real stack (T/QGCML 3125 §6.4,
 // §7.1.2, §5.3): request → approve → return shipment driven by the sandbox carrier's signed
@@ -15,76 +8,12 @@ import { eventually } from '../../helpers/eventually';
 // accepted value plus the delivery fee (the merchant's fault), in the provider's ledger
 // and the order's payment record.
 describe('returns: a delivered order returned, inspected and refunded', () => {
-  const ctx = useDeliveryStack('returns_refund');
-  let worker: Worker;
-  let running: Promise<void>;
-  let connection: NativeConnection;
-
-  beforeAll(async () => {
-    connection = await NativeConnection.connect({ address: ctx.stack.config.TEMPORAL_ADDRESS });
-    // The API starts returns on the commerce queue (a complaint's child would too).
-    worker = await createWorker({
-      config: ctx.stack.config,
-      taskQueue: TASK_QUEUES.commerce,
-      connection,
-      activities: commerceActivities({ config: ctx.stack.config, orm: ctx.stack.orm, workerIdentity: 'returns-it' }),
-      workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
-    });
-    running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await connection?.close();
-  });
-
-  const inject = (method: 'GET' | 'POST', url: string, who: Principal | 'staff', payload?: object) =>
-    ctx.stack.app.inject({ method, url, headers: ctx.as(who), ...(payload ? { payload } : {}) });
-
-  /** A confirmed, paid order delivered through the real handover process and the sandbox carrier. */
-  async function deliveredOrder() {
-    const { order, tea, cups } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
-    const payments = ctx.stack.paymentSandbox.payments;
-    const auth = await payments.authorize({
-      amount: { value: order.totalAmount(), currency: 'CNY' },
-      paymentToken: 'tok_ok',
-      reference: order.id,
-      idempotencyKey: `order:${order.id}:authorize`,
-    });
-    const capture = await payments.capture({
-      authorizationId: auth.authorizationId,
-      idempotencyKey: `order:${order.id}:capture`,
-    });
-    const em = ctx.stack.orm.em.fork();
-    const captured = new Payment(
-      'order',
-      order.id,
-      'capture',
-      order.totalAmount(),
-      'CNY',
-      'succeeded',
-      `order:${order.id}:capture`,
-    );
-    captured.providerTransactionId = capture.captureId;
-    em.persist(captured);
-    await em.flush();
-
-    await ctx.startHandover(order.id);
-    const { sign } = await ctx.draftAndSign(order.id, [
-      { items: [{ productId: tea.productId, quantity: 2 }] },
-      { items: [{ productId: cups.productId, quantity: 1 }] },
-    ]);
-    await sign(ctx.merchant(), 'Zhang San');
-    await sign(ctx.courier(), 'Li Si');
-    const booked = await ctx.stateOf(order.id, (state) => state.shipmentId !== undefined);
-    await ctx.carrierAdmin(`/admin/shipments/${booked.shipmentId}/events`, { type: 'delivered' });
-    await ctx.stateOf(order.id, (state) => state.phase === 'completed');
-    return { order, tea, cups };
-  }
+  const ctx = useReturnsStack('returns_refund');
+  const inject = ctx.inject;
 
   it('refunds exactly the accepted goods plus the delivery fee, once (§6.4, §7.1.2)', async () => {
-    const { order, tea, cups } = await deliveredOrder();
-    const consumer: Principal = { sub: ctx.parties.consumer.id, role: 'consumer' };
+    const { order, tea, cups } = await ctx.deliveredOrder();
+    const consumer = ctx.consumer();
     const ask = (who: Principal, items: Array<{ productId: string; quantity: number }>) =>
       inject('POST', `/orders/${order.id}/returns`, who, { type: 'return', reason: 'damaged', items });
 
@@ -174,7 +103,7 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
       ]),
     );
     // The process ends once the consumer and finance are told (§6.4 the platform and the bank notified).
-    const outcome = await ctx.stack.temporal.workflow.getHandle(returnWorkflowId(returnId)).result();
+    const outcome = await ctx.processOf(returnId).result();
     expect(outcome).toEqual({ returnId, status: 'refunded', refundAmount: 27800 });
     const finance = ctx.stack.smtp.received.filter((mail) => mail.envelopeTo.includes('finance@storeops.local'));
     expect(finance).toHaveLength(1);
