@@ -182,11 +182,16 @@ export function refundAmount(facts: RefundFacts): RefundBreakdown {
 }
 
 /**
- * When staff must be told that a refund is still not through: three quarters of the way
- * from acceptance to the refund deadline, so there is time left to act (§7.1.2).
+ * When a party is reminded of a deadline, or staff told that a refund is still not
+ * through: three quarters of the way from `from` to `dueAt`, so there is time left to act.
  */
+export function attentionAt(from: string, dueAt: string): string {
+  const start = Date.parse(from);
+  const end = Date.parse(dueAt);
+  return new Date(start + Math.floor((end - start) * 0.75)).toISOString();
+}
+
+/** §7.1.2: staff are given a refund still not through at this point of its term. */
 export function refundAttentionAt(acceptedAt: string, refundBy: string): string {
-  const from = Date.parse(acceptedAt);
-  const to = Date.parse(refundBy);
-  return new Date(from + Math.floor((to - from) * 0.75)).toISOString();
+  return attentionAt(acceptedAt, refundBy);
 }

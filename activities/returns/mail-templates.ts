@@ -165,3 +165,32 @@ export const returnBreachStaff = defineTemplate({
     ],
   }),
 });
+
+export const returnDeadlineReminderMerchant = defineTemplate({
+  data: z.strictObject({ returnId: id, orderId: id, step: z.enum(['approval', 'inspection']), dueAt: isoInstant }),
+  compose: ({ returnId, orderId, step, dueAt }) => ({
+    subject: {
+      zh: `提醒：售后 ${returnId} 待${step === 'approval' ? '审核' : '验收'}`,
+      en: `Reminder: return ${returnId} awaits your ${step === 'approval' ? 'decision' : 'inspection'}`,
+    },
+    zh: [
+      `订单 ${orderId} 的售后 ${returnId} 请于 ${formatDeadline(dueAt)} 前${step === 'approval' ? '同意或拒绝' : '完成验收'}；逾期平台将代为处理并记录违约。`,
+    ],
+    en: [
+      `Please ${step === 'approval' ? 'approve or reject' : 'inspect'} return ${returnId} (order ${orderId}) by ${formatDeadline(dueAt)}; after that the platform acts on your behalf and records a breach.`,
+    ],
+  }),
+});
+
+export const returnRefundPendingConsumer = defineTemplate({
+  data: z.strictObject({ returnId: id, orderId: id, refund, reason: z.string().min(1).max(500) }),
+  compose: ({ returnId, orderId, refund, reason }) => ({
+    subject: { zh: `退款处理中：订单 ${orderId}`, en: `Refund in progress: order ${orderId}` },
+    zh: [
+      `售后 ${returnId} 的退款 ${formatAmount(refund.amount, refund.currency)} 暂未到账（${reason}）。平台工作人员已介入，系统将继续重试；您可在售后详情中查询进度。`,
+    ],
+    en: [
+      `The refund of ${formatAmount(refund.amount, refund.currency)} for return ${returnId} has not gone through yet (${reason}). Staff are on it and it keeps being retried; the return shows its progress.`,
+    ],
+  }),
+});

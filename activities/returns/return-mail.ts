@@ -14,7 +14,8 @@ export type ReturnMailInput =
   | { returnId: string; purpose: 'return_decided_consumer' }
   | { returnId: string; purpose: 'return_inspection_failed_consumer' }
   | { returnId: string; purpose: 'return_refunded_consumer' | 'refund_notice_finance' }
-  | { returnId: string; purpose: 'refund_pending_staff' }
+  | { returnId: string; purpose: 'refund_pending_staff' | 'return_refund_pending_consumer' }
+  | { returnId: string; purpose: 'return_deadline_reminder_merchant'; step: 'approval' | 'inspection'; dueAt: string }
   | {
       returnId: string;
       purpose: 'return_breach_staff';
@@ -89,6 +90,20 @@ function mailFor(request: ReturnRequest, input: ReturnMailInput, key: string): S
           refundBy: (request.refundBy ?? new Date()).toISOString(),
           reason: request.refundPendingReason ?? 'not through yet',
         },
+      };
+    case 'return_refund_pending_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, refund, reason: request.refundPendingReason ?? 'not through yet' },
+      };
+    case 'return_deadline_reminder_merchant':
+      return {
+        idempotencyKey: `${idempotencyKey}:${input.step}`,
+        purpose: input.purpose,
+        recipient: { kind: 'merchant', id: request.merchantId },
+        data: { ...ids, step: input.step, dueAt: input.dueAt },
       };
     case 'return_breach_staff': {
       const partyId =

@@ -1,31 +1,20 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   log,
   proxyActivities,
-  setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createReturnActivities } from '../../activities/returns/return-activities';
 import type { ReturnMailInput } from '../../activities/returns/return-mail';
-import { needsReturnShipment, type ReturnStatus } from '../../domain/returns';
+import { attentionAt, needsReturnShipment, type ReturnStatus } from '../../domain/returns';
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
 import { searchAttributes } from '../shared/search-attributes';
 import { refundUntilDone } from './refund-until-done';
+import { openReturnInbox } from './return-inbox';
 import {
-  approveReturnUpdate,
-  inspectReturnUpdate,
-  rejectReturnUpdate,
-  RETURN_STEP_CLOSED,
-  returnShipmentEventSignal,
-  returnSlipChangedSignal,
-  returnStateQuery,
   returnWorkflowId,
-  type ApproveReturnInput,
-  type InspectReturnInput,
-  type RejectReturnInput,
   type ReturnObligation,
   type ReturnParty,
   type ReturnRefundInput,
@@ -70,8 +59,6 @@ function showStatus(status: ReturnStatus): void {
 
 const untilDeadline = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 
-type Decision = ({ kind: 'approve' } & ApproveReturnInput) | ({ kind: 'reject' } & RejectReturnInput);
-
 /**
  * Returns, exchanges and refunds (T/QGCML 3125 §6.4, §7.1.2; §4.8 the platform steps in):
  * the merchant decides by approveBy (silence: the platform approves, the merchant is
@@ -90,59 +77,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     refundAttempts: 0,
     breaches: [],
   };
-  let decision: Decision | undefined;
-  let inspection: InspectReturnInput | undefined;
-  let approvalOpen = true;
-  let inspectionOpen = false;
-  let decisionSettled = false;
-  let inspectionSettled = false;
-  let slipChanged = true;
-  const pending: LogisticsEventInput[] = [];
-  const seen = new Set<string>();
-
-  const closed = (step: string) =>
-    ApplicationFailure.create({
-      type: RETURN_STEP_CLOSED,
-      message: `return ${returnId} is ${state.status}${state.decidedBy === 'platform' ? ' (approved by the platform)' : ''}; ${step} is closed`,
-      nonRetryable: true,
-    });
-  const decide = async (next: Decision) => {
-    decision = next;
-    await condition(() => decisionSettled);
-    return { status: state.status };
-  };
-  setHandler(returnStateQuery, () => state);
-  setHandler(approveReturnUpdate, (body) => decide({ kind: 'approve', ...body }), {
-    validator: (_: ApproveReturnInput) => {
-      if (decision || !approvalOpen) throw closed('the decision');
-    },
-  });
-  setHandler(rejectReturnUpdate, (body) => decide({ kind: 'reject', ...body }), {
-    validator: (_: RejectReturnInput) => {
-      if (decision || !approvalOpen) throw closed('the decision');
-    },
-  });
-  setHandler(
-    inspectReturnUpdate,
-    async (body) => {
-      inspection = body;
-      await condition(() => inspectionSettled);
-      return { status: state.status };
-    },
-    {
-      validator: (_: InspectReturnInput) => {
-        if (inspection || !inspectionOpen) throw closed('the inspection');
-      },
-    },
-  );
-  setHandler(returnSlipChangedSignal, () => {
-    slipChanged = true;
-  });
-  setHandler(returnShipmentEventSignal, (event) => {
-    if (seen.has(event.eventId)) return;
-    seen.add(event.eventId);
-    pending.push(event);
-  });
+  const inbox = openReturnInbox(returnId, state);
 
   /** Mail is best effort: a message that cannot be sent never blocks a return or a refund. */
   const notify = async (mail: ReturnMailInput) => {
@@ -162,8 +97,8 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     showStatus(status);
   };
   const finish = async (status: ReturnRefundResult['status']): Promise<ReturnRefundResult> => {
-    decisionSettled = true;
-    inspectionSettled = true;
+    inbox.decisionSettled = true;
+    inbox.inspectionSettled = true;
     await condition(allHandlersFinished);
     return { returnId, status, ...(state.refundAmount !== undefined ? { refundAmount: state.refundAmount } : {}) };
   };
@@ -173,16 +108,19 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
   Object.assign(state, { kind: plan.kind, approveBy: plan.approveBy, commitmentVersion: plan.commitmentVersion });
   const version = plan.commitmentVersion;
   await notify({ returnId, purpose: 'return_requested_merchant' });
-  const decidedInTime = await condition(() => decision !== undefined, untilDeadline(plan.approveBy));
-  approvalOpen = false;
-  const by = decidedInTime && decision ? decision.by : 'platform';
-  if (decision?.kind === 'reject') {
-    await local.recordReturnDecision({ returnId, approved: false, by, reason: decision.reason });
+  const decided = () => inbox.decision !== undefined;
+  if (!(await condition(decided, untilDeadline(attentionAt(input.requestedAt, plan.approveBy)))))
+    await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'approval', dueAt: plan.approveBy });
+  const decidedInTime = await condition(decided, untilDeadline(plan.approveBy));
+  inbox.approvalOpen = false;
+  const by = decidedInTime && inbox.decision ? inbox.decision.by : 'platform';
+  if (inbox.decision?.kind === 'reject') {
+    await local.recordReturnDecision({ returnId, approved: false, by, reason: inbox.decision.reason });
     moveTo('rejected');
     await notify({ returnId, purpose: 'return_decided_consumer' });
     return finish('rejected');
   }
-  const approval = decision?.kind === 'approve' ? decision : undefined;
+  const approval = inbox.decision?.kind === 'approve' ? inbox.decision : undefined;
   await local.recordReturnDecision({
     returnId,
     approved: true,
@@ -192,7 +130,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
   });
   state.decidedBy = by;
   moveTo('approved');
-  decisionSettled = true;
+  inbox.decisionSettled = true;
   if (!decidedInTime) await breach('return_approval', 'merchant', plan.approveBy);
   await notify({ returnId, purpose: 'return_decided_consumer' });
 
@@ -200,7 +138,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
   if (needsReturnShipment(plan.kind)) {
     // The merchant may inspect as soon as the goods are back (the API checks both signed),
     // even before this process has read the second signature.
-    inspectionOpen = true;
+    inbox.inspectionOpen = true;
     const idempotencyKey = `${returnWorkflowId(returnId)}:book-shipment`;
     const booked = await carrier.bookReturnShipment({ returnId, idempotencyKey });
     state.shipmentId = booked.shipmentId;
@@ -213,38 +151,43 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     };
     let shipmentMissed = false;
     while (!(state.merchantSigned && state.carrierSigned)) {
-      if (slipChanged) {
-        slipChanged = false;
+      if (inbox.slipChanged) {
+        inbox.slipChanged = false;
         Object.assign(state, await local.returnSlipStatus({ returnId }));
         continue;
       }
-      const event = pending.shift();
+      const event = inbox.pending.shift();
       if (event) {
         await applyEvent(event);
       } else if (shipmentMissed) {
-        await condition(() => slipChanged || pending.length > 0);
-      } else if (!(await condition(() => slipChanged || pending.length > 0, untilDeadline(shipment.dueAt)))) {
+        await condition(() => inbox.slipChanged || inbox.pending.length > 0);
+      } else if (
+        !(await condition(() => inbox.slipChanged || inbox.pending.length > 0, untilDeadline(shipment.dueAt)))
+      ) {
         shipmentMissed = true;
         await breach('return_shipment', 'carrier', shipment.dueAt);
       }
     }
     // Events that came with the last signature still belong on the timeline, in order.
-    for (let event = pending.shift(); event; event = pending.shift()) await applyEvent(event);
+    for (let event = inbox.pending.shift(); event; event = inbox.pending.shift()) await applyEvent(event);
     const { receivedAt } = await local.recordReturnReceived({ returnId });
     moveTo('received');
 
     // 3. Inspection, line by line, by its deadline; else what the slip says is accepted.
     const inspectBy = (await local.returnDeadline({ term: 'returnInspection', from: receivedAt, version })).dueAt;
     state.inspectBy = inspectBy;
-    const inspectedInTime = await condition(() => inspection !== undefined, untilDeadline(inspectBy));
-    inspectionOpen = false;
+    const inspected = () => inbox.inspection !== undefined;
+    if (!(await condition(inspected, untilDeadline(attentionAt(receivedAt, inspectBy)))))
+      await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'inspection', dueAt: inspectBy });
+    const inspectedInTime = await condition(inspected, untilDeadline(inspectBy));
+    inbox.inspectionOpen = false;
     const result = await local.recordInspection({
       returnId,
-      by: inspectedInTime && inspection ? inspection.by : 'platform',
-      lines: inspectedInTime && inspection ? inspection.lines : 'as_handed_over',
+      by: inspectedInTime && inbox.inspection ? inbox.inspection.by : 'platform',
+      lines: inspectedInTime && inbox.inspection ? inbox.inspection.lines : 'as_handed_over',
     });
     moveTo(result.status);
-    inspectionSettled = true;
+    inbox.inspectionSettled = true;
     if (!inspectedInTime) await breach('return_inspection', 'merchant', inspectBy);
     if (result.accepted === 0) {
       await notify({ returnId, purpose: 'return_inspection_failed_consumer' });
@@ -269,6 +212,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
         await local.markRefundPending({ returnId, reason });
         moveTo('refund_pending');
         await notify({ returnId, purpose: 'refund_pending_staff' });
+        await notify({ returnId, purpose: 'return_refund_pending_consumer' });
       },
       late: () => breach('refund', 'platform', refundBy),
     });

@@ -19,8 +19,10 @@ import {
   refundNoticeFinance,
   refundPendingStaff,
   returnBreachStaff,
+  returnDeadlineReminderMerchant,
   returnDecidedConsumer,
   returnInspectionFailedConsumer,
+  returnRefundPendingConsumer,
   returnRefundedConsumer,
   returnRequestedMerchant,
 } from '../../returns/mail-templates';
@@ -62,6 +64,8 @@ export const mailTemplates = {
   refund_notice_finance: refundNoticeFinance,
   refund_pending_staff: refundPendingStaff,
   return_breach_staff: returnBreachStaff,
+  return_deadline_reminder_merchant: returnDeadlineReminderMerchant,
+  return_refund_pending_consumer: returnRefundPendingConsumer,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

@@ -71,6 +71,18 @@ const examples: Record<string, unknown> = {
     refundBy: '2026-10-20T09:00:00Z',
     reason: 'provider unavailable',
   },
+  return_deadline_reminder_merchant: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    step: 'approval',
+    dueAt: '2026-10-14T09:00:00Z',
+  },
+  return_refund_pending_consumer: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    refund: { amount: 27800, currency: 'CNY' },
+    reason: 'provider unavailable',
+  },
   return_breach_staff: {
     returnId: 'ret-1',
     orderId: 'ord-7',

@@ -118,6 +118,10 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       { obligation: 'return_approval', party: 'merchant', dueAt: state.approveBy },
       { obligation: 'return_inspection', party: 'merchant', dueAt: state.inspectBy },
     ]);
+    // Reminded at three quarters of the time, before the platform steps in.
+    expect(fake.calls.indexOf('mail:return_deadline_reminder_merchant')).toBeLessThan(
+      fake.calls.indexOf('decision:approved:platform'),
+    );
     expect(fake.calls).toEqual(
       expect.arrayContaining([
         'decision:approved:platform',
@@ -243,6 +247,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       expect.arrayContaining([
         expect.stringMatching(/^refund_pending:.*payment provider unavailable/),
         'mail:refund_pending_staff',
+        'mail:return_refund_pending_consumer',
         'breach:refund:platform',
         'refunded',
       ]),
