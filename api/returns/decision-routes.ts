@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
+import type { Role } from '../../domain/principal';
 import { assertInspectionConsistent } from '../../domain/returns';
 import {
   approveReturnUpdate,
@@ -48,14 +49,17 @@ function checkInspection(found: ReturnRequest, body: InspectionBody): void {
 const steps = [
   {
     action: 'approve',
-    summary: 'Approve a return request (its merchant), with where the goods go back to',
+    summary:
+      'Approve a return request (its merchant, or staff in its place with the reason as `note`), with where the goods go back to',
+    roles: ['merchant', 'staff'],
     body: approveReturnBodySchema,
     send: (found: ReturnRequest, by: string, body: z.infer<typeof approveReturnBodySchema>) => (handle) =>
       handle.executeUpdate(approveReturnUpdate, { args: [{ by, ...body }] }),
   },
   {
     action: 'reject',
-    summary: 'Reject a return request, with the reason the consumer will read (its merchant)',
+    summary: 'Reject a return request, with the reason the consumer will read (its merchant, or staff in its place)',
+    roles: ['merchant', 'staff'],
     body: rejectReturnBodySchema,
     send: (found: ReturnRequest, by: string, body: z.infer<typeof rejectReturnBodySchema>) => (handle) =>
       handle.executeUpdate(rejectReturnUpdate, { args: [{ by, reason: body.reason }] }),
@@ -63,6 +67,7 @@ const steps = [
   {
     action: 'inspection',
     summary: 'Record the inspection of the returned goods, line by line (its merchant)',
+    roles: ['merchant'],
     body: inspectionBodySchema,
     send: (found: ReturnRequest, by: string, body: InspectionBody) => {
       checkInspection(found, body);
@@ -72,13 +77,15 @@ const steps = [
 ] as const satisfies ReadonlyArray<{
   action: string;
   summary: string;
+  roles: readonly Role[];
   body: z.ZodType;
   send: (found: ReturnRequest, by: string, body: never) => Parameters<typeof messageReturn>[2];
 }>;
 
 /**
  * The merchant's steps of a return (T/QGCML 3125 §6.4): approve or reject before approveBy,
- * inspect what came back. Each answer is the process's real outcome; a step the return is
+ * inspect what came back. Staff may approve or reject in the merchant's place (§4.8), with
+ * the reason in the audit trail. Each answer is the process's real outcome; a step the return is
  * already past is a 409 naming its status; someone else's return a 404.
  */
 const returnDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -93,12 +100,17 @@ const returnDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
           body: step.body,
           response: { 200: returnOutcomeSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
         },
-        config: { access: { roles: ['merchant'] } },
+        config: { access: { roles: step.roles } },
       },
       async (request) => {
         const principal = principalOf(request);
         const found = await request.em.getRepository(ReturnRequest).findVisible(request.params.id, scopeFor(principal));
         if (!found) throw new NotFoundError('return', request.params.id);
+        // §4.8: staff may decide in the merchant's place, never without a recorded reason.
+        const onBehalf = principal.role === 'staff';
+        const body = request.body as { note?: string; reason?: string };
+        if (onBehalf && !body.note && !body.reason)
+          throw new InvalidInputError('note', "staff deciding in the merchant's place must give the reason");
         const send = (
           step.send as (f: ReturnRequest, by: string, body: unknown) => Parameters<typeof messageReturn>[2]
         )(found, principal.sub, request.body);
@@ -107,7 +119,10 @@ const returnDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
           action: `return.${step.action}`,
           entity: 'return_request',
           entityId: found.id,
-          details: { status: outcome.status },
+          details: {
+            status: outcome.status,
+            ...(onBehalf ? { onBehalfOfMerchant: found.merchantId, reason: body.note ?? body.reason } : {}),
+          },
         });
         return { id: found.id, ...outcome };
       },

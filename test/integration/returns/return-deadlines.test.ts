@@ -1,3 +1,4 @@
+import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
 
@@ -36,6 +37,33 @@ describe('returns: a silent merchant and a refund whose answers are lost', () =>
     expect(merchant.breaches).toEqual(
       expect.arrayContaining([expect.objectContaining({ obligation: 'return_approval', subjectId: returnId })]),
     );
+  });
+
+  it('staff decide in the merchant’s place only with a reason, which the audit trail keeps (§4.8)', async () => {
+    const { order, tea } = await ctx.deliveredOrder();
+    await ctx.setCommitments({ returnApproval: 'PT1H' });
+    const asked = await ctx.inject('POST', `/orders/${order.id}/returns`, ctx.consumer(), {
+      type: 'return',
+      reason: 'no_reason',
+      items: [{ productId: tea.productId, quantity: 1 }],
+    });
+    const returnId = asked.json().id as string;
+    const staff = { sub: 'staff-returns', role: 'staff' } as const;
+
+    const unexplained = await ctx.inject('POST', `/returns/${returnId}/approve`, staff, {});
+    expect(unexplained.statusCode).toBe(422);
+    expect(unexplained.json().errors[0].field).toBe('note');
+    const rejected = await ctx.inject('POST', `/returns/${returnId}/reject`, staff, { reason: 'opened and used' });
+    expect(rejected.json()).toEqual({ id: returnId, status: 'rejected' });
+
+    const view = (await ctx.inject('GET', `/returns/${returnId}`, ctx.consumer())).json();
+    expect(view.decision).toMatchObject({ by: 'staff-returns', rejectReason: 'opened and used' });
+    const audit = await ctx.stack.orm.em.fork().find(AuditEvent, { action: 'return.reject', entityId: returnId });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorSub: 'staff-returns',
+      details: { onBehalfOfMerchant: order.merchantId, reason: 'opened and used' },
+    });
   });
 
   it('a refund whose answer is lost twice (processed, then the connection dropped) → one refund in the ledger (§7.1.2)', async () => {
