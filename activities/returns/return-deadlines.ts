@@ -1,5 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Carrier } from '../../db/entities/carrier.entity';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
+import { parseIsoDuration } from '../../domain/iso-duration';
+import { addServiceTime } from '../../domain/service-calendar';
 
 type Term = 'returnShipment' | 'returnInspection' | 'refund';
 
@@ -28,13 +31,28 @@ export function createReturnDeadlines(orm: MikroORM, commitments: ReturnDeadline
       };
     },
 
-    async returnDeadline(input: { term: Term; from: string; version?: number }): Promise<{ dueAt: string }> {
+    /**
+     * A step's deadline from the commitments; for the return shipment, the earlier of the
+     * platform's commitment and the carrier's contracted delivery time (§6.1), as delivery does.
+     */
+    async returnDeadline(input: { returnId: string; term: Term; from: string; version?: number }) {
       const resolved = await commitments.resolveDeadlines({
         startedAt: input.from,
         terms: [input.term],
         ...(input.version ? { version: input.version } : {}),
       });
-      return { dueAt: resolved.deadlines[input.term] as string };
+      let dueAt = new Date(resolved.deadlines[input.term] as string);
+      if (input.term === 'returnShipment') {
+        const em = orm.em.fork();
+        const request = await em.findOneOrFail(ReturnRequest, { id: input.returnId });
+        const carrier = request.carrierId ? await em.findOne(Carrier, { id: request.carrierId }) : null;
+        if (carrier) {
+          const { deliveryWithin, calendar } = carrier.contractTerms;
+          const contracted = addServiceTime(new Date(input.from), parseIsoDuration(deliveryWithin), calendar);
+          if (contracted < dueAt) dueAt = contracted;
+        }
+      }
+      return { dueAt: dueAt.toISOString() };
     },
   };
 }

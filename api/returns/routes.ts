@@ -50,9 +50,11 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           { action: 'return.request', entity: 'return_request', entityId: made.id, details: { orderId: made.orderId } },
           em,
         );
+        // Started before the commit: a start that fails leaves no request without a process
+        // (its first activity waits for the commit, retrying until the record is there).
+        await startReturnProcess(app.temporal, made);
         return made;
       });
-      await startReturnProcess(app.temporal, created);
       return reply.code(201).send(toReturnView(created));
     },
   );

@@ -142,7 +142,12 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     const idempotencyKey = `${returnWorkflowId(returnId)}:book-shipment`;
     const booked = await carrier.bookReturnShipment({ returnId, idempotencyKey });
     state.shipmentId = booked.shipmentId;
-    const shipment = await local.returnDeadline({ term: 'returnShipment', from: new Date().toISOString(), version });
+    const shipment = await local.returnDeadline({
+      returnId,
+      term: 'returnShipment',
+      from: new Date().toISOString(),
+      version,
+    });
     state.deliverBackBy = shipment.dueAt;
     const applyEvent = async (event: LogisticsEventInput) => {
       await local.recordReturnShipmentEvent({ returnId, event });
@@ -174,7 +179,8 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     moveTo('received');
 
     // 3. Inspection, line by line, by its deadline; else what the slip says is accepted.
-    const inspectBy = (await local.returnDeadline({ term: 'returnInspection', from: receivedAt, version })).dueAt;
+    const inspectBy = (await local.returnDeadline({ returnId, term: 'returnInspection', from: receivedAt, version }))
+      .dueAt;
     state.inspectBy = inspectBy;
     const inspected = () => inbox.inspection !== undefined;
     if (!(await condition(inspected, untilDeadline(attentionAt(receivedAt, inspectBy)))))
@@ -197,7 +203,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
 
   // 4. The refund, within the refund term from acceptance (§6.4, §7.1.2).
   const acceptedAt = new Date().toISOString();
-  const refundBy = (await local.returnDeadline({ term: 'refund', from: acceptedAt, version })).dueAt;
+  const refundBy = (await local.returnDeadline({ returnId, term: 'refund', from: acceptedAt, version })).dueAt;
   state.refundBy = refundBy;
   const fixed = await local.fixReturnRefund({ returnId, refundBy });
   state.refundAmount = fixed.amount;
