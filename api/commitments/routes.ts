@@ -86,7 +86,8 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
             details: {
               version: next.version,
               previousVersion: previous?.version ?? null,
-              changed: changedTerms(previous?.commitments, next.commitments),
+              // Parsed, so a term a stored version never named compares as its default.
+              changed: changedTerms(previous?.parsedCommitments(), next.commitments),
             },
           },
           em,
