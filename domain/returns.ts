@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { InvalidInputError } from './errors';
 
-export const returnTypeSchema = z.enum(['return', 'exchange', 'refund_only']);
+/** What a consumer may ask for (§4.8, §5.7 remedies: return, exchange, refund). */
+export const requestedReturnTypeSchema = z.enum(['return', 'exchange', 'refund_only']);
+export type RequestedReturnKind = z.infer<typeof requestedReturnTypeSchema>;
+/** …plus a goodwill refund staff grant on a delivered order without any return. */
+export const returnTypeSchema = z.enum([...requestedReturnTypeSchema.options, 'goodwill']);
 export type ReturnKind = z.infer<typeof returnTypeSchema>;
 
 export const returnReasonSchema = z.enum([
@@ -51,7 +55,7 @@ export function returnWindowTerm(reason: ReturnReason): 'returnWindow' | 'faultR
 
 /** Whether goods go back to the merchant (and so need a return shipment and slip). */
 export function needsReturnShipment(kind: ReturnKind): boolean {
-  return kind !== 'refund_only';
+  return kind === 'return' || kind === 'exchange';
 }
 
 export interface EligibilityFacts {

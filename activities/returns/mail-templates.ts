@@ -22,6 +22,7 @@ const KIND_TEXT = {
   return: { zh: '退货退款', en: 'return' },
   exchange: { zh: '换货', en: 'exchange' },
   refund_only: { zh: '仅退款', en: 'refund only' },
+  goodwill: { zh: '平台补偿退款', en: 'goodwill refund' },
 } as const;
 
 export const returnRequestedMerchant = defineTemplate({

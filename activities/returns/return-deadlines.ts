@@ -28,6 +28,8 @@ export function createReturnDeadlines(orm: MikroORM, commitments: ReturnDeadline
         kind: request.kind,
         approveBy: (request.approveBy ?? request.createdAt).toISOString(),
         commitmentVersion: request.commitmentVersion ?? undefined,
+        /** Who granted a goodwill refund: it starts approved. */
+        preApprovedBy: request.kind === 'goodwill' ? (request.decidedBy ?? 'staff') : undefined,
       };
     },
 

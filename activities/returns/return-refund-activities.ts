@@ -29,22 +29,18 @@ export function createReturnRefundActivities({ orm, payments }: ReturnRefundDeps
     async fixReturnRefund(input: { returnId: string; refundBy: string }): Promise<{ amount: number; capped: boolean }> {
       return orm.em.fork().transactional(async (em) => {
         const request = await em.findOneOrFail(ReturnRequest, { id: input.returnId }, { populate: ['lines'] });
-        if (request.refundAmount !== null) return { amount: request.refundAmount, capped: false };
+        if (request.refundAmount !== null) {
+          // Fixed already (a retry, or a goodwill refund granted with its amount).
+          request.refundBy ??= new Date(input.refundBy);
+          return { amount: request.refundAmount, capped: false };
+        }
         const order = await em.findOneOrFail(Order, { id: request.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const records = await em.find(Payment, { subjectType: 'order', subjectId: order.id, status: 'succeeded' });
-        const captured = records.filter((p) => p.operation === 'capture').reduce((sum, p) => sum + p.amount, 0);
-        const others = await em.find(ReturnRequest, { orderId: order.id, id: { $ne: request.id } });
-        const otherRefunds = records.filter((p) => p.operation === 'refund' && !p.idempotencyKey.startsWith('return:'));
-        const alreadyRefunded =
-          others.reduce((sum, other) => sum + (other.refundAmount ?? 0), 0) +
-          otherRefunds.reduce((sum, p) => sum + p.amount, 0);
+        const room = await em.getRepository(ReturnRequest).refundRoom(order.id, request.id);
         const breakdown = refundAmount({
           reason: request.reason,
           acceptedLines: request.acceptedLines(),
           deliveryFee: order.deliveryFee,
-          captured,
-          alreadyRefunded,
-          deliveryFeeRefunded: others.some((other) => (other.refundDeliveryFee ?? 0) > 0),
+          ...room,
         });
         request.refundGoodsAmount = breakdown.goods;
         request.refundDeliveryFee = breakdown.deliveryFee;

@@ -11,7 +11,7 @@ import {
   assertQuantitiesAvailable,
   quantitiesLeft,
   returnWindowTerm,
-  type ReturnKind,
+  type RequestedReturnKind,
   type ReturnReason,
 } from '../../domain/returns';
 import { serviceDeadlines } from '../../domain/service-deadlines';
@@ -20,7 +20,7 @@ export interface ReturnAsked {
   orderId: string;
   /** The consumer the order must belong to (someone else's order is "not found"). */
   consumerId: string;
-  type: ReturnKind;
+  type: RequestedReturnKind;
   reason: ReturnReason;
   items: ReadonlyArray<{ productId: string; quantity: number }>;
   description?: string;

@@ -11,8 +11,15 @@ import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
 import { startReturnProcess } from './return-process';
 import { toReturnView } from './return-view';
+import { grantGoodwillRefund } from './goodwill-refund';
 import { requestReturn } from './request-return';
-import { listReturnsQuerySchema, requestReturnBodySchema, returnIdParamsSchema, returnViewSchema } from './schemas';
+import {
+  goodwillRefundBodySchema,
+  listReturnsQuerySchema,
+  requestReturnBodySchema,
+  returnIdParamsSchema,
+  returnViewSchema,
+} from './schemas';
 
 const listSchema = z.object({ items: z.array(returnViewSchema), total: z.number().int() });
 
@@ -56,6 +63,39 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         return made;
       });
       return reply.code(201).send(toReturnView(created));
+    },
+  );
+
+  app.post(
+    '/orders/:id/goodwill-refunds',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'Refund an amount on a delivered order without a return, with the reason (staff, §4.8)',
+        params: orderIdParamsSchema,
+        body: goodwillRefundBodySchema,
+        response: { 201: returnViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+      },
+      config: { access: { roles: ['staff'] } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const granted = await request.em.transactional(async (em) => {
+        const made = await grantGoodwillRefund(em, { ...request.body, orderId: request.params.id, by: principal.sub });
+        await auditFromRequest(
+          request,
+          {
+            action: 'return.goodwill',
+            entity: 'return_request',
+            entityId: made.id,
+            details: { orderId: made.orderId, amount: request.body.amount, reason: request.body.reason },
+          },
+          em,
+        );
+        await startReturnProcess(app.temporal, made);
+        return made;
+      });
+      return reply.code(201).send(toReturnView(granted));
     },
   );
 

@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { itemConditionSchema, returnReasonSchema, returnStatusSchema, returnTypeSchema } from '../../domain/returns';
+import {
+  itemConditionSchema,
+  requestedReturnTypeSchema,
+  returnReasonSchema,
+  returnStatusSchema,
+  returnTypeSchema,
+} from '../../domain/returns';
 
 /** A consumer's request (T/QGCML 3125 §6.4; §4.8, §5.7 return, exchange, refund remedies). */
 export const requestReturnBodySchema = z
   .object({
-    type: returnTypeSchema,
+    type: requestedReturnTypeSchema,
     reason: returnReasonSchema,
     items: z
       .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(999) }).strict())
@@ -44,6 +50,14 @@ export const inspectionBodySchema = z
 export type InspectionBody = z.infer<typeof inspectionBodySchema>;
 export const signReturnSlipBodySchema = z
   .object({ custodianName: z.string().trim().min(1).max(100).describe('who keeps the goods on your side (§6.2.2)') })
+  .strict();
+
+/** §4.8: staff refund on a delivered order without a return; the reason is kept and audited. */
+export const goodwillRefundBodySchema = z
+  .object({
+    amount: z.number().int().min(1).describe('minor units (fen), at most what is left of the capture'),
+    reason: z.string().trim().min(3).max(500),
+  })
   .strict();
 
 export const returnIdParamsSchema = z.object({ id: z.uuid() });

@@ -1,6 +1,7 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { finalReturnStatuses, type ReturnStatus } from '../../domain/returns';
-import type { ReturnRequest } from '../entities/return-request.entity';
+import { Payment } from '../entities/payment.entity';
+import { ReturnRequest } from '../entities/return-request.entity';
 import type { OrderScope } from './order.repository';
 
 /** Named queries over returns, always within the caller's scope (api/auth/ownership.ts). */
@@ -29,6 +30,28 @@ export class ReturnRequestRepository extends EntityRepository<ReturnRequest> {
   /** Returns of an order that still hold goods: every one but those rejected or failed. */
   holdingGoods(orderId: string): Promise<ReturnRequest[]> {
     return this.find({ orderId, status: { $nin: ['rejected', 'inspection_failed'] } }, { populate: ['lines'] });
+  }
+
+  /**
+   * What a new refund of the order must fit in (§7.1.2): captured, and what refunds already
+   * took or hold — refunds recorded outside returns plus every other return's fixed amount,
+   * paid or not yet — and whether one of them gave the delivery fee back.
+   */
+  async refundRoom(orderId: string, exceptReturnId?: string) {
+    const em = this.getEntityManager();
+    const records = await em.find(Payment, { subjectType: 'order', subjectId: orderId, status: 'succeeded' });
+    const captured = records.filter((p) => p.operation === 'capture').reduce((sum, p) => sum + p.amount, 0);
+    const outside = records.filter((p) => p.operation === 'refund' && !p.idempotencyKey.startsWith('return:'));
+    const others = await em.find(ReturnRequest, {
+      orderId,
+      ...(exceptReturnId ? { id: { $ne: exceptReturnId } } : {}),
+    });
+    return {
+      captured,
+      alreadyRefunded:
+        outside.reduce((sum, p) => sum + p.amount, 0) + others.reduce((sum, r) => sum + (r.refundAmount ?? 0), 0),
+      deliveryFeeRefunded: others.some((other) => (other.refundDeliveryFee ?? 0) > 0),
+    };
   }
 
   /** Still running: what a staff work queue lists. */

@@ -103,36 +103,49 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     return { returnId, status, ...(state.refundAmount !== undefined ? { refundAmount: state.refundAmount } : {}) };
   };
 
-  // 1. The merchant decides by approveBy; silence is consent, given by the platform (§4.8).
+  /** 1. The merchant decides by approveBy; silence is consent, given by the platform (§4.8). */
+  const awaitDecision = async (approveBy: string): Promise<'approved' | 'rejected'> => {
+    await notify({ returnId, purpose: 'return_requested_merchant' });
+    const decided = () => inbox.decision !== undefined;
+    if (!(await condition(decided, untilDeadline(attentionAt(input.requestedAt, approveBy)))))
+      await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'approval', dueAt: approveBy });
+    const decidedInTime = await condition(decided, untilDeadline(approveBy));
+    inbox.approvalOpen = false;
+    const by = decidedInTime && inbox.decision ? inbox.decision.by : 'platform';
+    if (inbox.decision?.kind === 'reject') {
+      await local.recordReturnDecision({ returnId, approved: false, by, reason: inbox.decision.reason });
+      moveTo('rejected');
+      await notify({ returnId, purpose: 'return_decided_consumer' });
+      return 'rejected';
+    }
+    const approval = inbox.decision?.kind === 'approve' ? inbox.decision : undefined;
+    await local.recordReturnDecision({
+      returnId,
+      approved: true,
+      by,
+      ...(approval?.note ? { note: approval.note } : {}),
+      ...(approval?.returnAddress ? { returnAddress: approval.returnAddress } : {}),
+    });
+    state.decidedBy = by;
+    moveTo('approved');
+    inbox.decisionSettled = true;
+    if (!decidedInTime) await breach('return_approval', 'merchant', approveBy);
+    await notify({ returnId, purpose: 'return_decided_consumer' });
+    return 'approved';
+  };
+
   const plan = await local.planReturn({ returnId });
   Object.assign(state, { kind: plan.kind, approveBy: plan.approveBy, commitmentVersion: plan.commitmentVersion });
   const version = plan.commitmentVersion;
-  await notify({ returnId, purpose: 'return_requested_merchant' });
-  const decided = () => inbox.decision !== undefined;
-  if (!(await condition(decided, untilDeadline(attentionAt(input.requestedAt, plan.approveBy)))))
-    await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'approval', dueAt: plan.approveBy });
-  const decidedInTime = await condition(decided, untilDeadline(plan.approveBy));
-  inbox.approvalOpen = false;
-  const by = decidedInTime && inbox.decision ? inbox.decision.by : 'platform';
-  if (inbox.decision?.kind === 'reject') {
-    await local.recordReturnDecision({ returnId, approved: false, by, reason: inbox.decision.reason });
-    moveTo('rejected');
-    await notify({ returnId, purpose: 'return_decided_consumer' });
+  if (plan.preApprovedBy) {
+    // A goodwill refund: staff granted it with its amount; there is nothing to decide.
+    inbox.approvalOpen = false;
+    inbox.decisionSettled = true;
+    state.decidedBy = plan.preApprovedBy;
+    moveTo('approved');
+  } else if ((await awaitDecision(plan.approveBy)) === 'rejected') {
     return finish('rejected');
   }
-  const approval = inbox.decision?.kind === 'approve' ? inbox.decision : undefined;
-  await local.recordReturnDecision({
-    returnId,
-    approved: true,
-    by,
-    ...(approval?.note ? { note: approval.note } : {}),
-    ...(approval?.returnAddress ? { returnAddress: approval.returnAddress } : {}),
-  });
-  state.decidedBy = by;
-  moveTo('approved');
-  inbox.decisionSettled = true;
-  if (!decidedInTime) await breach('return_approval', 'merchant', plan.approveBy);
-  await notify({ returnId, purpose: 'return_decided_consumer' });
 
   // 2. Goods sent back: shipment, carrier events, the return slip signed by both (§6.4).
   if (needsReturnShipment(plan.kind)) {

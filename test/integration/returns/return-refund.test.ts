@@ -108,4 +108,29 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
     const finance = ctx.stack.smtp.received.filter((mail) => mail.envelopeTo.includes('finance@storeops.local'));
     expect(finance).toHaveLength(1);
   });
+
+  it('staff grant a goodwill refund on a delivered order without a return, within what is left (§4.8, §7.1.2)', async () => {
+    const { order } = await ctx.deliveredOrder();
+    const grant = (who: Principal | 'staff', amount: number) =>
+      inject('POST', `/orders/${order.id}/goodwill-refunds`, who, { amount, reason: 'late delivery, sorry' });
+
+    expect((await grant(ctx.consumer(), 5000)).statusCode).toBe(403);
+    const tooMuch = await grant('staff', order.totalAmount() + 1);
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().errors[0].field).toBe('amount');
+
+    const granted = await grant('staff', 5000);
+    expect(granted.statusCode).toBe(201);
+    expect(granted.json()).toMatchObject({ type: 'goodwill', status: 'approved', items: [] });
+    const returnId = granted.json().id as string;
+    expect(await ctx.processOf(returnId).result()).toEqual({ returnId, status: 'refunded', refundAmount: 5000 });
+
+    const view = (await inject('GET', `/returns/${returnId}`, ctx.consumer())).json();
+    expect(view.refund).toMatchObject({ total: 5000, deliveryFee: 0 });
+    expect(await ctx.stack.paymentSandbox.ledger(order.id)).toMatchObject({ refunds: 1, refundedAmount: 5000 });
+    const record = (await inject('GET', `/orders/${order.id}/payments`, ctx.consumer())).json();
+    expect(record.items.filter((p: { operation: string }) => p.operation === 'refund')).toEqual([
+      expect.objectContaining({ amount: 5000, status: 'succeeded' }),
+    ]);
+  });
 });

@@ -15,6 +15,8 @@ export interface FakeOptions {
   refundFailsForMs?: number;
   refundTermMs?: number;
   refundAmount?: number;
+  /** A goodwill refund: granted, already approved, by this staff member. */
+  preApprovedBy?: string;
 }
 
 /**
@@ -34,7 +36,12 @@ export function fakeReturnActivities(env: TestWorkflowEnvironment, options: Fake
     async planReturn() {
       startedAt = await now();
       calls.push('planReturn');
-      return { kind: options.kind ?? 'return', approveBy: await after(HOUR), commitmentVersion: 1 };
+      return {
+        kind: options.kind ?? 'return',
+        approveBy: await after(HOUR),
+        commitmentVersion: 1,
+        preApprovedBy: options.preApprovedBy,
+      };
     },
     async returnDeadline(input: { term: string }) {
       const terms: Record<string, number> = {

@@ -11,6 +11,7 @@ import {
   returnSlipChangedSignal,
   returnStateQuery,
   returnWorkflowId,
+  type ReturnRefundState,
 } from '../../../workflows/returns/return-refund.definitions';
 import { returnRefundWorkflow } from '../../../workflows/returns/return-refund';
 import { recordHistory } from '../../helpers/histories';
@@ -29,6 +30,15 @@ async function closedStep(promise: Promise<unknown>): Promise<string> {
   expect(cause).toBeInstanceOf(ApplicationFailure);
   expect((cause as ApplicationFailure).type).toBe(RETURN_STEP_CLOSED);
   return (cause as ApplicationFailure).message;
+}
+
+/** Polls the live state until the process has acted (the time-skipping clock moves on its own). */
+async function waitFor(handle: Handle, done: (state: ReturnRefundState) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (done(await handle.query(returnStateQuery))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the return process never reached the expected state');
 }
 
 describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
@@ -57,7 +67,14 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       const handle = await env.client.workflow.start(returnRefundWorkflow, {
         workflowId: returnWorkflowId(returnId),
         taskQueue,
-        args: [{ returnId, orderId: 'o-1', merchantId: 'm-1', requestedAt: new Date().toISOString() }],
+        args: [
+          {
+            returnId,
+            orderId: 'o-1',
+            merchantId: 'm-1',
+            requestedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+          },
+        ],
       });
       await drive(handle, fake);
       const result = await handle.result();
@@ -101,9 +118,26 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     expect(fake.ledger.size).toBe(1);
   });
 
+  it('a goodwill refund granted by staff → paid straight away, no merchant decision (§4.8)', async () => {
+    const { result, fake, state } = await run(
+      { kind: 'goodwill', preApprovedBy: 'staff-1', refundAmount: 5000 },
+      async () => undefined,
+    );
+    expect(result).toEqual({ returnId: expect.any(String), status: 'refunded', refundAmount: 5000 });
+    expect(state.decidedBy).toBe('staff-1');
+    expect(fake.calls).toEqual([
+      'planReturn',
+      'fixReturnRefund',
+      'refunded',
+      'mail:return_refunded_consumer',
+      'mail:refund_notice_finance',
+    ]);
+  });
+
   it('a silent merchant → the platform approves at approveBy, the merchant is charged a breach and staff told (§4.8)', async () => {
     const { result, fake, state, handle } = await run({ kind: 'return' }, async (handle, fake) => {
       await env.sleep(HOUR + 1_000);
+      await waitFor(handle, (state) => state.decidedBy === 'platform');
       // The merchant's late answer is refused with the real outcome (the API's 409).
       expect(await closedStep(approve(handle))).toMatch(/approved by the platform/);
       await sign(handle, fake, 'carrier');
