@@ -26,6 +26,7 @@ import healthRoutes from './health/routes';
 import order from './order';
 import ops from './ops';
 import paymentReconciliationRoutes from './payments/routes';
+import returns from './returns';
 
 export interface AppDeps {
   config: Config;
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(order, processOptions);
   await app.register(delivery, processOptions);
   await app.register(complaints, processOptions);
+  await app.register(returns, processOptions);
   await app.register(paymentReconciliationRoutes);
   await app.register(ops, processOptions);
   return app;

@@ -25,6 +25,8 @@ export const configSchema = z.object({
   /** Where mail for platform staff (escalations, discrepancies) and ops (drill reports) goes. */
   STAFF_MAIL_TO: z.email().default('staff@storeops.local'),
   OPS_MAIL_TO: z.email().default('ops@storeops.local'),
+  /** Where refund notices go (T/QGCML 3125 §6.4: the platform and the bank are told of a refund). */
+  FINANCE_MAIL_TO: z.email().default('finance@storeops.local'),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   /** Where the sandbox payment gateway listens (started by `npm start` and the tests). */
   PAYMENT_SANDBOX_URL: z.url().default('http://127.0.0.1:3101'),

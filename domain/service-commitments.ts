@@ -56,6 +56,21 @@ export const serviceCommitmentsSchema = z
     // T/QGCML 3125 §6.4: an eligible refund is transferred within the contracted time once
     // the returned goods are confirmed.
     refund: term,
+    // The terms below came with the returnRefund process (issue 11). Each has a default so
+    // that versions stored before them (version 1 and any published since) still parse and
+    // keep their meaning: a version that never named them promises the defaults.
+    //
+    // T/QGCML 3125 §6.4, §4.8: the time after delivery within which a consumer may ask to
+    // return goods without giving a reason (the e-commerce norm in China: 7 calendar days).
+    returnWindow: term.default('PT40H'),
+    // T/QGCML 3125 §4.8, §5.7: the longer window for goods with a fault of the merchant's
+    // (quality, damaged, wrong item, missing, not as described).
+    faultReturnWindow: term.default('PT120H'),
+    // T/QGCML 3125 §6.4, §6.1: the carrier delivers a return shipment to the merchant within
+    // this time of booking it.
+    returnShipment: term.default('PT40H'),
+    // T/QGCML 3125 §6.4: the merchant checks received goods against the order within this time.
+    returnInspection: term.default('PT16H'),
     // T/QGCML 3125 §4.8 (advance compensation, then recovery): the party at fault pays the
     // platform back within this time of being claimed.
     recoveryClaimDue: term,
@@ -105,6 +120,10 @@ export const defaultServiceCommitments: Readonly<ServiceCommitments> = Object.fr
     codRemittance: 'PT40H', // §6.1 as contracted: 5 working days after delivery
     returnApproval: 'PT16H', // §6.4: 2 working days to decide on a return request
     refund: 'PT40H', // §6.4 contracted time: 5 working days (7 calendar days)
+    returnWindow: 'PT40H', // §6.4: 5 working days, the 7 calendar days of the no-reason norm
+    faultReturnWindow: 'PT120H', // §4.8: 15 working days for goods with a fault
+    returnShipment: 'PT40H', // §6.4: the carrier brings a return back within 5 working days
+    returnInspection: 'PT16H', // §6.4: 2 working days to check what came back
     recoveryClaimDue: 'PT80H', // §4.8: 10 working days to pay back an advance compensation
     recoveryClaimReminder: 'PT24H', // §4.8: a reminder every 3 working days while unpaid
     complaintReopenWindow: 'PT56H', // §5.7: 7 working days to reopen a resolved complaint

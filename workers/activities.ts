@@ -8,6 +8,7 @@ import { createMailActivities } from '../activities/shared/mail/mail-activities'
 import { createRecipientResolver } from '../activities/shared/mail/recipients';
 import { createOrderActivities } from '../activities/order/order-activities';
 import { createPaymentMailActivities } from '../activities/payments/payment-mail';
+import { createReturnActivities } from '../activities/returns/return-activities';
 import { createPaymentReconciliationActivities } from '../activities/payments/payment-reconciliation-activities';
 import { createMailer } from '../activities/shared/providers/mailer';
 import { createSandboxLogisticsProvider } from '../activities/shared/providers/sandbox-logistics-provider';
@@ -56,6 +57,7 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createHandoverReconciliationActivities({ orm, logistics, mail }),
     ...createComplaintActivities({ orm, commitments, mail, payments }),
     ...createRecoveryClaimActivities({ orm, commitments }),
+    ...createReturnActivities({ orm, commitments, mail, payments, logistics }),
   };
 }
 

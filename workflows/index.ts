@@ -8,3 +8,4 @@ export { recoveryDrillWorkflow } from './ops/recovery-drill';
 export { handoverReconciliationWorkflow } from './delivery/handover-reconciliation';
 export { complaintEscalationWorkflow } from './complaints/complaint-escalation';
 export { recoveryClaimWorkflow } from './complaints/recovery-claim';
+export { returnRefundWorkflow } from './returns/return-refund';

@@ -112,7 +112,8 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['supervision'],
-        summary: 'On-time rates per merchant and carrier over a period, with the breaches behind them',
+        summary:
+          'On-time rates per merchant, carrier and of the platform itself over a period, with the breaches behind them',
         querystring: z.object({
           from: z.iso.datetime({ offset: true }).optional(),
           to: z.iso.datetime({ offset: true }).optional(),
@@ -121,7 +122,14 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             period: z.object({ from: z.string(), to: z.string() }),
             merchants: z.array(
-              z.object({ merchantId: z.string(), order_confirmation: rate, handover: rate, breaches: z.array(breach) }),
+              z.object({
+                merchantId: z.string(),
+                order_confirmation: rate,
+                handover: rate,
+                return_approval: rate,
+                return_inspection: rate,
+                breaches: z.array(breach),
+              }),
             ),
             carriers: z.array(
               z.object({
@@ -129,10 +137,13 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
                 handover: rate,
                 delivery: rate,
                 cod_remittance: rate,
+                return_shipment: rate,
                 breaches: z.array(breach),
               }),
             ),
             complaintResponse: complaintResponseReportSchema,
+            /** §6.4: refunds are the platform's own obligation. */
+            platform: z.array(z.object({ platformId: z.string(), refund: rate, breaches: z.array(breach) })),
           }),
           422: problemSchema,
         },

@@ -6,9 +6,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HandoverSlip } from '../../db/entities/handover-slip.entity';
 import { LogisticsWebhookEvent } from '../../db/entities/logistics-webhook-event.entity';
+import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { webhookBodySchema } from '../../sandbox/logistics-carrier/schemas';
 import { handoverWorkflowId, logisticsEventSignal } from '../../workflows/delivery/delivery-handover.definitions';
+import { returnShipmentEventSignal, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
 import { sendProblem } from '../plugins/error-handler';
 import { problemSchema } from '../shared/problem';
 
@@ -91,8 +93,17 @@ const logisticsWebhookRoutes: FastifyPluginAsyncZod<LogisticsWebhookOptions> = a
       const event = request.body;
       if (headerOf(request, 'x-event-id') !== event.id)
         throw new InvalidInputError('X-Event-Id', 'does not match the id in the signed body');
+      // A delivery's shipment signals its handover process; a return shipment its return (§6.4).
       const slip = await request.em.findOne(HandoverSlip, { provider, shipmentId: event.shipmentId });
-      if (!slip) throw new NotFoundError('shipment', event.shipmentId);
+      const returned = slip
+        ? null
+        : await request.em.findOne(ReturnRequest, { provider, shipmentId: event.shipmentId });
+      const target = slip
+        ? { orderId: slip.orderId, workflowId: handoverWorkflowId(slip.orderId), signal: logisticsEventSignal }
+        : returned
+          ? { orderId: returned.orderId, workflowId: returnWorkflowId(returned.id), signal: returnShipmentEventSignal }
+          : null;
+      if (!target) throw new NotFoundError('shipment', event.shipmentId);
       try {
         // The event id is stored and the process signalled in one transaction: a failed
         // signal stores nothing, so the carrier's retry is processed, not taken for a duplicate.
@@ -102,13 +113,13 @@ const logisticsWebhookRoutes: FastifyPluginAsyncZod<LogisticsWebhookOptions> = a
               provider,
               event.id,
               event.shipmentId,
-              slip.orderId,
+              target.orderId,
               event.type,
               new Date(event.occurredAt),
             ),
           );
           await em.flush();
-          await app.temporal.workflow.getHandle(handoverWorkflowId(slip.orderId)).signal(logisticsEventSignal, {
+          await app.temporal.workflow.getHandle(target.workflowId).signal(target.signal, {
             eventId: event.id,
             type: event.type,
             shipmentId: event.shipmentId,
@@ -119,7 +130,7 @@ const logisticsWebhookRoutes: FastifyPluginAsyncZod<LogisticsWebhookOptions> = a
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) return reply.code(200).send({ status: 'duplicate' });
         if (error instanceof WorkflowNotFoundError)
-          throw new ConflictError(`the delivery of order ${slip.orderId} is no longer in progress`);
+          throw new ConflictError(`the shipment ${event.shipmentId} of order ${target.orderId} is no longer tracked`);
         throw error;
       }
       return reply.code(202).send({ status: 'accepted' });

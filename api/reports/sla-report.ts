@@ -1,6 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-type Obligation = 'order_confirmation' | 'handover' | 'delivery' | 'cod_remittance';
+type Obligation =
+  | 'order_confirmation'
+  | 'handover'
+  | 'delivery'
+  | 'cod_remittance'
+  | 'return_approval'
+  | 'return_inspection'
+  | 'return_shipment'
+  | 'refund';
+type Party = 'merchant' | 'carrier' | 'platform';
 
 export interface RateLine {
   due: number;
@@ -26,12 +35,16 @@ interface Period {
  * in it (confirmation deadline; handover of an order confirmed in it / of a slip drafted
  * in it; delivery of a slip handed over in it; remittance of COD delivered in it).
  */
-const DUE_SQL: Record<'merchant' | 'carrier', Partial<Record<Obligation, string>>> = {
+const DUE_SQL: Record<Party, Partial<Record<Obligation, string>>> = {
   merchant: {
     order_confirmation: `select merchant_id::text as id, count(*)::int as n from customer_order
       where confirm_by >= ? and confirm_by < ? group by merchant_id`,
     handover: `select merchant_id::text as id, count(*)::int as n from customer_order
       where created_at >= ? and created_at < ? and status not in ('awaiting_confirmation', 'cancelled') group by merchant_id`,
+    return_approval: `select merchant_id::text as id, count(*)::int as n from return_request
+      where approve_by >= ? and approve_by < ? group by merchant_id`,
+    return_inspection: `select merchant_id::text as id, count(*)::int as n from return_request
+      where received_at >= ? and received_at < ? group by merchant_id`,
   },
   carrier: {
     handover: `select carrier_id::text as id, count(*)::int as n from handover_slip
@@ -40,12 +53,20 @@ const DUE_SQL: Record<'merchant' | 'carrier', Partial<Record<Obligation, string>
       where handed_over_at >= ? and handed_over_at < ? group by carrier_id`,
     cod_remittance: `select carrier_id::text as id, count(*)::int as n from handover_slip
       where cod_amount is not null and delivered_at >= ? and delivered_at < ? group by carrier_id`,
+    return_shipment: `select carrier_id::text as id, count(*)::int as n from return_request
+      where shipment_id is not null and carrier_id is not null and created_at >= ? and created_at < ? group by carrier_id`,
+  },
+  // §6.4: the platform itself owes the refund within the contracted time.
+  platform: {
+    refund: `select 'platform' as id, count(*)::int as n from return_request
+      where refund_by >= ? and refund_by < ? having count(*) > 0`,
   },
 };
 
-const OBLIGATIONS: Record<'merchant' | 'carrier', Obligation[]> = {
-  merchant: ['order_confirmation', 'handover'],
-  carrier: ['handover', 'delivery', 'cod_remittance'],
+const OBLIGATIONS: Record<Party, Obligation[]> = {
+  merchant: ['order_confirmation', 'handover', 'return_approval', 'return_inspection'],
+  carrier: ['handover', 'delivery', 'cod_remittance', 'return_shipment'],
+  platform: ['refund'],
 };
 
 /**
@@ -69,7 +90,7 @@ export async function slaReport(em: EntityManager, period: Period) {
     detected_at: Date;
   }>;
 
-  const build = async (party: 'merchant' | 'carrier') => {
+  const build = async (party: Party) => {
     const rows = new Map<string, { rates: Partial<Record<Obligation, RateLine>>; breaches: BreachLine[] }>();
     const entry = (id: string) => {
       if (!rows.has(id)) rows.set(id, { rates: {}, breaches: [] });
@@ -107,5 +128,6 @@ export async function slaReport(em: EntityManager, period: Period) {
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     merchants: await build('merchant'),
     carriers: await build('carrier'),
+    platform: await build('platform'),
   };
 }

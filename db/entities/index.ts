@@ -20,6 +20,8 @@ import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.en
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
 import { RecoveryClaimSchema } from './recovery-claim.entity';
+import { ReturnLineSchema } from './return-line.entity';
+import { ReturnRequestSchema } from './return-request.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { RecoveryLedgerEntrySchema } from './recovery-ledger-entry.entity';
 import { StackProbeSchema } from './stack-probe.entity';
@@ -51,4 +53,6 @@ export const entities = [
   ComplaintMessageSchema,
   RecoveryClaimSchema,
   RecoveryLedgerEntrySchema,
+  ReturnRequestSchema,
+  ReturnLineSchema,
 ];

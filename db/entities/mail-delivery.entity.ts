@@ -5,7 +5,7 @@ import { BaseEntity, BaseEntitySchema } from './base.entity';
 export const mailDeliveryStatuses = ['queued', 'sent', 'failed'] as const;
 export type MailDeliveryStatus = (typeof mailDeliveryStatuses)[number];
 
-export const mailRecipientKinds = ['account', 'merchant', 'carrier', 'staff', 'ops'] as const;
+export const mailRecipientKinds = ['account', 'merchant', 'carrier', 'staff', 'ops', 'finance'] as const;
 export type MailRecipientKind = (typeof mailRecipientKinds)[number];
 
 export const mailFailureKinds = ['permanent', 'transient'] as const;

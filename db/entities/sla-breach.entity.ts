@@ -8,7 +8,14 @@ export type SlaObligation =
   | 'cod_remittance'
   | 'complaint_response'
   /** The platform's own first response to a complaint (§4.7): a breach of the platform. */
-  | 'complaint_first_response';
+  | 'complaint_first_response'
+  | 'return_approval'
+  | 'return_shipment'
+  | 'return_inspection'
+  | 'refund';
+
+/** Who answers for a breach: the platform itself when its own answer or refund is late (§4.7, §6.4). */
+export type SlaParty = 'merchant' | 'carrier' | 'platform';
 
 /**
  * A missed commitment, charged to the party that missed it: what supervision and the SLA
@@ -16,7 +23,7 @@ export type SlaObligation =
  */
 export class SlaBreach extends BaseEntity {
   constructor(
-    public party: 'merchant' | 'carrier' | 'platform',
+    public party: SlaParty,
     public partyId: string,
     public obligation: SlaObligation,
     public subjectId: string,

@@ -8,12 +8,12 @@ import type { ResolveRecipient } from './mail-activities';
 
 /**
  * Where mail for a recipient reference goes: a consumer's login address (name decrypted
- * only in memory), a merchant's business address, or the platform's staff and ops boxes.
+ * only in memory), a merchant's business address, or the platform's staff, ops and finance boxes.
  */
 export function createRecipientResolver(deps: {
   orm: MikroORM;
   cipher: FieldCipher;
-  config: Pick<Config, 'STAFF_MAIL_TO' | 'OPS_MAIL_TO'>;
+  config: Pick<Config, 'STAFF_MAIL_TO' | 'OPS_MAIL_TO' | 'FINANCE_MAIL_TO'>;
 }): ResolveRecipient {
   return async (ref) => {
     switch (ref.kind) {
@@ -34,6 +34,8 @@ export function createRecipientResolver(deps: {
         return { address: deps.config.STAFF_MAIL_TO, name: 'StoreOps staff' };
       case 'ops':
         return { address: deps.config.OPS_MAIL_TO, name: 'StoreOps ops' };
+      case 'finance':
+        return { address: deps.config.FINANCE_MAIL_TO, name: 'StoreOps finance' };
     }
   };
 }

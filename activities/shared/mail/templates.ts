@@ -19,6 +19,17 @@ import {
 import { opsReport } from '../../ops/mail-templates';
 import { paymentReconciliationDiscrepanciesStaff } from '../../payments/mail-templates';
 import { complaintMailTemplates } from '../../complaints/mail-templates';
+import {
+  refundNoticeFinance,
+  refundPendingStaff,
+  returnBreachStaff,
+  returnDeadlineReminderMerchant,
+  returnDecidedConsumer,
+  returnInspectionFailedConsumer,
+  returnRefundPendingConsumer,
+  returnRefundedConsumer,
+  returnRequestedMerchant,
+} from '../../returns/mail-templates';
 
 export type { RenderedMail } from './compose';
 
@@ -42,6 +53,15 @@ export const mailTemplates = {
   payment_reconciliation_discrepancies_staff: paymentReconciliationDiscrepanciesStaff,
   holiday_year_missing_staff: holidayYearMissingStaff,
   ...complaintMailTemplates,
+  return_requested_merchant: returnRequestedMerchant,
+  return_decided_consumer: returnDecidedConsumer,
+  return_inspection_failed_consumer: returnInspectionFailedConsumer,
+  return_refunded_consumer: returnRefundedConsumer,
+  refund_notice_finance: refundNoticeFinance,
+  refund_pending_staff: refundPendingStaff,
+  return_breach_staff: returnBreachStaff,
+  return_deadline_reminder_merchant: returnDeadlineReminderMerchant,
+  return_refund_pending_consumer: returnRefundPendingConsumer,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

@@ -50,6 +50,10 @@ describe('the standard’s default service commitments (T/QGCML 3125 §4.7, §4.
       'codRemittance',
       'returnApproval',
       'refund',
+      'returnWindow',
+      'faultReturnWindow',
+      'returnShipment',
+      'returnInspection',
       'recoveryClaimDue',
       'recoveryClaimReminder',
       'complaintReopenWindow',
@@ -60,9 +64,29 @@ describe('the standard’s default service commitments (T/QGCML 3125 §4.7, §4.
 
   it('are exactly what the migration seeds as version 1, in force since the standard (2024-02-19)', () => {
     // If the defaults change, publish a new version in a new migration; never edit version 1.
-    // Terms added later (complaintReopenWindow, §5.7) take their default when version 1 is read.
+    // Terms added after version 1 (returns §6.4, complaintReopenWindow §5.7) carry defaults,
+    // so version 1 parses to today's defaults.
     expect(serviceCommitmentsSchema.parse(seededServiceCommitments)).toEqual(defaultServiceCommitments);
     expect(new Date(seededEffectiveFrom).toISOString()).toBe('2024-02-18T16:00:00.000Z');
+  });
+});
+
+describe('terms added with the returnRefund process (T/QGCML 3125 §6.4, §4.8)', () => {
+  it('give a version stored before them the published defaults, so it still parses', () => {
+    const parsed = serviceCommitmentsSchema.parse(seededServiceCommitments);
+    expect(parsed).toMatchObject({
+      returnWindow: 'PT40H',
+      faultReturnWindow: 'PT120H',
+      returnShipment: 'PT40H',
+      returnInspection: 'PT16H',
+    });
+  });
+
+  it('are still checked when given: a zero return window promises nothing', () => {
+    expect(failingFields(withTerms({ returnWindow: 'PT0S', returnInspection: 'soon' }))).toEqual([
+      'returnInspection',
+      'returnWindow',
+    ]);
   });
 });
 

@@ -50,6 +50,56 @@ const examples: Record<string, unknown> = {
   },
   holiday_year_missing_staff: { year: 2027, deadline: '2027-01-04T09:00:00Z' },
   ...complaintMailExamples,
+  return_requested_merchant: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    type: 'return',
+    reason: 'damaged',
+    approveBy: '2026-10-14T09:00:00Z',
+    items: [{ name: '龙井 250g', quantity: 1 }],
+  },
+  return_decided_consumer: { returnId: 'ret-1', orderId: 'ord-7', outcome: 'rejected', reason: 'used goods' },
+  return_inspection_failed_consumer: { returnId: 'ret-1', orderId: 'ord-7' },
+  return_refunded_consumer: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    refund: { amount: 27800, currency: 'CNY' },
+    deliveryFee: 1000,
+    transactionId: 'rf_1',
+  },
+  refund_notice_finance: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    refund: { amount: 27800, currency: 'CNY' },
+    transactionId: 'rf_1',
+  },
+  refund_pending_staff: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    refund: { amount: 27800, currency: 'CNY' },
+    refundBy: '2026-10-20T09:00:00Z',
+    reason: 'provider unavailable',
+  },
+  return_deadline_reminder_merchant: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    step: 'approval',
+    dueAt: '2026-10-14T09:00:00Z',
+  },
+  return_refund_pending_consumer: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    refund: { amount: 27800, currency: 'CNY' },
+    reason: 'provider unavailable',
+  },
+  return_breach_staff: {
+    returnId: 'ret-1',
+    orderId: 'ord-7',
+    obligation: 'return_approval',
+    party: 'merchant',
+    partyId: 'm-1',
+    dueAt: '2026-10-14T09:00:00Z',
+  },
 };
 
 describe('mail templates: one bilingual message per purpose', () => {

@@ -1,0 +1,139 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { ReturnRequest } from '../../db/entities/return-request.entity';
+import type { ReturnObligation, ReturnParty } from '../../workflows/returns/return-refund.definitions';
+import { workflowIdOfActivity } from '../shared/idempotency';
+import type { createMailActivities, SendTemplatedMailInput } from '../shared/mail/mail-activities';
+
+export interface ReturnMailDeps {
+  orm: MikroORM;
+  mail: Pick<ReturnType<typeof createMailActivities>, 'sendTemplatedMail'>;
+}
+
+export type ReturnMailInput =
+  | { returnId: string; purpose: 'return_requested_merchant' }
+  | { returnId: string; purpose: 'return_decided_consumer' }
+  | { returnId: string; purpose: 'return_inspection_failed_consumer' }
+  | { returnId: string; purpose: 'return_refunded_consumer' | 'refund_notice_finance' }
+  | { returnId: string; purpose: 'refund_pending_staff' | 'return_refund_pending_consumer' }
+  | { returnId: string; purpose: 'return_deadline_reminder_merchant'; step: 'approval' | 'inspection'; dueAt: string }
+  | {
+      returnId: string;
+      purpose: 'return_breach_staff';
+      obligation: ReturnObligation;
+      party: ReturnParty;
+      dueAt: string;
+    };
+
+/** The facts each return mail needs, read from the return: nothing personal comes from the workflow. */
+function mailFor(request: ReturnRequest, input: ReturnMailInput, key: string): SendTemplatedMailInput {
+  const ids = { returnId: request.id, orderId: request.orderId };
+  const consumer = { kind: 'account', id: request.consumerId } as const;
+  const refund = { amount: request.refundAmount ?? 0, currency: request.currency as 'CNY' };
+  const idempotencyKey = `${key}:${input.purpose}`;
+  switch (input.purpose) {
+    case 'return_requested_merchant':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: { kind: 'merchant', id: request.merchantId },
+        data: {
+          ...ids,
+          type: request.kind,
+          reason: request.reason,
+          approveBy: (request.approveBy ?? request.createdAt).toISOString(),
+          items: request.lines.getItems().map((line) => ({ name: line.name, quantity: line.quantity })),
+        },
+      };
+    case 'return_decided_consumer': {
+      const outcome =
+        request.status === 'rejected'
+          ? 'rejected'
+          : request.decidedBy === 'platform'
+            ? 'approved_by_platform'
+            : 'approved';
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, outcome, ...(request.rejectReason ? { reason: request.rejectReason } : {}) },
+      };
+    }
+    case 'return_inspection_failed_consumer':
+      return { idempotencyKey, purpose: input.purpose, recipient: consumer, data: ids };
+    case 'return_refunded_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: {
+          ...ids,
+          refund,
+          deliveryFee: request.refundDeliveryFee ?? 0,
+          transactionId: request.refundTransactionId ?? 'pending',
+        },
+      };
+    case 'refund_notice_finance':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: { kind: 'finance', id: 'finance' },
+        data: { ...ids, refund, transactionId: request.refundTransactionId ?? 'pending' },
+      };
+    case 'refund_pending_staff':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: { kind: 'staff', id: 'staff' },
+        data: {
+          ...ids,
+          refund,
+          refundBy: (request.refundBy ?? new Date()).toISOString(),
+          reason: request.refundPendingReason ?? 'not through yet',
+        },
+      };
+    case 'return_refund_pending_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, refund, reason: request.refundPendingReason ?? 'not through yet' },
+      };
+    case 'return_deadline_reminder_merchant':
+      return {
+        idempotencyKey: `${idempotencyKey}:${input.step}`,
+        purpose: input.purpose,
+        recipient: { kind: 'merchant', id: request.merchantId },
+        data: { ...ids, step: input.step, dueAt: input.dueAt },
+      };
+    case 'return_breach_staff': {
+      const partyId =
+        input.party === 'merchant' ? request.merchantId : input.party === 'carrier' ? request.carrierId : 'platform';
+      return {
+        idempotencyKey: `${idempotencyKey}:${input.obligation}`,
+        purpose: input.purpose,
+        recipient: { kind: 'staff', id: 'staff' },
+        data: {
+          ...ids,
+          obligation: input.obligation,
+          party: input.party,
+          partyId: partyId ?? 'unknown',
+          dueAt: input.dueAt,
+        },
+      };
+    }
+  }
+}
+
+/**
+ * Mail about a return (T/QGCML 3125 §6.4). The workflow names the return and the purpose;
+ * recipients and facts are read here. One message per workflow and purpose, however often
+ * the activity retries.
+ */
+export function createReturnMailActivities({ orm, mail }: ReturnMailDeps) {
+  return {
+    async sendReturnMail(input: ReturnMailInput): Promise<void> {
+      const request = await orm.em.fork().findOneOrFail(ReturnRequest, { id: input.returnId }, { populate: ['lines'] });
+      await mail.sendTemplatedMail(mailFor(request, input, workflowIdOfActivity()));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { handoverSigningKeys } from '../../domain/handover-signing';
+import type { ProcessRouteOptions } from '../shared/process-options';
+import returnDecisionRoutes from './decision-routes';
+import returnRoutes from './routes';
+import returnSlipRoutes from './slip-routes';
+
+/** Returns, exchanges and refunds (§6.4, §7.1.2): requests, decisions, the return slip, inspection. */
+const returnsProcess: FastifyPluginAsync<ProcessRouteOptions> = async (app, { config }) => {
+  await app.register(returnRoutes);
+  await app.register(returnDecisionRoutes);
+  await app.register(returnSlipRoutes, { signingKeys: handoverSigningKeys(config.PII_ENCRYPTION_KEY) });
+};
+export default returnsProcess;

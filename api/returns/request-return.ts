@@ -1,0 +1,113 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { HandoverSlip } from '../../db/entities/handover-slip.entity';
+import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
+import { Order } from '../../db/entities/order.entity';
+import { OrderEvent } from '../../db/entities/order-event.entity';
+import { ReturnLine } from '../../db/entities/return-line.entity';
+import { ReturnRequest } from '../../db/entities/return-request.entity';
+import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
+import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain/errors';
+import {
+  assertEligible,
+  assertQuantitiesAvailable,
+  quantitiesLeft,
+  returnWindowTerm,
+  type RequestedReturnKind,
+  type ReturnReason,
+} from '../../domain/returns';
+import { serviceDeadlines } from '../../domain/service-deadlines';
+
+export interface ReturnAsked {
+  orderId: string;
+  /** The consumer the order must belong to (someone else's order is "not found"). */
+  consumerId: string;
+  type: RequestedReturnKind;
+  reason: ReturnReason;
+  items: ReadonlyArray<{ productId: string; quantity: number }>;
+  description?: string;
+  evidence?: string[];
+}
+
+/**
+ * Creates a return request (T/QGCML 3125 §6.4; §4.8, §5.7 as a complaint remedy): the one
+ * function the API and the complaints process both call, inside the caller's transaction.
+ * Checks, before anything is written: the order is the consumer's, delivered (or past its
+ * delivery deadline for missing goods), within the return window of the commitments in
+ * force now, and each item asks no more than delivered minus what other returns hold
+ * (§5.3). The order row is locked, so two concurrent requests cannot both take the last
+ * item. Sets approveBy (returnApproval, on the service calendar) and a timeline entry.
+ * Start the process afterwards with `startReturnProcess` (or startChild from a workflow).
+ */
+export async function requestReturn(em: EntityManager, asked: ReturnAsked, now = new Date()): Promise<ReturnRequest> {
+  const order = await em.findOne(
+    Order,
+    { id: asked.orderId, consumerId: asked.consumerId },
+    { populate: ['items'], lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (!order) throw new NotFoundError('order', asked.orderId);
+  // A replacement needs its own delivery handover, which is not built yet: say so rather
+  // than accept a request no one can fulfil.
+  if (asked.type === 'exchange')
+    throw new InvalidInputError('type', 'exchanges are not offered yet; ask for a return and order again');
+  const versions = em.getRepository(ServiceCommitmentVersion);
+  const inForce = await versions.inForceAt(now);
+  if (!inForce) throw new UnavailableError('no service commitments are in force');
+  const commitments = { version: inForce.version, terms: inForce.parsedCommitments() };
+  const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(now);
+
+  const slip = await em.findOne(HandoverSlip, { orderId: order.id });
+  const deliveredAt = slip?.deliveredAt ?? null;
+  const window = deliveredAt && serviceDeadlines(commitments, deliveredAt, [returnWindowTerm(asked.reason)], holidays);
+  const deliverBy = slip?.handedOverAt && serviceDeadlines(commitments, slip.handedOverAt, ['delivery'], holidays);
+  assertEligible({
+    kind: asked.type,
+    reason: asked.reason,
+    orderStatus: order.status,
+    deliveredAt,
+    deliverBy: deliverBy ? new Date(deliverBy.deadlines.delivery) : null,
+    windowEndsAt: window ? new Date(Object.values(window.deadlines)[0] as string) : null,
+    now,
+  });
+
+  const others = await em.getRepository(ReturnRequest).holdingGoods(order.id);
+  const held = others.flatMap((other) =>
+    other.lines.getItems().map((line) => ({ productId: line.productId, quantity: line.accepted ?? line.quantity })),
+  );
+  const ordered = order.items.getItems();
+  assertQuantitiesAvailable(asked.items, quantitiesLeft(ordered, held));
+
+  const request = new ReturnRequest(
+    order.id,
+    order.consumerId,
+    order.merchantId,
+    asked.type,
+    asked.reason,
+    order.currency,
+  );
+  request.description = asked.description ?? null;
+  request.evidence = asked.evidence ?? [];
+  request.carrierId = slip?.carrierId ?? null;
+  request.provider = slip?.provider ?? null;
+  request.createdAt = now;
+  const approval = serviceDeadlines(commitments, now, ['returnApproval'], holidays);
+  request.approveBy = new Date(approval.deadlines.returnApproval);
+  request.commitmentVersion = commitments.version;
+  // One line per product, at the price the consumer paid for it (§5.4).
+  const byProduct = new Map<string, number>();
+  for (const item of asked.items) byProduct.set(item.productId, (byProduct.get(item.productId) ?? 0) + item.quantity);
+  [...byProduct].forEach(([productId, quantity], position) => {
+    const line = ordered.find((item) => item.productId === productId)!;
+    request.lines.add(new ReturnLine(request, position, productId, line.name, line.unitPrice, quantity));
+  });
+  em.persist(request);
+  em.persist(
+    new OrderEvent(order, `return_requested:${request.id}`, 'return_requested', now, {
+      returnId: request.id,
+      type: asked.type,
+      reason: asked.reason,
+      items: [...byProduct].map(([productId, quantity]) => ({ productId, quantity })),
+    }),
+  );
+  await em.flush();
+  return request;
+}

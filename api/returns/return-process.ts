@@ -1,0 +1,70 @@
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ReturnRequest } from '../../db/entities/return-request.entity';
+import { ConflictError } from '../../domain/errors';
+import {
+  RETURN_REFUND_TASK_QUEUE,
+  RETURN_REFUND_WORKFLOW,
+  RETURN_STEP_CLOSED,
+  returnWorkflowId,
+  type ReturnDecisionOutcome,
+  type ReturnRefundInput,
+} from '../../workflows/returns/return-refund.definitions';
+import type { returnRefundWorkflow } from '../../workflows/returns/return-refund';
+import { searchAttributes } from '../../workflows/shared/search-attributes';
+
+/** The process's input for a stored request: ids only. */
+export function returnProcessInput(request: ReturnRequest): ReturnRefundInput {
+  return {
+    returnId: request.id,
+    orderId: request.orderId,
+    merchantId: request.merchantId,
+    requestedAt: request.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Starts the return's process, or finds it running: the workflow id is the return id, so
+ * a retried request never starts a second one.
+ */
+export async function startReturnProcess(temporal: Client, request: ReturnRequest): Promise<void> {
+  await temporal.workflow.start<typeof returnRefundWorkflow>(RETURN_REFUND_WORKFLOW, {
+    workflowId: returnWorkflowId(request.id),
+    taskQueue: RETURN_REFUND_TASK_QUEUE,
+    args: [returnProcessInput(request)],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: [
+      { key: searchAttributes.orderId, value: request.orderId },
+      { key: searchAttributes.merchantId, value: request.merchantId },
+      ...(request.carrierId ? [{ key: searchAttributes.carrierId, value: request.carrierId }] : []),
+      { key: searchAttributes.businessStatus, value: request.status },
+    ],
+  });
+}
+
+/**
+ * Sends a decision or inspection to the return's process and answers with what it led to.
+ * A message for a step the return is past (or a finished process) is a 409 with the status.
+ */
+export async function messageReturn(
+  temporal: Client,
+  request: ReturnRequest,
+  send: (handle: WorkflowHandle<typeof returnRefundWorkflow>) => Promise<ReturnDecisionOutcome>,
+): Promise<ReturnDecisionOutcome> {
+  try {
+    return await send(temporal.workflow.getHandle(returnWorkflowId(request.id)));
+  } catch (error) {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && cause.type === RETURN_STEP_CLOSED)
+      throw new ConflictError(cause.message);
+    if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed/i.test(error.message)))
+      throw new ConflictError(`return ${request.id} is ${request.status}`);
+    throw error;
+  }
+}

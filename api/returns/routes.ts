@@ -1,0 +1,166 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Order } from '../../db/entities/order.entity';
+import { ReturnRequest } from '../../db/entities/return-request.entity';
+import { NotFoundError } from '../../domain/errors';
+import { returnStatusSchema } from '../../domain/returns';
+import { scopeFor } from '../auth/ownership';
+import { orderIdParamsSchema } from '../order/schemas';
+import { principalOf } from '../plugins/auth';
+import { auditFromRequest } from '../shared/audit';
+import { problemSchema } from '../shared/problem';
+import { startReturnProcess } from './return-process';
+import { toReturnView } from './return-view';
+import { grantGoodwillRefund } from './goodwill-refund';
+import { requestReturn } from './request-return';
+import {
+  goodwillRefundBodySchema,
+  listReturnsQuerySchema,
+  requestReturnBodySchema,
+  returnIdParamsSchema,
+  returnViewSchema,
+} from './schemas';
+
+const listSchema = z.object({ items: z.array(returnViewSchema), total: z.number().int() });
+
+/**
+ * Returns, exchanges and refunds (T/QGCML 3125 §6.4, §7.1.2): a consumer asks; the
+ * consumer, the merchant, the carrier of the return and staff read. Someone else's order
+ * or return is a 404, as if it did not exist.
+ */
+const returnRoutes: FastifyPluginAsyncZod = async (app) => {
+  const readers = { roles: ['consumer', 'merchant', 'courier', 'staff'] } as const;
+
+  app.post(
+    '/orders/:id/returns',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'Ask to return, exchange or be refunded for delivered goods (the order’s consumer)',
+        description: `Statuses a return goes through: ${returnStatusSchema.options.join(', ')}.`,
+        params: orderIdParamsSchema,
+        body: requestReturnBodySchema,
+        response: { 201: returnViewSchema, 404: problemSchema, 422: problemSchema },
+      },
+      config: { access: { roles: ['consumer'] } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const created = await request.em.transactional(async (em) => {
+        const made = await requestReturn(em, {
+          ...request.body,
+          orderId: request.params.id,
+          consumerId: principal.sub,
+        });
+        await auditFromRequest(
+          request,
+          { action: 'return.request', entity: 'return_request', entityId: made.id, details: { orderId: made.orderId } },
+          em,
+        );
+        // Started before the commit: a start that fails leaves no request without a process
+        // (its first activity waits for the commit, retrying until the record is there).
+        await startReturnProcess(app.temporal, made);
+        return made;
+      });
+      return reply.code(201).send(toReturnView(created));
+    },
+  );
+
+  app.post(
+    '/orders/:id/goodwill-refunds',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'Refund an amount on a delivered order without a return, with the reason (staff, §4.8)',
+        params: orderIdParamsSchema,
+        body: goodwillRefundBodySchema,
+        response: { 201: returnViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+      },
+      config: { access: { roles: ['staff'] } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const granted = await request.em.transactional(async (em) => {
+        const made = await grantGoodwillRefund(em, { ...request.body, orderId: request.params.id, by: principal.sub });
+        await auditFromRequest(
+          request,
+          {
+            action: 'return.goodwill',
+            entity: 'return_request',
+            entityId: made.id,
+            details: { orderId: made.orderId, amount: request.body.amount, reason: request.body.reason },
+          },
+          em,
+        );
+        await startReturnProcess(app.temporal, made);
+        return made;
+      });
+      return reply.code(201).send(toReturnView(granted));
+    },
+  );
+
+  app.get(
+    '/returns/:id',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'A return: status, deadlines, decision, shipment, inspection and refund',
+        params: returnIdParamsSchema,
+        response: { 200: returnViewSchema, 404: problemSchema },
+      },
+      config: { access: readers },
+    },
+    async (request) => {
+      const found = await request.em
+        .getRepository(ReturnRequest)
+        .findVisible(request.params.id, scopeFor(principalOf(request)));
+      if (!found) throw new NotFoundError('return', request.params.id);
+      return toReturnView(found);
+    },
+  );
+
+  app.get(
+    '/orders/:id/returns',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'The returns of an order, newest first',
+        params: orderIdParamsSchema,
+        response: { 200: listSchema, 404: problemSchema },
+      },
+      config: { access: { roles: ['consumer', 'merchant', 'staff'] } },
+    },
+    async (request) => {
+      const scope = scopeFor(principalOf(request));
+      const order = await request.em.getRepository(Order).findVisible(request.params.id, scope);
+      if (!order) throw new NotFoundError('order', request.params.id);
+      const [items, total] = await request.em
+        .getRepository(ReturnRequest)
+        .listVisible(scope, { orderId: order.id }, { limit: 100, offset: 0 });
+      return { items: items.map(toReturnView), total };
+    },
+  );
+
+  app.get(
+    '/returns',
+    {
+      schema: {
+        tags: ['returns'],
+        summary:
+          'My returns (a merchant: its shop’s; a courier: its carrier’s; staff: all, e.g. ?status=refund_pending)',
+        querystring: listReturnsQuerySchema,
+        response: { 200: listSchema },
+      },
+      config: { access: readers },
+    },
+    async (request) => {
+      const { status, ...page } = request.query;
+      const [items, total] = await request.em
+        .getRepository(ReturnRequest)
+        .listVisible(scopeFor(principalOf(request)), { status }, page);
+      return { items: items.map(toReturnView), total };
+    },
+  );
+};
+
+export default returnRoutes;

@@ -1,0 +1,134 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { StoredSignature } from '../../db/entities/handover-slip.entity';
+import { ReturnRequest } from '../../db/entities/return-request.entity';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import { signSlip, type HandoverSigningKeys } from '../../domain/handover-signing';
+import type { Principal } from '../../domain/principal';
+import { returnSlipChangedSignal, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
+import { principalOf } from '../plugins/auth';
+import { auditFromRequest } from '../shared/audit';
+import { problemSchema } from '../shared/problem';
+import { returnSlipContent, returnSlipSignatures } from './return-slip';
+import { returnIdParamsSchema, signReturnSlipBodySchema } from './schemas';
+
+const slipViewSchema = z
+  .object({
+    returnId: z.uuid(),
+    content: z.record(z.string(), z.unknown()),
+    signatures: z.array(
+      z.object({
+        party: z.enum(['merchant', 'carrier']),
+        sub: z.string(),
+        custodianName: z.string(),
+        signedAt: z.string(),
+        keyId: z.string(),
+        signature: z.string(),
+        verified: z.boolean(),
+      }),
+    ),
+    publicKeys: z.record(z.string(), z.object({ keyId: z.string(), pem: z.string() })),
+  })
+  .meta({ id: 'ReturnSlip' });
+
+function partyOf(principal: Principal, request: ReturnRequest): 'merchant' | 'carrier' | 'staff' | null {
+  if (principal.role === 'staff') return 'staff';
+  if (principal.role === 'merchant' && principal.merchantId === request.merchantId) return 'merchant';
+  if (principal.role === 'courier' && request.carrierId && principal.carrierId === request.carrierId) return 'carrier';
+  return null;
+}
+
+/** The return handover slip (T/QGCML 3125 §6.4, §6.2.2): both parties sign, each copy verifies. */
+const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys }> = async (app, { signingKeys }) => {
+  const view = (request: ReturnRequest) => ({
+    returnId: request.id,
+    content: returnSlipContent(request),
+    signatures: returnSlipSignatures(signingKeys, request),
+    publicKeys: {
+      merchant: { keyId: signingKeys.merchant.keyId, pem: signingKeys.merchant.publicKeyPem },
+      carrier: { keyId: signingKeys.carrier.keyId, pem: signingKeys.carrier.publicKeyPem },
+    },
+  });
+
+  app.post(
+    '/returns/:id/slip/sign',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'Sign the return slip at the merchant’s door: the courier hands over, the merchant receives',
+        params: returnIdParamsSchema,
+        body: signReturnSlipBodySchema,
+        response: { 200: slipViewSchema, 404: problemSchema, 409: problemSchema },
+      },
+      config: { access: { roles: ['merchant', 'courier'] } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const signed = await request.em.transactional(async (em) => {
+        const found = await em.findOne(
+          ReturnRequest,
+          { id: request.params.id },
+          { populate: ['lines'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        const party = found && partyOf(principal, found);
+        if (!found || (party !== 'merchant' && party !== 'carrier'))
+          throw new NotFoundError('return', request.params.id);
+        if (!found.shipmentId || !['approved', 'in_transit'].includes(found.status))
+          throw new ConflictError(`return ${found.id} is ${found.status}; there is no return shipment to sign for`);
+        const field = party === 'merchant' ? 'merchantSignature' : 'carrierSignature';
+        if (found[field]) throw new ConflictError(`the ${party} has already signed this return slip`);
+        const signer = {
+          party,
+          sub: principal.sub,
+          custodianName: request.body.custodianName,
+          signedAt: new Date().toISOString(),
+        };
+        const stored: StoredSignature = {
+          ...signer,
+          keyId: signingKeys[party].keyId,
+          signature: signSlip(signingKeys, returnSlipContent(found), signer),
+        };
+        found[field] = stored;
+        await em.flush();
+        await auditFromRequest(
+          request,
+          { action: 'return.slip.sign', entity: 'return_request', entityId: found.id, details: { party } },
+          em,
+        );
+        return found;
+      });
+      try {
+        await app.temporal.workflow
+          .getHandle(returnWorkflowId(signed.id))
+          .signal(returnSlipChangedSignal, { returnId: signed.id });
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        request.log.warn({ returnId: signed.id }, 'no return process running for this slip');
+      }
+      return view(signed);
+    },
+  );
+
+  app.get(
+    '/returns/:id/slip',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'The return slip, its signatures and whether each verifies (a party’s copy)',
+        params: returnIdParamsSchema,
+        response: { 200: slipViewSchema, 404: problemSchema },
+      },
+      config: { access: { roles: ['merchant', 'courier', 'staff'] } },
+    },
+    async (request) => {
+      const found = await request.em.findOne(ReturnRequest, { id: request.params.id }, { populate: ['lines'] });
+      if (!found || !partyOf(principalOf(request), found) || !found.shipmentId)
+        throw new NotFoundError('return slip', request.params.id);
+      return view(found);
+    },
+  );
+};
+
+export default returnSlipRoutes;

@@ -1,0 +1,293 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import {
+  approveReturnUpdate,
+  inspectReturnUpdate,
+  rejectReturnUpdate,
+  RETURN_STEP_CLOSED,
+  returnShipmentEventSignal,
+  returnSlipChangedSignal,
+  returnStateQuery,
+  returnWorkflowId,
+  type ReturnRefundState,
+} from '../../../workflows/returns/return-refund.definitions';
+import { returnRefundWorkflow } from '../../../workflows/returns/return-refund';
+import { recordHistory } from '../../helpers/histories';
+import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+import { fakeReturnActivities, HOUR, type FakeOptions } from './return-refund-fakes';
+
+type Handle = WorkflowHandle<typeof returnRefundWorkflow>;
+
+async function closedStep(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(RETURN_STEP_CLOSED);
+  return (cause as ApplicationFailure).message;
+}
+
+/** Polls the live state until the process has acted (the time-skipping clock moves on its own). */
+async function waitFor(handle: Handle, done: (state: ReturnRefundState) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (done(await handle.query(returnStateQuery))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the return process never reached the expected state');
+}
+
+describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
+  let env: TestWorkflowEnvironment;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(() => env?.teardown());
+
+  async function run(
+    options: FakeOptions,
+    drive: (handle: Handle, fake: ReturnType<typeof fakeReturnActivities>) => Promise<void>,
+  ) {
+    const fake = fakeReturnActivities(env, options);
+    const returnId = `r-${++sequence}`;
+    const taskQueue = `returns-${sequence}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: workflowBundle(),
+      activities: fake.activities,
+    });
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(returnRefundWorkflow, {
+        workflowId: returnWorkflowId(returnId),
+        taskQueue,
+        args: [
+          {
+            returnId,
+            orderId: 'o-1',
+            merchantId: 'm-1',
+            requestedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+          },
+        ],
+      });
+      await drive(handle, fake);
+      const result = await handle.result();
+      return { result, handle, fake, returnId, state: await handle.query(returnStateQuery) };
+    });
+  }
+
+  const approve = (handle: Handle, returnAddress?: string) =>
+    handle.executeUpdate(approveReturnUpdate, {
+      args: [{ by: 'merchant-1', ...(returnAddress ? { returnAddress } : {}) }],
+    });
+  const sign = async (handle: Handle, fake: ReturnType<typeof fakeReturnActivities>, party: 'merchant' | 'carrier') => {
+    fake.slip[party === 'merchant' ? 'merchantSigned' : 'carrierSigned'] = true;
+    await handle.signal(returnSlipChangedSignal, { returnId: 'r' });
+  };
+  const carrierEvent = (handle: Handle, type: 'picked_up' | 'in_transit', eventId: string) =>
+    handle.signal(returnShipmentEventSignal, {
+      eventId,
+      type,
+      shipmentId: 'shp_r1',
+      occurredAt: new Date().toISOString(),
+      amount: null,
+    });
+
+  it('refund only, approved by the merchant → refunded once; the consumer and finance are told', async () => {
+    const { result, fake, state } = await run({ kind: 'refund_only' }, async (handle) => {
+      expect(await approve(handle)).toEqual({ status: 'approved' });
+    });
+    expect(result).toEqual({ returnId: expect.any(String), status: 'refunded', refundAmount: 27800 });
+    expect(state.breaches).toEqual([]);
+    expect(fake.calls).toEqual([
+      'planReturn',
+      'mail:return_requested_merchant',
+      'decision:approved:merchant-1',
+      'mail:return_decided_consumer',
+      'fixReturnRefund',
+      'refunded',
+      'mail:return_refunded_consumer',
+      'mail:refund_notice_finance',
+    ]);
+    expect(fake.ledger.size).toBe(1);
+  });
+
+  it('a goodwill refund granted by staff → paid straight away, no merchant decision (§4.8)', async () => {
+    const { result, fake, state } = await run(
+      { kind: 'goodwill', preApprovedBy: 'staff-1', refundAmount: 5000 },
+      async () => undefined,
+    );
+    expect(result).toEqual({ returnId: expect.any(String), status: 'refunded', refundAmount: 5000 });
+    expect(state.decidedBy).toBe('staff-1');
+    expect(fake.calls).toEqual([
+      'planReturn',
+      'fixReturnRefund',
+      'refunded',
+      'mail:return_refunded_consumer',
+      'mail:refund_notice_finance',
+    ]);
+  });
+
+  it('a silent merchant → the platform approves at approveBy, the merchant is charged a breach and staff told (§4.8)', async () => {
+    const { result, fake, state, handle } = await run({ kind: 'return' }, async (handle, fake) => {
+      await env.sleep(HOUR + 1_000);
+      await waitFor(handle, (state) => state.decidedBy === 'platform');
+      // The merchant's late answer is refused with the real outcome (the API's 409).
+      expect(await closedStep(approve(handle))).toMatch(/approved by the platform/);
+      await sign(handle, fake, 'carrier');
+      await sign(handle, fake, 'merchant');
+      await env.sleep(9 * HOUR);
+    });
+    await recordHistory(handle, 'return-refund-silent-merchant');
+    expect(result.status).toBe('refunded');
+    expect(state.decidedBy).toBe('platform');
+    // Silent at the inspection too: a second breach of the merchant's.
+    expect(state.breaches).toEqual([
+      { obligation: 'return_approval', party: 'merchant', dueAt: state.approveBy },
+      { obligation: 'return_inspection', party: 'merchant', dueAt: state.inspectBy },
+    ]);
+    // Reminded at three quarters of the time, before the platform steps in.
+    expect(fake.calls.indexOf('mail:return_deadline_reminder_merchant')).toBeLessThan(
+      fake.calls.indexOf('decision:approved:platform'),
+    );
+    expect(fake.calls).toEqual(
+      expect.arrayContaining([
+        'decision:approved:platform',
+        'breach:return_approval:merchant',
+        'mail:return_breach_staff',
+        'refunded',
+      ]),
+    );
+  });
+
+  it('rejected by the merchant → rejected, the consumer told the reason', async () => {
+    const { result, fake } = await run({ kind: 'return' }, async (handle) => {
+      const rejected = await handle.executeUpdate(rejectReturnUpdate, { args: [{ by: 'merchant-1', reason: 'worn' }] });
+      expect(rejected).toEqual({ status: 'rejected' });
+    });
+    expect(result).toEqual({ returnId: expect.any(String), status: 'rejected' });
+    expect(fake.calls).toEqual([
+      'planReturn',
+      'mail:return_requested_merchant',
+      'decision:rejected:merchant-1',
+      'mail:return_decided_consumer',
+    ]);
+  });
+
+  it('a return: shipment booked once with the workflow’s key, carrier events, both sign, partial inspection → refund of what was accepted', async () => {
+    const { result, fake, state, handle, returnId } = await run({ kind: 'return' }, async (handle, fake) => {
+      // Nothing to inspect before the return is approved.
+      expect(
+        await closedStep(handle.executeUpdate(inspectReturnUpdate, { args: [{ by: 'merchant-1', lines: [] }] })),
+      ).toMatch(/is requested; the inspection is closed/);
+      await approve(handle, 'Tea House, 1 Nanjing Rd, Shanghai');
+      expect(await closedStep(approve(handle))).toMatch(/is approved; the decision is closed/);
+      await carrierEvent(handle, 'picked_up', 'e1');
+      await carrierEvent(handle, 'picked_up', 'e1'); // a redelivered event has no second effect
+      await carrierEvent(handle, 'in_transit', 'e2');
+      await sign(handle, fake, 'carrier');
+      await sign(handle, fake, 'merchant');
+      await env.sleep(1_000);
+      const inspected = await handle.executeUpdate(inspectReturnUpdate, {
+        args: [
+          {
+            by: 'merchant-1',
+            lines: [
+              { productId: 'tea', received: 2, accepted: 1, condition: 'as_new' },
+              { productId: 'cups', received: 1, accepted: 0, condition: 'damaged' },
+            ],
+          },
+        ],
+      });
+      expect(inspected).toEqual({ status: 'received' });
+    });
+    await recordHistory(handle, 'return-refund-partial-inspection');
+    expect(result.status).toBe('refunded');
+    expect(state.breaches).toEqual([]);
+    expect(fake.calls).toEqual([
+      'planReturn',
+      'mail:return_requested_merchant',
+      'decision:approved:merchant-1',
+      'mail:return_decided_consumer',
+      `bookReturnShipment:return:${returnId}:book-shipment`,
+      'event:picked_up',
+      'event:in_transit',
+      'received',
+      'inspection:merchant-1:1',
+      'fixReturnRefund',
+      'refunded',
+      'mail:return_refunded_consumer',
+      'mail:refund_notice_finance',
+    ]);
+  });
+
+  it('late carrier and an uninspected return → carrier and merchant breaches; what the slip says is accepted and refunded', async () => {
+    const { result, fake, state } = await run({ kind: 'return' }, async (handle, fake) => {
+      await approve(handle);
+      await env.sleep(25 * HOUR);
+      await sign(handle, fake, 'carrier');
+      await sign(handle, fake, 'merchant');
+      await env.sleep(9 * HOUR);
+    });
+    expect(result.status).toBe('refunded');
+    expect(state.breaches.map((b) => `${b.obligation}:${b.party}`)).toEqual([
+      'return_shipment:carrier',
+      'return_inspection:merchant',
+    ]);
+    expect(fake.calls).toContain('inspection:platform:as_handed_over');
+  });
+
+  it('nothing accepted at inspection → inspection_failed, the consumer told why, no refund', async () => {
+    const { result, fake } = await run({ kind: 'return' }, async (handle, fake) => {
+      await approve(handle);
+      await sign(handle, fake, 'carrier');
+      await sign(handle, fake, 'merchant');
+      await env.sleep(1_000);
+      const outcome = await handle.executeUpdate(inspectReturnUpdate, {
+        args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 0, accepted: 0, condition: 'missing' }] }],
+      });
+      expect(outcome).toEqual({ status: 'inspection_failed' });
+    });
+    expect(result).toEqual({ returnId: expect.any(String), status: 'inspection_failed' });
+    expect(fake.calls).toContain('mail:return_inspection_failed_consumer');
+    expect(fake.calls).not.toContain('fixReturnRefund');
+    expect(fake.ledger.size).toBe(0);
+  });
+
+  it('a refund that fails twice then succeeds → one refund, with the one key `return:<id>:refund` (§7.1.2)', async () => {
+    const { result, fake, returnId, state } = await run({ kind: 'refund_only', refundFailures: 2 }, (handle) =>
+      approve(handle).then(() => undefined),
+    );
+    expect(result.status).toBe('refunded');
+    expect(fake.refundCalls()).toBe(3);
+    expect([...fake.ledger]).toEqual([[`return:${returnId}:refund`, 27800]]);
+    expect(fake.calls.filter((call) => call === 'refunded')).toHaveLength(1);
+    expect(state.breaches).toEqual([]);
+  });
+
+  it('a refund still failing near its deadline → refund_pending and a staff task; past it a platform breach; then refunded once', async () => {
+    const { result, fake, state } = await run(
+      { kind: 'refund_only', refundTermMs: 2 * HOUR, refundFailsForMs: 2.5 * HOUR },
+      (handle) => approve(handle).then(() => undefined),
+    );
+    expect(result.status).toBe('refunded');
+    expect(fake.calls).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^refund_pending:.*payment provider unavailable/),
+        'mail:refund_pending_staff',
+        'mail:return_refund_pending_consumer',
+        'breach:refund:platform',
+        'refunded',
+      ]),
+    );
+    expect(fake.calls.indexOf('mail:refund_pending_staff')).toBeLessThan(fake.calls.indexOf('breach:refund:platform'));
+    expect(state.breaches).toEqual([{ obligation: 'refund', party: 'platform', dueAt: state.refundBy }]);
+    expect(fake.ledger.size).toBe(1);
+  }, 120_000);
+});
