@@ -13,6 +13,7 @@ import { OrderItemSchema } from './order-item.entity';
 import { PaymentSchema } from './payment.entity';
 import { PaymentDiscrepancySchema } from './payment-discrepancy.entity';
 import { ProductSchema } from './product.entity';
+import { RateLimitCounterSchema } from './rate-limit-counter.entity';
 import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
@@ -41,4 +42,5 @@ export const entities = [
   ReconciliationDiscrepancySchema,
   BackupRunSchema,
   RecoveryDrillSchema,
+  RateLimitCounterSchema,
 ];
