@@ -1,0 +1,155 @@
+/**
+ * `npm run start:cluster`: the production shape on one machine. Instead of the dev
+ * server: the Temporal server itself on PostgreSQL (its own two databases, schema kept
+ * up to date by temporal-sql-tool), its Web UI, several API instances behind HAProxy on
+ * the usual API port, several workers per task queue, and the sandboxes. State lives in
+ * PostgreSQL, so a second start resumes. Ctrl-C stops everything it started.
+ *
+ * DATABASE_URL set means "use that PostgreSQL server" (Temporal's databases go there
+ * too); unset, the project's own cluster under var/ is started. Sizes and ports:
+ * config/cluster.ts.
+ */
+import path from 'node:path';
+import { apiInstancePorts, loadClusterSettings } from '../config/cluster';
+import { devDefaultsFile } from '../config/dev-defaults';
+import { loadConfig } from '../config/env';
+import { varDir } from '../config/paths';
+import { setUpBackups } from '../activities/ops/backup/setup';
+import { assertPortsFree } from '../platform/free-port';
+import { startReverseProxy } from '../platform/haproxy';
+import {
+  migrateAppDatabase,
+  printEndpoints,
+  redactedUrl,
+  startLocalPostgres,
+  startSandboxes,
+} from '../platform/launch-steps';
+import { ProcessGroup, say, waitForHttp } from '../platform/process-group';
+import { ensureDatabases, temporalPersistenceFor, updateTemporalSchema } from '../platform/temporal-persistence';
+import { registerNamespace, startTemporalServer } from '../platform/temporal-server';
+import { allTemporalServerPorts } from '../platform/temporal-server-config';
+import { prepareTemporalUi, uiCodecEndpoint } from '../platform/temporal-ui';
+import { ensureClusterToolchain, ensureToolchain } from '../platform/toolchain';
+import { writeWorkflowBundle } from '../platform/workflow-bundle';
+import { TASK_QUEUES } from '../workflows/shared/task-queues';
+
+const group = new ProcessGroup();
+
+async function main(): Promise<void> {
+  group.stopOnSignals();
+  const toolchain = ensureToolchain();
+  const tools = ensureClusterToolchain();
+  const usesOwnDatabase = !process.env.DATABASE_URL;
+  const config = loadConfig();
+  const settings = loadClusterSettings();
+  const frontendPort = Number(config.TEMPORAL_ADDRESS.split(':').pop());
+  const instancePorts = apiInstancePorts(settings);
+  const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
+  const logDir = path.join(settings.STOREOPS_CLUSTER_DIR, 'log');
+
+  await assertPortsFree([
+    ['reverse proxy', config.API_PORT],
+    ...instancePorts.map((port, n): [string, number] => [`API instance ${n + 1}`, port]),
+    ...allTemporalServerPorts(frontendPort).map((port): [string, number] => ['Temporal server', port]),
+    ['Temporal Web UI', settings.TEMPORAL_UI_PORT],
+    ['payment sandbox', Number(new URL(config.PAYMENT_SANDBOX_URL).port)],
+    ['logistics sandbox', Number(new URL(config.LOGISTICS_SANDBOX_URL).port)],
+  ]);
+  if (usesOwnDatabase) startLocalPostgres(toolchain.pgBinDir, group);
+
+  const persistence = temporalPersistenceFor(config.DATABASE_URL, settings.TEMPORAL_PERSISTENCE_DATABASE);
+  const { main: mainDb, visibility: visibilityDb } = persistence.databases;
+  const created = await ensureDatabases(config.DATABASE_URL, [mainDb, visibilityDb]);
+  if (created.length > 0) say(`created databases ${created.join(', ')}`);
+  await updateTemporalSchema(tools.temporalSqlTool, persistence.postgres, mainDb, 'temporal');
+  await updateTemporalSchema(tools.temporalSqlTool, persistence.postgres, visibilityDb, 'visibility');
+  say(`Temporal schema up to date in ${mainDb} and ${visibilityDb} (temporal-sql-tool)`);
+
+  say(`starting the Temporal server on 127.0.0.1:${frontendPort} (${settings.TEMPORAL_HISTORY_SHARDS} history shards)`);
+  const temporalLog = path.join(logDir, 'temporal-server.log');
+  const server = await startTemporalServer({
+    binary: tools.temporalServer,
+    rootDir: path.join(settings.STOREOPS_CLUSTER_DIR, 'temporal'),
+    logFile: temporalLog,
+    frontendPort,
+    historyShards: settings.TEMPORAL_HISTORY_SHARDS,
+    ...persistence,
+  });
+  group.adopt('temporal-server', server);
+  const registered = await registerNamespace(toolchain.temporalCli, config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  say(registered.length ? `registered ${registered.join(', ')}` : `namespace ${config.TEMPORAL_NAMESPACE} ready`);
+
+  await migrateAppDatabase(config.DATABASE_URL);
+  await startSandboxes(config, apiUrl, group);
+  say(await setUpBackups(config, { localCluster: usesOwnDatabase }));
+
+  // A test that bundled already passes its bundle; bundling costs tens of seconds.
+  let bundle = process.env.WORKFLOW_BUNDLE_PATH;
+  if (!bundle) {
+    say('bundling workflows');
+    bundle = await writeWorkflowBundle(path.join(varDir, 'build', 'workflow-bundle.js'));
+  }
+  const childEnv = { ...process.env, WORKFLOW_BUNDLE_PATH: bundle };
+  for (let n = 1; n <= settings.CLUSTER_COMMERCE_WORKERS; n++)
+    group.spawnNode(`worker:${TASK_QUEUES.commerce}:${n}`, 'workers/commerce.ts', childEnv);
+  for (let n = 1; n <= settings.CLUSTER_OPS_WORKERS; n++)
+    group.spawnNode(`worker:${TASK_QUEUES.ops}:${n}`, 'workers/ops.ts', childEnv);
+  instancePorts.forEach((port, n) =>
+    group.spawnNode(`api:${n + 1}`, 'api/server.ts', {
+      ...childEnv,
+      API_PORT: String(port),
+      // HAProxy on loopback sets X-Forwarded-For: client addresses (rate limits, audit) stay true.
+      TRUST_PROXY: '127.0.0.1',
+      // One limit for the whole API, not one per instance.
+      RATE_LIMIT_STORE: process.env.RATE_LIMIT_STORE ?? 'postgres',
+    }),
+  );
+  await Promise.all(
+    instancePorts.map((port, n) => waitForHttp(`http://127.0.0.1:${port}/readyz`, `API instance ${n + 1}`)),
+  );
+
+  const proxyLog = path.join(logDir, 'haproxy.log');
+  group.adopt(
+    'haproxy',
+    startReverseProxy({
+      binary: tools.haproxy,
+      listenPort: config.API_PORT,
+      backendPorts: instancePorts,
+      configFile: path.join(settings.STOREOPS_CLUSTER_DIR, 'haproxy', 'haproxy.cfg'),
+      logFile: proxyLog,
+    }),
+  );
+  await waitForHttp(`${apiUrl}/readyz`, 'the reverse proxy');
+
+  const uiUrl = `http://127.0.0.1:${settings.TEMPORAL_UI_PORT}`;
+  const uiArgs = prepareTemporalUi({
+    temporalAddress: config.TEMPORAL_ADDRESS,
+    port: settings.TEMPORAL_UI_PORT,
+    namespace: config.TEMPORAL_NAMESPACE,
+    codecEndpoint: uiCodecEndpoint(config, apiUrl),
+    rootDir: path.join(settings.STOREOPS_CLUSTER_DIR, 'ui'),
+  });
+  group.spawnPrefixed('temporal-ui', tools.temporalUiServer, uiArgs);
+  await waitForHttp(uiUrl, 'the Temporal Web UI');
+
+  say('StoreOps cluster is up:');
+  printEndpoints([
+    ['API (HAProxy)', `${apiUrl}  → ${instancePorts.map((port) => `127.0.0.1:${port}`).join(', ')}`],
+    ['API docs', `${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`],
+    ['Temporal Web UI', uiUrl],
+    ['Temporal', `${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`],
+    ['Temporal state', `${redactedUrl(config.DATABASE_URL).replace(/\/[^/]*$/, '')}/{${mainDb},${visibilityDb}}`],
+    ['workers', `${settings.CLUSTER_COMMERCE_WORKERS} commerce, ${settings.CLUSTER_OPS_WORKERS} ops`],
+    ['PostgreSQL', redactedUrl(config.DATABASE_URL)],
+    ['payment sandbox', `${config.PAYMENT_SANDBOX_URL}  (ledger: /admin/ledger?reference=<orderId>)`],
+    ['logistics sandbox', `${config.LOGISTICS_SANDBOX_URL}  (events: POST /admin/shipments/<id>/events)`],
+    ['mail', config.SMTP_URL],
+    ['logs', `${logDir} (Temporal server, HAProxy); the rest here, prefixed`],
+    ['dev secrets', devDefaultsFile],
+  ]);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[storeops] start:cluster failed: ${error instanceof Error ? error.message : String(error)}`);
+  void group.stop(1);
+});
