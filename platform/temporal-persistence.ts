@@ -81,3 +81,28 @@ export async function updateTemporalSchema(
   await run(['setup-schema', '-v', '0.0']);
   await run(['update-schema', '--schema-name', `postgresql/v12/${store}`]);
 }
+
+/**
+ * Refuses a history shard count other than the one the database was made with, before
+ * the server starts: Temporal cannot reshard, and its own refusal is a line deep in its
+ * log. Temporal creates one `shards` row per shard at its first start.
+ */
+export async function assertShardCount(databaseUrl: string, database: string, configured: number): Promise<void> {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  const orm = await createOrm(url.toString());
+  try {
+    const [row] = await orm.em
+      .getConnection()
+      .execute<Array<{ shards: string }>>('SELECT count(*) AS shards FROM shards');
+    const existing = Number(row?.shards ?? 0);
+    if (existing > 0 && existing !== configured)
+      throw new Error(
+        `database ${database} was made with ${existing} history shards, not ${configured}: Temporal cannot change ` +
+          `the count of an existing cluster. Set TEMPORAL_HISTORY_SHARDS=${existing}, or use a new ` +
+          'TEMPORAL_PERSISTENCE_DATABASE for a new count.',
+      );
+  } finally {
+    await orm.close();
+  }
+}

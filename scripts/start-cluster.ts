@@ -25,7 +25,12 @@ import {
   startSandboxes,
 } from '../platform/launch-steps';
 import { ProcessGroup, say, waitForHttp } from '../platform/process-group';
-import { ensureDatabases, temporalPersistenceFor, updateTemporalSchema } from '../platform/temporal-persistence';
+import {
+  assertShardCount,
+  ensureDatabases,
+  temporalPersistenceFor,
+  updateTemporalSchema,
+} from '../platform/temporal-persistence';
 import { registerNamespace, startTemporalServer } from '../platform/temporal-server';
 import { allTemporalServerPorts } from '../platform/temporal-server-config';
 import { prepareTemporalUi, uiCodecEndpoint } from '../platform/temporal-ui';
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
   await updateTemporalSchema(tools.temporalSqlTool, persistence.postgres, mainDb, 'temporal');
   await updateTemporalSchema(tools.temporalSqlTool, persistence.postgres, visibilityDb, 'visibility');
   say(`Temporal schema up to date in ${mainDb} and ${visibilityDb} (temporal-sql-tool)`);
+  await assertShardCount(config.DATABASE_URL, mainDb, settings.TEMPORAL_HISTORY_SHARDS);
 
   say(`starting the Temporal server on 127.0.0.1:${frontendPort} (${settings.TEMPORAL_HISTORY_SHARDS} history shards)`);
   const temporalLog = path.join(logDir, 'temporal-server.log');
