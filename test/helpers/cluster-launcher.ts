@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../config/paths';
@@ -34,7 +32,8 @@ export interface LaunchedCluster {
 
 export async function pickClusterPorts(): Promise<ClusterPorts> {
   const frontendOffsets = allTemporalServerPorts(0);
-  const temporalFrontend = await freePortBlock(frontendOffsets, 20_400, 40_000);
+  // Temporal stores its ports as smallint: the whole block stays below 32768.
+  const temporalFrontend = await freePortBlock(frontendOffsets, 20_400, 32_700);
   const apiBase = await freePortBlock([0, 1]);
   return {
     proxy: await freePort(),
@@ -51,10 +50,15 @@ export async function pickClusterPorts(): Promise<ClusterPorts> {
  * free ports and throw-away Temporal databases beside the run's test database, and
  * resolves once it says the cluster is up.
  */
-export async function launchCluster(options: { historyShards: number; timeoutMs: number }): Promise<LaunchedCluster> {
+export async function launchCluster(options: {
+  historyShards: number;
+  timeoutMs: number;
+  /** Chosen by the caller, so it can drop them even when the launch fails. */
+  temporalDatabase: string;
+  dir: string;
+}): Promise<LaunchedCluster> {
   const ports = await pickClusterPorts();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'storeops-cluster-'));
-  const temporalDatabase = `temporal_test_${process.pid}_${Date.now()}`;
+  const { dir, temporalDatabase } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'start-cluster.ts')], {
     env: {
       ...process.env,
@@ -79,7 +83,8 @@ export async function launchCluster(options: { historyShards: number; timeoutMs:
     for (const stream of [child.stdout, child.stderr])
       createInterface({ input: stream }).on('line', (line) => {
         output.push(line);
-        if (line.includes('StoreOps cluster is up')) {
+        // The last line of the endpoint listing printed once the cluster is up.
+        if (line.includes('Ctrl-C stops everything')) {
           isUp = true;
           resolve();
         }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../../../config/env';
@@ -39,25 +40,27 @@ function viaProxy(baseUrl: string): TestStack {
 describeCluster('cluster topology (npm run start:cluster)', () => {
   let cluster: LaunchedCluster;
   let proxy: TestStack;
+  const temporalDatabase = `temporal_test_${process.pid}_${Date.now()}`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'storeops-cluster-'));
   const config = loadConfig();
   const call = (method: 'GET' | 'POST', url: string, who: Principal | 'ops', payload?: object) =>
     proxy.app.inject({ method, url, headers: bearer(config, who), payload });
 
   beforeAll(async () => {
-    cluster = await launchCluster({ historyShards: 4, timeoutMs: START_TIMEOUT_MS });
+    cluster = await launchCluster({ historyShards: 4, timeoutMs: START_TIMEOUT_MS, temporalDatabase, dir });
     proxy = viaProxy(`http://127.0.0.1:${cluster.ports.proxy}`);
   }, START_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    if (!cluster) return;
-    if (cluster.child.exitCode === null) await cluster.interrupt().catch(() => cluster.child.kill('SIGKILL'));
+    if (cluster?.child.exitCode === null) await cluster.interrupt().catch(() => cluster.child.kill('SIGKILL'));
     const admin = await createOrm(process.env.DATABASE_URL as string);
     try {
-      for (const name of [cluster.temporalDatabase, `${cluster.temporalDatabase}_visibility`])
+      for (const name of [temporalDatabase, `${temporalDatabase}_visibility`])
         await admin.em.getConnection().execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } finally {
       await admin.close();
     }
+    rmSync(dir, { recursive: true, force: true });
   }, 90_000);
 
   it('prints where everything is', () => {

@@ -40,6 +40,13 @@ describe('cluster topology configuration', () => {
     );
   });
 
+  it('refuses a frontend port whose service ports Temporal could not store (smallint)', () => {
+    expect(() => renderTemporalServerConfig({ frontendPort: 32_760, historyShards: 4, ...persistence })).toThrow(
+      'outside 1–32767',
+    );
+    expect(() => renderTemporalServerConfig({ frontendPort: 32_757, historyShards: 4, ...persistence })).not.toThrow();
+  });
+
   it('balances the proxy over every API instance, health-checked, forwarding the client address', () => {
     const cfg = renderHaproxyConfig({ listenPort: 3000, backendPorts: [3011, 3012] });
 
