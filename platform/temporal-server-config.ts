@@ -66,9 +66,18 @@ function datastore(options: TemporalServerConfigOptions, database: string, maxCo
   ];
 }
 
+/** Temporal's SQL schema keeps membership ports in a smallint (cluster_membership.rpc_port). */
+const HIGHEST_TEMPORAL_PORT = 32_767;
+
 export function renderTemporalServerConfig(options: TemporalServerConfigOptions): string {
   if (!Number.isInteger(options.historyShards) || options.historyShards < 1)
     throw new Error(`historyShards must be a positive integer, got ${options.historyShards}`);
+  const ports = allTemporalServerPorts(options.frontendPort);
+  if (Math.min(...ports) < 1 || Math.max(...ports) > HIGHEST_TEMPORAL_PORT)
+    throw new Error(
+      `Temporal frontend port ${options.frontendPort} puts the server's ports (${Math.min(...ports)}–${Math.max(...ports)}) ` +
+        `outside 1–${HIGHEST_TEMPORAL_PORT}: its SQL schema stores them as smallint`,
+    );
   const { grpc, frontendHttp, membershipOffset } = temporalServicePorts(options.frontendPort);
   const service = (name: ServiceName) => [
     `  ${name}:`,
