@@ -33,9 +33,10 @@ import {
 } from '../platform/temporal-persistence';
 import { registerNamespace, startTemporalServer } from '../platform/temporal-server';
 import { allTemporalServerPorts } from '../platform/temporal-server-config';
-import { prepareTemporalUi, uiCodecEndpoint } from '../platform/temporal-ui';
+import { prepareTemporalUi } from '../platform/temporal-ui';
 import { ensureClusterToolchain, ensureToolchain } from '../platform/toolchain';
 import { writeWorkflowBundle } from '../platform/workflow-bundle';
+import { uiCodecEndpoint } from './lib/ui-codec-endpoint';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
 const group = new ProcessGroup();

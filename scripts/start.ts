@@ -21,9 +21,9 @@ import {
   startSandboxes,
 } from '../platform/launch-steps';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
-import { uiCodecEndpoint } from '../platform/temporal-ui';
 import { ensureToolchain } from '../platform/toolchain';
 import { writeWorkflowBundle } from '../platform/workflow-bundle';
+import { uiCodecEndpoint } from './lib/ui-codec-endpoint';
 
 const TEMPORAL_UI_PORT = 8233;
 const group = new ProcessGroup();
