@@ -46,6 +46,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Path parameters are ids, except the dev codec endpoint's token (api/routes/codec.ts).
     routerOptions: { maxParamLength: 2048 },
     return503OnClosing: true,
+    // Behind a reverse proxy (npm run start:cluster), request.ip is the client's, not the proxy's.
+    trustProxy: deps.config.TRUST_PROXY ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

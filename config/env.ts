@@ -43,6 +43,13 @@ export const configSchema = z.object({
   ADVANCE_COMPENSATION_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).default(50_000),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For the API believes (Fastify's
+   * trustProxy), e.g. 127.0.0.1 behind the cluster topology's HAProxy; unset: none.
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** Rate-limit counters per API process (memory) or shared by all instances (postgres; api/plugins/rate-limit-store.ts). */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
   LOG_LEVEL: logLevel.default('info'),
 });
 

@@ -51,3 +51,41 @@ export function ensureToolchain(): Toolchain {
     );
   return installed;
 }
+
+/** What the cluster topology needs beyond the toolchain (`bootstrap.sh --cluster`). */
+export interface ClusterToolchain {
+  temporalServer: string;
+  temporalSqlTool: string;
+  temporalUiServer: string;
+  haproxy: string;
+}
+
+const clusterToolchainFile = path.join(cacheDir, 'cluster-toolchain.env');
+
+function readClusterToolchainFile(): ClusterToolchain | undefined {
+  if (!existsSync(clusterToolchainFile)) return undefined;
+  const values = parseEnvFile(readFileSync(clusterToolchainFile, 'utf8'));
+  const toolchain = {
+    temporalServer: values.TEMPORAL_SERVER ?? '',
+    temporalSqlTool: values.TEMPORAL_SQL_TOOL ?? '',
+    temporalUiServer: values.TEMPORAL_UI_SERVER ?? '',
+    haproxy: values.HAPROXY ?? '',
+  };
+  return Object.values(toolchain).every((file) => file !== '' && existsSync(file)) ? toolchain : undefined;
+}
+
+/**
+ * The cluster toolchain, running `bootstrap.sh --cluster` first when something is missing
+ * (the first `npm run start:cluster` on a machine builds the Temporal server: minutes).
+ */
+export function ensureClusterToolchain(): ClusterToolchain {
+  const ready = readClusterToolchainFile();
+  if (ready) return ready;
+  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh'), '--cluster'], { stdio: 'inherit' });
+  const installed = readClusterToolchainFile();
+  if (!installed)
+    throw new Error(
+      `bootstrap finished but ${clusterToolchainFile} is incomplete; run 'npm run bootstrap -- --cluster' and read its output`,
+    );
+  return installed;
+}

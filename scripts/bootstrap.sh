@@ -8,10 +8,30 @@
 #   Temporal Java test server           Maven Central (time-skipping workflow tests)
 #   PostgreSQL 15, pgBackRest           Debian packages
 #
-# Writes "$STOREOPS_CACHE/toolchain.env" with the paths the launcher and tests use.
+# With --cluster (npm test, npm run start:cluster), also what the production-shaped
+# topology needs, built or installed only when missing:
+#   Temporal server + temporal-sql-tool  go install go.temporal.io/server (Go module proxy)
+#   Temporal Web UI server              go install github.com/temporalio/ui-server/v2
+#   HAProxy (reverse proxy)             Debian package
+#
+# Writes "$STOREOPS_CACHE/toolchain.env" (and cluster-toolchain.env) with the paths the
+# launchers and tests use.
 set -euo pipefail
 
+with_cluster=0
+for arg in "$@"; do
+  case "$arg" in
+    --cluster) with_cluster=1 ;;
+    *) printf '[bootstrap] unknown option %s (known: --cluster)\n' "$arg" >&2; exit 2 ;;
+  esac
+done
+# Opt-out for machines that never run the cluster topology (its test then says it skipped).
+if [ "${STOREOPS_SKIP_CLUSTER:-0}" = 1 ]; then with_cluster=0; fi
+
 TEMPORAL_CLI_VERSION=1.5.1
+# The server version the CLI above embeds in its dev server, and the UI it embeds.
+TEMPORAL_SERVER_VERSION=1.29.1
+TEMPORAL_UI_SERVER_VERSION=2.42.1
 TEST_SERVER_VERSION=1.31.0
 PG_MAJOR=15
 
@@ -132,3 +152,65 @@ PG_BIN_DIR=$pg_bin
 PGBACKREST=$pgbackrest_bin
 ENV
 step "toolchain ready: $CACHE/toolchain.env"
+
+[ "$with_cluster" -eq 1 ] || exit 0
+
+# --- Cluster topology: Temporal server, SQL tool, Web UI server, HAProxy -------------
+# go install puts each main package under its directory's name (server, sql); they are
+# renamed after the tools they are.
+go_install_renamed() { # <dir> <module@version> <built name> <final name> [<module@version> <built> <final>]...
+  local dir=$1; shift
+  mkdir -p "$dir"
+  local packages=() renames=()
+  while [ $# -gt 0 ]; do packages+=("$1"); renames+=("$2:$3"); shift 3; done
+  GOBIN="$dir" CGO_ENABLED=0 GOFLAGS=-mod=mod go install "${packages[@]}" || return 1
+  local pair
+  for pair in "${renames[@]}"; do mv -f "$dir/${pair%%:*}" "$dir/${pair##*:}"; done
+}
+need_go() {
+  command -v go >/dev/null 2>&1 || fail "$1 is missing and Go is not installed.
+  Install Go (https://go.dev/doc/install, or 'apt-get install golang') and run 'npm run bootstrap -- --cluster' again,
+  or set STOREOPS_SKIP_CLUSTER=1 to run without the cluster topology (npm run start:cluster and its test)."
+}
+
+server_dir="$CACHE/temporal-server/$TEMPORAL_SERVER_VERSION"
+temporal_server="$server_dir/temporal-server"
+sql_tool="$server_dir/temporal-sql-tool"
+if [ -x "$temporal_server" ] && [ -x "$sql_tool" ]; then
+  step "Temporal server $TEMPORAL_SERVER_VERSION and temporal-sql-tool: cached in $server_dir"
+else
+  need_go "the Temporal server"
+  step "Temporal server $TEMPORAL_SERVER_VERSION and temporal-sql-tool: building with 'go install' (several minutes the first time)"
+  go_install_renamed "$server_dir" \
+    "go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION" server temporal-server \
+    "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION" sql temporal-sql-tool \
+    || fail "go install of the Temporal server failed (see the Go output above)"
+fi
+
+ui_dir="$CACHE/temporal-ui-server/$TEMPORAL_UI_SERVER_VERSION"
+ui_server="$ui_dir/temporal-ui-server"
+if [ -x "$ui_server" ]; then
+  step "Temporal Web UI server $TEMPORAL_UI_SERVER_VERSION: cached at $ui_server"
+else
+  need_go "the Temporal Web UI server"
+  step "Temporal Web UI server $TEMPORAL_UI_SERVER_VERSION: building with 'go install' (a few minutes the first time)"
+  go_install_renamed "$ui_dir" \
+    "github.com/temporalio/ui-server/v2/cmd/server@v$TEMPORAL_UI_SERVER_VERSION" server temporal-ui-server \
+    || fail "go install of the Temporal Web UI server failed (see the Go output above)"
+fi
+
+haproxy_bin=$(command -v haproxy || true)
+if [ -z "$haproxy_bin" ]; then
+  apt_install haproxy || fail "HAProxy is missing and could not be installed.
+  Install it with 'apt-get install haproxy' (or 'brew install haproxy')."
+  haproxy_bin=$(command -v haproxy)
+fi
+step "HAProxy: $("$haproxy_bin" -v | head -n 1) at $haproxy_bin"
+
+cat >"$CACHE/cluster-toolchain.env" <<ENV
+TEMPORAL_SERVER=$temporal_server
+TEMPORAL_SQL_TOOL=$sql_tool
+TEMPORAL_UI_SERVER=$ui_server
+HAPROXY=$haproxy_bin
+ENV
+step "cluster toolchain ready: $CACHE/cluster-toolchain.env"

@@ -16,6 +16,7 @@ import { OrderItemSchema } from './order-item.entity';
 import { PaymentSchema } from './payment.entity';
 import { PaymentDiscrepancySchema } from './payment-discrepancy.entity';
 import { ProductSchema } from './product.entity';
+import { RateLimitCounterSchema } from './rate-limit-counter.entity';
 import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
 import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
 import { SlaBreachSchema } from './sla-breach.entity';
@@ -55,4 +56,5 @@ export const entities = [
   RecoveryLedgerEntrySchema,
   ReturnRequestSchema,
   ReturnLineSchema,
+  RateLimitCounterSchema,
 ];
