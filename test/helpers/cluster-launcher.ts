@@ -56,12 +56,15 @@ export async function launchCluster(options: {
   /** Chosen by the caller, so it can drop them even when the launch fails. */
   temporalDatabase: string;
   dir: string;
+  /** The platform's own database: one of the test's, so probes and orders stay out of others' tables. */
+  databaseUrl: string;
 }): Promise<LaunchedCluster> {
   const ports = await pickClusterPorts();
   const { dir, temporalDatabase } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'start-cluster.ts')], {
     env: {
       ...process.env,
+      DATABASE_URL: options.databaseUrl,
       TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporalFrontend}`,
       TEMPORAL_NAMESPACE: 'default',
       API_PORT: String(ports.proxy),
