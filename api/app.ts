@@ -21,6 +21,7 @@ import catalog from './catalog';
 import codecRoutes from './codec/routes';
 import serviceCommitmentRoutes from './commitments/routes';
 import delivery from './delivery';
+import disclosureRoutes from './disclosure/routes';
 import healthRoutes from './health/routes';
 import order from './order';
 import ops from './ops';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(codecRoutes, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
   await app.register(auditRoutes);
   await app.register(serviceCommitmentRoutes);
+  await app.register(disclosureRoutes);
   await app.register(accounts, processOptions);
   await app.register(catalog, processOptions);
   await app.register(order, processOptions);

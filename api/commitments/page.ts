@@ -59,6 +59,7 @@ ${rows}
     </tbody>
   </table>
   <p>Machine-readable: request this address with <code>Accept: application/json</code>.</p>
+  <p><a href="/disclosures">All our disclosures</a>: the platform, merchants' qualifications, terms of sale, privacy notice.</p>
 </body>
 </html>
 `;
