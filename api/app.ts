@@ -19,6 +19,7 @@ import accounts from './accounts';
 import auditRoutes from './audit/routes';
 import catalog from './catalog';
 import codecRoutes from './codec/routes';
+import consolePlugin from './console';
 import serviceCommitmentRoutes from './commitments/routes';
 import delivery from './delivery';
 import disclosureRoutes from './disclosure/routes';
@@ -26,6 +27,7 @@ import healthRoutes from './health/routes';
 import order from './order';
 import ops from './ops';
 import paymentReconciliationRoutes from './payments/routes';
+import reports from './reports';
 
 export interface AppDeps {
   config: Config;
@@ -75,5 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(delivery, processOptions);
   await app.register(paymentReconciliationRoutes);
   await app.register(ops, processOptions);
+  await app.register(reports);
+  await app.register(consolePlugin);
   return app;
 }

@@ -7,6 +7,7 @@
 #   Temporal CLI (dev server + Web UI)  go install from the Go module proxy
 #   Temporal Java test server           Maven Central (time-skipping workflow tests)
 #   PostgreSQL 15, pgBackRest           Debian packages
+#   Chromium (the console's browser test, driven by playwright-core)  Debian package
 #
 # Writes "$STOREOPS_CACHE/toolchain.env" with the paths the launcher and tests use.
 set -euo pipefail
@@ -125,10 +126,23 @@ if [ -z "$pgbackrest_bin" ]; then
 fi
 step "pgBackRest: $("$pgbackrest_bin" version) at $pgbackrest_bin"
 
+# The console's browser test drives Debian's Chromium through playwright-core; never a
+# browser download. Without it only that test is skipped, so it is not fatal here.
+chromium_bin=$(command -v chromium || true)
+if [ -z "$chromium_bin" ]; then
+  if apt_install chromium; then chromium_bin=$(command -v chromium || true); fi
+fi
+if [ -n "$chromium_bin" ]; then
+  step "Chromium: $("$chromium_bin" --version 2>/dev/null || echo unknown version) at $chromium_bin"
+else
+  step "Chromium: missing (apt-get install chromium); the console browser test will be skipped"
+fi
+
 cat >"$CACHE/toolchain.env" <<ENV
 TEMPORAL_CLI=$temporal_cli
 TEMPORAL_TEST_SERVER=$test_server
 PG_BIN_DIR=$pg_bin
 PGBACKREST=$pgbackrest_bin
+CHROMIUM=$chromium_bin
 ENV
 step "toolchain ready: $CACHE/toolchain.env"

@@ -36,6 +36,9 @@ const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
     response: pageResponse,
   });
 
+  // Browsers ask every site for an icon; there is none, and "none" is not an error.
+  app.get('/favicon.ico', { schema: { hide: true }, config: publicRoute }, (_request, reply) => reply.code(204).send());
+
   app.get(
     '/disclosures',
     { schema: schema('Index of the public disclosure pages'), config: publicRoute },

@@ -18,11 +18,13 @@ import { ServiceCommitmentVersionSchema } from './service-commitment-version.ent
 import { SlaBreachSchema } from './sla-breach.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { StackProbeSchema } from './stack-probe.entity';
+import { StaffUserSchema } from './staff-user.entity';
 
 /** Every entity schema, registered once in the ORM config. */
 export const entities = [
   BaseEntitySchema,
   StackProbeSchema,
+  StaffUserSchema,
   AuditEventSchema,
   ServiceCommitmentVersionSchema,
   AccountSchema,

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127170000 } from './Migration20261127170000_order_terms_version';
+import { Migration20261127173000 } from './Migration20261127173000_staff_user';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
 import { Migration20261124225259 } from './Migration20261124225259_delivery_handover';
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124225513_backup_drill', class: Migration20261124225513 },
   { name: 'Migration20261124225554_payment_discrepancy', class: Migration20261124225554 },
   { name: 'Migration20261127170000_order_terms_version', class: Migration20261127170000 },
+  { name: 'Migration20261127173000_staff_user', class: Migration20261127173000 },
 ];
