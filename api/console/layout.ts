@@ -14,7 +14,7 @@ const style = [
   '*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0;color:#1d2330;background:#f3f5f8;font-size:15px}',
   'header{background:#1f3a5f;color:#fff;display:flex;align-items:center;gap:1.5rem;padding:.6rem 1.5rem}',
   'header a{color:#dfe8f5;text-decoration:none}header a[aria-current]{color:#fff;font-weight:600;border-bottom:2px solid #fff}',
-  'header .who{margin-left:auto;font-size:.9em;display:flex;gap:.8rem;align-items:center}',
+  'header nav{display:flex;gap:1.2rem}header .who{margin-left:auto;font-size:.9em;display:flex;gap:.8rem;align-items:center}',
   'header button{background:none;border:1px solid #dfe8f5;color:#fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}',
   'main{max-width:80rem;margin:1.2rem auto;padding:0 1.5rem}h1{font-size:1.4rem;margin:.4rem 0 1rem}',
   '.card{background:#fff;border-radius:6px;box-shadow:0 1px 3px #0002;padding:1rem 1.2rem;margin-bottom:1.2rem}',

@@ -40,7 +40,10 @@
       type: 'line',
       data: { labels: days.map((day) => day.slice(0, 10)), datasets },
       options: {
-        scales: { y: { min: 0, max: 100, title: { display: true, text: 'on time (%)' } } },
+        scales: {
+          x: { offset: true },
+          y: { min: 0, max: 100, title: { display: true, text: 'on time (%)' } },
+        },
         plugins: {
           tooltip: {
             callbacks: {
