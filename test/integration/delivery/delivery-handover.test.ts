@@ -105,6 +105,11 @@ describe('delivery handover: slips signed by both, the carrier’s events to com
     const done = await ctx.stateOf(order.id, (state) => state.phase === 'completed');
     expect(done.appliedEvents).toHaveLength(4);
     await eventually(async () => expect((await attributes()).get(searchAttributes.businessStatus)).toBe('completed'));
+    // Every step is labelled in the UI's timeline (user metadata), not only named by its function.
+    const history = await ctx.stack.temporal.workflow.getHandle(handoverWorkflowId(order.id)).fetchHistory();
+    const scheduled = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes);
+    expect(scheduled.length).toBeGreaterThan(5);
+    expect(scheduled.filter((event) => !event.userMetadata?.summary)).toEqual([]);
     expect(done.breaches).toEqual([]);
     const em = ctx.stack.orm.em.fork();
     expect((await em.findOneOrFail(Order, { id: order.id })).status).toBe('completed');
