@@ -21,6 +21,14 @@ export default tseslint.config(
     },
   },
   {
+    // The console's one browser script (api/console/index.ts serves it beside Chart.js).
+    files: ['api/console/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', window: 'readonly', Chart: 'readonly' },
+    },
+  },
+  {
     // Workflow code is replayed: it may import only the workflow SDK, domain rules and
     // activity *types* (docs/architecture.md; samples-typescript's shared lint rule).
     files: ['workflows/**/*.ts'],

@@ -21,12 +21,15 @@ import catalog from './catalog';
 import codecRoutes from './codec/routes';
 import commitments from './commitments';
 import complaints from './complaints';
+import consolePlugin from './console';
 import delivery from './delivery';
+import disclosureRoutes from './disclosure/routes';
 import healthRoutes from './health/routes';
 import order from './order';
 import ops from './ops';
 import paymentReconciliationRoutes from './payments/routes';
 import returns from './returns';
+import reports from './reports';
 
 export interface AppDeps {
   config: Config;
@@ -71,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(codecRoutes, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
   await app.register(auditRoutes);
   await app.register(commitments);
+  await app.register(disclosureRoutes);
   await app.register(accounts, processOptions);
   await app.register(catalog, processOptions);
   await app.register(order, processOptions);
@@ -79,5 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returns, processOptions);
   await app.register(paymentReconciliationRoutes);
   await app.register(ops, processOptions);
+  await app.register(reports);
+  await app.register(consolePlugin);
   return app;
 }

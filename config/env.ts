@@ -13,6 +13,28 @@ const aes256Key = z
  * Secrets have no default here: development gets generated ones from var/ (see
  * loadConfig), production must set them.
  */
+/** The platform's own licences, disclosed on /disclosures/platform (T/QGCML 3125 §4.1.2, §4.5). */
+const platformLicences = z.array(
+  z.object({
+    type: z.string().min(1).max(100),
+    number: z.string().min(1).max(64),
+    issuer: z.string().min(1).max(200),
+    validUntil: z.iso.date().optional(),
+  }),
+);
+const DEV_LICENCES = JSON.stringify([
+  {
+    type: 'Business licence (营业执照)',
+    number: 'DEV-91310000-0000',
+    issuer: 'Development only: set PLATFORM_LICENCES',
+  },
+  {
+    type: 'Value-added telecom licence (ICP)',
+    number: 'DEV-ICP-0000',
+    issuer: 'Development only: set PLATFORM_LICENCES',
+  },
+]);
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
@@ -51,6 +73,30 @@ export const configSchema = z.object({
   /** Rate-limit counters per API process (memory) or shared by all instances (postgres; api/plugins/rate-limit-store.ts). */
   RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
   LOG_LEVEL: logLevel.default('info'),
+  /** Who runs the platform, shown on the public disclosure pages and the privacy notice (§4.5, §7.2). */
+  PLATFORM_NAME: z.string().min(1).max(200).default('StoreOps development platform'),
+  PLATFORM_OPERATOR: z.string().min(1).max(200).default('StoreOps Development Co., Ltd. (not a real company)'),
+  PLATFORM_CONTACT_EMAIL: z.email().default('privacy@storeops.local'),
+  /** A JSON array of { type, number, issuer, validUntil? }. */
+  PLATFORM_LICENCES: z
+    .string()
+    .default(DEV_LICENCES)
+    .transform((raw, ctx) => {
+      const parsed = (() => {
+        try {
+          return platformLicences.safeParse(JSON.parse(raw));
+        } catch {
+          return undefined;
+        }
+      })();
+      if (parsed?.success) return parsed.data;
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of { type, number, issuer, validUntil? }' });
+      return z.NEVER;
+    }),
+  /** The Temporal Web UI the console links each process to. */
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  /** How long a console login lasts before staff sign in again. */
+  CONSOLE_SESSION_MINUTES: z.coerce.number().int().min(5).max(720).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,7 @@
 #   Temporal CLI (dev server + Web UI)  go install from the Go module proxy
 #   Temporal Java test server           Maven Central (time-skipping workflow tests)
 #   PostgreSQL 15, pgBackRest           Debian packages
+#   Chromium (the console's browser test, driven by playwright-core)  Debian package
 #
 # With --cluster (npm test, npm run start:cluster), also what the production-shaped
 # topology needs, built or installed only when missing:
@@ -145,11 +146,24 @@ if [ -z "$pgbackrest_bin" ]; then
 fi
 step "pgBackRest: $("$pgbackrest_bin" version) at $pgbackrest_bin"
 
+# The console's browser test drives Debian's Chromium through playwright-core; never a
+# browser download. Without it only that test is skipped, so it is not fatal here.
+chromium_bin=$(command -v chromium || true)
+if [ -z "$chromium_bin" ]; then
+  if apt_install chromium; then chromium_bin=$(command -v chromium || true); fi
+fi
+if [ -n "$chromium_bin" ]; then
+  step "Chromium: $("$chromium_bin" --version 2>/dev/null || echo unknown version) at $chromium_bin"
+else
+  step "Chromium: missing (apt-get install chromium); the console browser test will be skipped"
+fi
+
 cat >"$CACHE/toolchain.env" <<ENV
 TEMPORAL_CLI=$temporal_cli
 TEMPORAL_TEST_SERVER=$test_server
 PG_BIN_DIR=$pg_bin
 PGBACKREST=$pgbackrest_bin
+CHROMIUM=$chromium_bin
 ENV
 step "toolchain ready: $CACHE/toolchain.env"
 

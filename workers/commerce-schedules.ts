@@ -5,6 +5,7 @@ import {
   HANDOVER_RECONCILIATION_WORKFLOW,
 } from '../workflows/delivery/handover-reconciliation.definitions';
 import { PAYMENT_RECONCILIATION_SCHEDULE_ID } from '../workflows/payments/payment-reconciliation.definitions';
+import { searchAttributes } from '../workflows/shared/search-attributes';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
 /**
@@ -21,6 +22,9 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
       workflowId: 'reconciliation:payments:scheduled',
       taskQueue: TASK_QUEUES.commerce,
       args: [{}],
+      staticSummary: 'Payment reconciliation of the day before (T/QGCML 3125 §7.1)',
+      staticDetails: 'Platform records against the provider settlement; differences mailed to staff.',
+      typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
     },
     policies: { catchupWindow: '1 day' },
   });
@@ -34,6 +38,9 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
       workflowId: 'reconciliation:handovers:scheduled',
       taskQueue: TASK_QUEUES.commerce,
       args: [{}],
+      staticSummary: 'Handover slip reconciliation (T/QGCML 3125 §6.2.2)',
+      staticDetails: "Slips against the merchant's orders and the carrier's shipments and remittances, 30 days back.",
+      typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
     },
     policies: { catchupWindow: '1 day' },
   });

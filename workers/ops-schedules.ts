@@ -1,7 +1,7 @@
 import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../config/env';
-import { backupScheduleId, backupWorkflowId } from '../workflows/ops/backup.definitions';
+import { backupScheduleId, backupStartMetadata, backupWorkflowId } from '../workflows/ops/backup.definitions';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 import { createTemporalClient } from '../temporal/connection';
 import { upsertSchedule } from '../temporal/schedules';
@@ -48,6 +48,7 @@ export async function ensureBackupSchedules(client: Client, schedules = backupSc
       // Temporal appends the scheduled time, so each run's id is unique.
       workflowId: backupWorkflowId(schedule.type, schedule.repo, 'scheduled'),
       args: [{ type: schedule.type, repo: schedule.repo }],
+      ...backupStartMetadata(schedule.type, schedule.repo, `scheduled: ${schedule.cron}`),
     };
     await upsertSchedule(client, {
       scheduleId,

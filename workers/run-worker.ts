@@ -54,19 +54,20 @@ export async function runWorkerProcess(
   taskQueue: TaskQueue,
   buildActivities: (deps: WorkerProcessDeps) => WorkerOptions['activities'],
   /** Idempotent start-up work that needs a client, such as creating the queue's schedules. */
-  onStart?: (client: Client) => Promise<void>,
+  onStart?: (client: Client, deps: WorkerProcessDeps) => Promise<void>,
 ): Promise<void> {
   const config = loadConfig();
   const orm = await createOrm(config.DATABASE_URL);
   const connection = await connectWorker(config);
   const identity = workerIdentity(taskQueue);
   try {
+    const deps = { config, orm, workerIdentity: identity };
     const worker = await createWorker({
       config,
       taskQueue,
       connection,
       identity,
-      activities: buildActivities({ config, orm, workerIdentity: identity }),
+      activities: buildActivities(deps),
       workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
     });
     if (onStart) {
@@ -75,7 +76,7 @@ export async function runWorkerProcess(
         namespace: config.TEMPORAL_NAMESPACE,
         dataConverter: dataConverterFor(config),
       });
-      await onStart(client);
+      await onStart(client, deps);
     }
     console.log(`worker ${identity} polling task queue "${taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();

@@ -4,6 +4,7 @@ export { orderConfirmationWorkflow } from './order/order-confirmation';
 export { paymentReconciliationWorkflow } from './payments/payment-reconciliation';
 export { deliveryHandoverWorkflow } from './delivery/delivery-handover';
 export { backupWorkflow } from './ops/backup';
+export { backupAllReposWorkflow } from './ops/backup-all-repos';
 export { recoveryDrillWorkflow } from './ops/recovery-drill';
 export { handoverReconciliationWorkflow } from './delivery/handover-reconciliation';
 export { complaintEscalationWorkflow } from './complaints/complaint-escalation';

@@ -57,6 +57,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
       const slip = await orm.em.fork().findOne(HandoverSlip, { orderId: input.orderId });
       return {
         slipId: slip?.id ?? null,
+        carrierId: slip?.carrierId ?? null,
         merchantSigned: slip?.merchantSignature != null,
         carrierSigned: slip?.carrierSignature != null,
       };

@@ -60,6 +60,7 @@ ${rows}
   </table>
   <p>The statutory holidays and adjusted working days (调休) the calendar counts with, year by year: <a href="/service-calendar/years">/service-calendar/years</a>.</p>
   <p>Machine-readable: request this address with <code>Accept: application/json</code>.</p>
+  <p><a href="/disclosures">All our disclosures</a>: the platform, merchants' qualifications, terms of sale, privacy notice.</p>
 </body>
 </html>
 `;

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BackupRun, backupTypes } from '../../db/entities/backup-run.entity';
-import { backupWorkflowId } from '../../workflows/ops/backup.definitions';
-import { TASK_QUEUES } from '../../workflows/shared/task-queues';
-import type { backupWorkflow } from '../../workflows/ops/backup';
+import { startBackup, startBackupOfAllRepos } from '../../temporal/backup-starts';
 import { auditFromRequest } from '../shared/audit';
 
 const backupRowSchema = z.object({
@@ -66,20 +64,24 @@ const backupRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Take a backup now (runs the backup workflow on the ops queue)',
-        body: z.object({ type: z.enum(backupTypes), repo: z.union([z.literal(1), z.literal(2)]) }),
+        summary: 'Take a backup now: to the repository given, or without `repo` to both (local, then off-site)',
+        body: z.object({
+          type: z.enum(backupTypes),
+          repo: z
+            .union([z.literal(1), z.literal(2)])
+            .optional()
+            .describe('1 = local, 2 = off-site; omitted: both, one after the other'),
+        }),
         response: { 202: z.object({ workflowId: z.string() }) },
       },
       config: { access: { roles: ['ops'] } },
     },
     async (request, reply) => {
       const { type, repo } = request.body;
-      const workflowId = backupWorkflowId(type, repo, new Date().toISOString());
-      await app.temporal.workflow.start<typeof backupWorkflow>('backupWorkflow', {
-        workflowId,
-        taskQueue: TASK_QUEUES.ops,
-        args: [{ type, repo }],
-      });
+      const workflowId =
+        repo === undefined
+          ? await startBackupOfAllRepos(app.temporal, type, new Date().toISOString(), 'taken on request')
+          : await startBackup(app.temporal, type, repo);
       await auditFromRequest(request, {
         action: 'backup.start',
         entity: 'backup',

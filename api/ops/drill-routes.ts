@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { drillScenarios, drillStatuses, RecoveryDrill } from '../../db/entities/recovery-drill.entity';
 import { NotFoundError, UnavailableError } from '../../domain/errors';
 import { percentBefore } from '../../domain/recovery-drill';
-import { drillProgressQuery, recoveryDrillWorkflowId } from '../../workflows/ops/recovery-drill.definitions';
+import {
+  drillProgressQuery,
+  drillStartMetadata,
+  recoveryDrillWorkflowId,
+} from '../../workflows/ops/recovery-drill.definitions';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import type { recoveryDrillWorkflow } from '../../workflows/ops/recovery-drill';
 import { auditFromRequest } from '../shared/audit';
@@ -78,6 +82,7 @@ const recoveryDrillRoutes: FastifyPluginAsyncZod = async (app) => {
           workflowId,
           taskQueue: TASK_QUEUES.ops,
           args: [{ drillId: id, scenario, keepStandby, startedBy }],
+          ...drillStartMetadata(id, scenario),
         });
       } catch (error) {
         const drill = await request.em.findOneOrFail(RecoveryDrill, { id });

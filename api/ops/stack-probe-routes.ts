@@ -107,6 +107,8 @@ async function runProbe(
       taskQueue,
       args: [{ requestedAt }],
       workflowExecutionTimeout: `${timeoutSeconds} seconds`,
+      staticSummary: `Stack probe ${probeId} on task queue ${taskQueue}`,
+      staticDetails: `A synthetic round trip: the ${taskQueue} worker writes one row to Postgres (requested ${requestedAt}).`,
     });
     return workflowId;
   } catch (error) {

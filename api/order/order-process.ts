@@ -8,6 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { Order } from '../../db/entities/order.entity';
 import { ConflictError } from '../../domain/errors';
+import { formatMoney, money } from '../../domain/money';
 import {
   ORDER_ALREADY_DECIDED,
   orderWorkflowId,
@@ -31,8 +32,26 @@ export async function startOrderProcess(temporal: Client, order: Order): Promise
       { key: searchAttributes.orderId, value: order.id },
       { key: searchAttributes.merchantId, value: order.merchantId },
       { key: searchAttributes.businessStatus, value: order.status },
+      ...(order.confirmBy ? [{ key: searchAttributes.dueAt, value: order.confirmBy }] : []),
     ],
+    ...orderStartMetadata(order),
   });
+}
+
+/** What the Temporal UI shows of the order at a glance: ids, amounts, the deadline; no personal data. */
+export function orderStartMetadata(order: Order): { staticSummary: string; staticDetails: string } {
+  const amount = (value: number) => formatMoney(money(value, order.currency));
+  const confirmBy = order.confirmBy?.toISOString() ?? 'from the commitments in force';
+  return {
+    staticSummary: `Order ${order.id}: ${amount(order.totalAmount())}, confirm by ${confirmBy}`,
+    staticDetails: [
+      `Order: ${order.id}`,
+      `Merchant: ${order.merchantId}`,
+      `Goods: ${amount(order.goodsAmount)} · delivery fee: ${amount(order.deliveryFee)} (§5.4)`,
+      `Merchant confirms by: ${confirmBy} (T/QGCML 3125 §4.7, commitments v${order.commitmentVersion ?? '?'})`,
+      `Payment method: ${order.paymentMethod}`,
+    ].join('\n'),
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ export function toOrderView(order: Order): OrderView {
     },
     confirmBy: order.confirmBy?.toISOString() ?? null,
     commitmentVersion: order.commitmentVersion,
+    termsVersion: order.termsVersion,
     placedAt: order.createdAt.toISOString(),
     timeline: order.events.isInitialized()
       ? order.events

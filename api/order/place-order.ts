@@ -11,6 +11,7 @@ import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-v
 import { ConflictError, InvalidInputError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { serviceDeadlines } from '../../domain/service-deadlines';
+import { currentTerms } from '../../domain/terms';
 import { auditFromRequest } from '../shared/audit';
 import type { PlaceOrderBody } from './schemas';
 
@@ -122,6 +123,8 @@ async function writeOrder(
     idempotencyKey,
     requestHash,
   );
+  // The consumer confirms the terms in force by placing the order (§7.2.5).
+  order.termsVersion = currentTerms.version;
   order.shippingAddressCiphertext = deps.cipher.encrypt(
     JSON.stringify(body.shippingAddress),
     `order:${order.id}:shippingAddress`,

@@ -50,6 +50,10 @@ export const orderViewSchema = z
     amounts: z.object({ goods: amountSchema, delivery: amountSchema, total: amountSchema, currency: z.string() }),
     confirmBy: z.iso.datetime().nullable(),
     commitmentVersion: z.number().int().nullable(),
+    termsVersion: z
+      .string()
+      .nullable()
+      .describe('The terms of sale confirmed by placing the order: /disclosures/terms'),
     placedAt: z.iso.datetime(),
     timeline: z.array(z.object({ type: z.string(), at: z.iso.datetime(), details: z.record(z.string(), z.unknown()) })),
   })

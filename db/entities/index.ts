@@ -26,11 +26,13 @@ import { ReturnRequestSchema } from './return-request.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { RecoveryLedgerEntrySchema } from './recovery-ledger-entry.entity';
 import { StackProbeSchema } from './stack-probe.entity';
+import { StaffUserSchema } from './staff-user.entity';
 
 /** Every entity schema, registered once in the ORM config. */
 export const entities = [
   BaseEntitySchema,
   StackProbeSchema,
+  StaffUserSchema,
   AuditEventSchema,
   ServiceCommitmentVersionSchema,
   AccountSchema,

@@ -19,6 +19,8 @@ export class Order extends BaseEntity {
   /** The confirmation deadline from the service commitments in force at placement (§4.7). */
   confirmBy: Date | null = null;
   commitmentVersion: number | null = null;
+  /** The version of the terms of sale the consumer confirmed by placing it (§7.2.5; domain/terms.ts). */
+  termsVersion: string | null = null;
   /** Stock is reserved in the transaction that creates the order, released on cancellation. */
   stockReserved = true;
   items = new Collection<OrderItem>(this);
@@ -67,6 +69,7 @@ export const OrderSchema = new EntitySchema<Order, BaseEntity>({
     idempotencyKey: { type: 'string' },
     requestHash: { type: 'string', length: 64 },
     confirmBy: { type: 'datetime', nullable: true },
+    termsVersion: { type: 'string', length: 32, nullable: true },
     commitmentVersion: { type: 'integer', nullable: true },
     stockReserved: { type: 'boolean' },
     items: { kind: '1:m', entity: 'OrderItem', mappedBy: 'order', orderBy: { position: 'asc' } },

@@ -3,6 +3,8 @@ import { Migration20261127170000 } from './Migration20261127170000_holiday_year_
 import { Migration20261127171000 } from './Migration20261127171000_complaints';
 import { Migration20261127173000 } from './Migration20261127173000_returns';
 import { Migration20261127174000 } from './Migration20261127174000_rate_limit_counter';
+import { Migration20261127175000 } from './Migration20261127175000_order_terms_version';
+import { Migration20261127176000 } from './Migration20261127176000_staff_user';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
 import { Migration20261124225259 } from './Migration20261124225259_delivery_handover';
@@ -34,4 +36,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127171000_complaints', class: Migration20261127171000 },
   { name: 'Migration20261127173000_returns', class: Migration20261127173000 },
   { name: 'Migration20261127174000_rate_limit_counter', class: Migration20261127174000 },
+  { name: 'Migration20261127175000_order_terms_version', class: Migration20261127175000 },
+  { name: 'Migration20261127176000_staff_user', class: Migration20261127176000 },
 ];

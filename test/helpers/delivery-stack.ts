@@ -13,6 +13,7 @@ import {
   handoverWorkflowId,
   type DeliveryHandoverState,
 } from '../../workflows/delivery/delivery-handover.definitions';
+import { searchAttributes } from '../../workflows/shared/search-attributes';
 import type { TaskQueue } from '../../workflows/shared/task-queues';
 import { createDeliveryParties, type DeliveryParties } from './delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from './private-database';
@@ -96,6 +97,12 @@ export function useDeliveryStack(label: string) {
       workflowId: handoverWorkflowId(orderId),
       taskQueue,
       args: [{ orderId, merchantId: parties.merchant.id }],
+      // As the confirmed order starts it (workflows/delivery/delivery-handover.metadata.ts).
+      typedSearchAttributes: [
+        { key: searchAttributes.orderId, value: orderId },
+        { key: searchAttributes.merchantId, value: parties.merchant.id },
+        { key: searchAttributes.businessStatus, value: 'awaiting_handover' },
+      ],
     });
   }
 

@@ -54,14 +54,18 @@ export default async function integrationGlobalSetup(): Promise<void> {
   await migrateUp(orm).finally(() => orm.close());
 
   const port = await freePort();
+  // The Web UI too: the console's browser test follows its links into it.
+  const uiPort = await freePort();
   services.temporal = await startTemporalDevServer({
     cli: toolchain.temporalCli,
     port,
+    uiPort,
     namespace: 'default',
     logFile: path.join(varDir, 'log', `temporal-test-${process.pid}.log`),
   });
   process.env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
   process.env.TEMPORAL_NAMESPACE = 'default';
+  process.env.TEMPORAL_UI_URL = `http://127.0.0.1:${uiPort}`;
 
   await ensureTestWorkflowBundle();
 }

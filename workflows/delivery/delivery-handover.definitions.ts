@@ -31,6 +31,8 @@ export interface DeliveryHandoverState {
   phase: HandoverPhase;
   orderStatus: OrderStatus;
   slipId?: string;
+  /** The carrier the slip names (known once the merchant drafted it). */
+  carrierId?: string;
   merchantSigned: boolean;
   carrierSigned: boolean;
   handoverBy?: string;

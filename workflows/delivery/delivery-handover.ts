@@ -9,24 +9,46 @@ import {
   type DeliveryHandoverState,
   type LogisticsEventInput,
 } from './delivery-handover.definitions';
+import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 
 type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
 
+/** What each step does, as the Temporal UI's timeline shows it. */
+const labels: { [K in keyof DeliveryActivities]?: string } = {
+  planHandover: 'handover deadline from the commitments in force',
+  handoverSlipStatus: 'read the handover slip and its signatures',
+  bookShipment: 'book the shipment with the carrier',
+  recordHandedOver: 'record the order handed over',
+  planDelivery: 'delivery deadline from the carrier contract',
+  planCodRemittance: 'cash-on-delivery remittance deadline',
+  recordShipmentEvent: 'apply a carrier tracking event',
+  recordDeliveryBreach: 'record an SLA breach',
+  sendDeliveryMail: 'send a delivery mail',
+  recordReturnedToMerchant: 'record the goods returned to the merchant',
+  recordDeliveryCompleted: 'record the order completed',
+};
+
 /** Database and mail: quick, retried until they work. */
-const local = proxyActivities<DeliveryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const local = labelActivities(
+  proxyActivities<DeliveryActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  }),
+  labels,
+);
 
 /** The carrier's API: idempotent on the key, so retrying for a while is safe. */
-const carrier = proxyActivities<DeliveryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: ['LogisticsRequestRejected'],
-  },
-});
+const carrier = labelActivities(
+  proxyActivities<DeliveryActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: {
+      initialInterval: '2 seconds',
+      maximumInterval: '5 minutes',
+      nonRetryableErrorTypes: ['LogisticsRequestRejected'],
+    },
+  }),
+  labels,
+);
 
 /** A second failed delivery returns the goods to the merchant (one re-attempt, then return). */
 const MAX_DELIVERY_ATTEMPTS = 2;
@@ -85,7 +107,12 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   };
 
   /** Applies queued carrier events until `done`; `deadline` missed once → `onMiss`, then waits on. */
-  const waitFor = async (done: () => boolean, deadline: string | undefined, onMiss: () => Promise<void>) => {
+  const waitFor = async (
+    done: () => boolean,
+    deadline: string | undefined,
+    summary: string,
+    onMiss: () => Promise<void>,
+  ) => {
     let missed = deadline === undefined;
     while (!done()) {
       const next = pending.shift();
@@ -98,7 +125,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
         continue;
       }
       const remaining = Date.parse(deadline as string) - Date.now();
-      if (remaining <= 0 || !(await condition(() => pending.length > 0, remaining))) {
+      if (remaining <= 0 || !(await condition(() => pending.length > 0, remaining, { summary }))) {
         missed = true;
         await onMiss();
       }
@@ -127,6 +154,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   const confirmedAt = input.confirmedAt ?? workflowInfo().startTime.toISOString();
   const plan = await local.planHandover({ orderId, confirmedAt });
   state.handoverBy = plan.handoverBy;
+  showBusinessAttributes({ businessStatus: 'awaiting_handover', dueAt: plan.handoverBy });
   let handoverMissed = false;
   while (!(state.merchantSigned && state.carrierSigned)) {
     if (slipChanged) {
@@ -136,6 +164,11 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
         merchantSigned: slip.merchantSigned,
         carrierSigned: slip.carrierSigned,
       });
+      // The carrier is known once the slip names it: staff then find the handover by CarrierId.
+      if (slip.carrierId && slip.carrierId !== state.carrierId) {
+        state.carrierId = slip.carrierId;
+        showBusinessAttributes({ carrierId: slip.carrierId });
+      }
       continue;
     }
     if (handoverMissed) {
@@ -143,7 +176,8 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
       continue;
     }
     const remaining = Date.parse(plan.handoverBy) - Date.now();
-    if (remaining <= 0 || !(await condition(() => slipChanged, remaining))) {
+    const slipSummary = 'handover deadline: slip signed by merchant and courier (§6.2.2)';
+    if (remaining <= 0 || !(await condition(() => slipChanged, remaining, { summary: slipSummary }))) {
       handoverMissed = true;
       // The party that kept the goods from moving: no slip or no merchant signature is the
       // merchant's delay; a slip the merchant signed and no courier did is the carrier's.
@@ -155,6 +189,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
 
   // 2. Book the shipment (idempotent on workflow id + step), then the order is handed over.
   state.phase = 'booking';
+  showBusinessAttributes({ businessStatus: 'booking' });
   const booking = await carrier.bookShipment({ orderId, idempotencyKey: `${workflowInfo().workflowId}:book-shipment` });
   state.shipmentId = booking.shipmentId;
   const handedOver = await local.recordHandedOver({ orderId });
@@ -167,21 +202,28 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
 
   // 3. Delivered by the contracted time (§6.1), or returned after a second failed attempt.
   state.phase = 'in_delivery';
+  showBusinessAttributes({ businessStatus: 'in_delivery', dueAt: delivery.deliverBy });
   await waitFor(
     () => state.deliveredAt !== undefined || returned,
     delivery.deliverBy,
+    'delivery deadline of the carrier contract (§6.1)',
     () => breach('delivery', 'carrier', delivery.deliverBy),
   );
-  if (returned) return { orderId, outcome: 'returned_to_merchant' };
+  if (returned) {
+    showBusinessAttributes({ businessStatus: 'returned_to_merchant' });
+    return { orderId, outcome: 'returned_to_merchant' };
+  }
 
   // 4. Cash on delivery remitted by the contracted time (§6.1).
   if (delivery.codAmount) {
     state.phase = 'awaiting_cod_remittance';
     const cod = await local.planCodRemittance({ orderId, deliveredAt: state.deliveredAt as string });
     state.codRemitBy = cod.remitBy;
+    showBusinessAttributes({ businessStatus: 'awaiting_cod_remittance', dueAt: cod.remitBy });
     await waitFor(
       () => state.codRemitted >= (delivery.codAmount ?? 0),
       cod.remitBy,
+      'cash-on-delivery remittance deadline (§6.1)',
       () => breach('cod_remittance', 'carrier', cod.remitBy),
     );
   }
@@ -189,5 +231,6 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   await local.recordDeliveryCompleted({ orderId });
   state.orderStatus = 'completed';
   state.phase = 'completed';
+  showBusinessAttributes({ businessStatus: 'completed' });
   return { orderId, outcome: 'completed' };
 }

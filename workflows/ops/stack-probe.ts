@@ -1,11 +1,15 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createStackProbeActivities } from '../../activities/ops/stack-probe-activities';
 import type { StackProbeInput, StackProbeResult } from './stack-probe.definitions';
+import { labelActivities } from '../shared/visibility';
 
-const { recordStackProbe } = proxyActivities<ReturnType<typeof createStackProbeActivities>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { maximumAttempts: 3 },
-});
+const { recordStackProbe } = labelActivities(
+  proxyActivities<ReturnType<typeof createStackProbeActivities>>({
+    startToCloseTimeout: '10 seconds',
+    retry: { maximumAttempts: 3 },
+  }),
+  { recordStackProbe: 'write the probe row to Postgres' },
+);
 
 /**
  * A synthetic round trip through the stack: the worker polling this task queue runs an

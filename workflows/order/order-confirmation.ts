@@ -29,6 +29,7 @@ import {
   handoverWorkflowId,
 } from '../delivery/delivery-handover.definitions';
 import { searchAttributes } from '../shared/search-attributes';
+import { handoverStartMetadata } from '../delivery/delivery-handover.metadata';
 
 type OrderActivities = ReturnType<typeof createOrderActivities>;
 
@@ -147,13 +148,17 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
     await Promise.all([notify('order_placed_merchant'), notify('order_received_consumer')]);
 
     const untilReminder = Math.max(0, Date.parse(plan.remindAt) - Date.now());
-    const decidedBeforeReminder = await condition(() => decision !== undefined, untilReminder);
+    const decidedBeforeReminder = await condition(() => decision !== undefined, untilReminder, {
+      summary: 'merchant confirmation reminder (before the deadline)',
+    });
     if (!decidedBeforeReminder) {
       await notify('order_confirmation_reminder_merchant');
       state.reminderSent = true;
     }
     const untilDeadline = Math.max(0, Date.parse(plan.confirmBy) - Date.now());
-    const decidedInTime = await condition(() => decision !== undefined, untilDeadline);
+    const decidedInTime = await condition(() => decision !== undefined, untilDeadline, {
+      summary: 'merchant confirmation deadline (§4.7: one working day)',
+    });
 
     if (!decidedInTime) {
       await local.recordSlaBreach({ orderId, obligation: 'order_confirmation', dueAt: plan.confirmBy });
@@ -170,6 +175,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
           taskQueue: DELIVERY_HANDOVER_TASK_QUEUE,
           args: [{ orderId, merchantId: input.merchantId, confirmedAt: new Date().toISOString() }],
           parentClosePolicy: 'ABANDON',
+          ...handoverStartMetadata(orderId, input.merchantId),
         });
       }
       await notify('order_confirmed_consumer');

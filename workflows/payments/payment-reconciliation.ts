@@ -6,14 +6,24 @@ import type {
   PaymentReconciliationResult,
 } from '../../activities/payments/payment-reconciliation-activities';
 import type { PaymentReconciliationInput } from './payment-reconciliation.definitions';
+import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 
-const { reconcilePayments } = proxyActivities<ReturnType<typeof createPaymentReconciliationActivities>>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '10 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
-});
-const { sendTemplatedMail, sendReconciliationDiscrepanciesMail } = proxyActivities<
-  ReturnType<typeof createMailActivities> & ReturnType<typeof createPaymentMailActivities>
->({ startToCloseTimeout: '2 minutes' });
+const { reconcilePayments } = labelActivities(
+  proxyActivities<ReturnType<typeof createPaymentReconciliationActivities>>({
+    startToCloseTimeout: '5 minutes',
+    retry: { initialInterval: '10 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
+  }),
+  { reconcilePayments: "compare the day's payments with the provider's settlement" },
+);
+const { sendTemplatedMail, sendReconciliationDiscrepanciesMail } = labelActivities(
+  proxyActivities<ReturnType<typeof createMailActivities> & ReturnType<typeof createPaymentMailActivities>>({
+    startToCloseTimeout: '2 minutes',
+  }),
+  {
+    sendTemplatedMail: 'mail the discrepancies to staff',
+    sendReconciliationDiscrepanciesMail: 'mail the discrepancies to staff',
+  },
+);
 
 const DAY_MS = 24 * 3_600_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -49,5 +59,6 @@ export async function paymentReconciliationWorkflow(
       },
     });
   }
+  showBusinessAttributes({ businessStatus: result.discrepancies > 0 ? 'discrepancies' : 'reconciled' });
   return result;
 }

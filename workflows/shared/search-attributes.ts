@@ -3,13 +3,15 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 /**
  * Custom search attributes, so staff can find a process in the Temporal Web UI by its
  * business keys. The dev server registers them at start (platform/temporal-dev-server.ts);
- * a production cluster needs `temporal operator search-attribute create` once.
+ * a production cluster needs `temporal operator search-attribute create` once per key.
  */
 export const searchAttributes = {
   orderId: defineSearchAttributeKey('OrderId', SearchAttributeType.KEYWORD),
   merchantId: defineSearchAttributeKey('MerchantId', SearchAttributeType.KEYWORD),
   carrierId: defineSearchAttributeKey('CarrierId', SearchAttributeType.KEYWORD),
   businessStatus: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
+  /** The deadline the process waits for now: `DueAt < "<now>"` lists the overdue ones. */
+  dueAt: defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME),
 } as const;
 
 export const allSearchAttributes = Object.values(searchAttributes);

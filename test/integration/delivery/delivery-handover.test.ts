@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { LogisticsWebhookEvent } from '../../../db/entities/logistics-webhook-event.entity';
 import { Order } from '../../../db/entities/order.entity';
 import { OrderEvent } from '../../../db/entities/order-event.entity';
+import { handoverWorkflowId } from '../../../workflows/delivery/delivery-handover.definitions';
+import { searchAttributes } from '../../../workflows/shared/search-attributes';
 import { createConfirmedOrder } from '../../helpers/delivery-fixtures';
+import { eventually } from '../../helpers/eventually';
 import { useDeliveryStack } from '../../helpers/delivery-stack';
 
 // Delivery handover through HTTP on the real stack (T/QGCML 3125 §6.1, §6.2.1, §6.2.2, §8.3):
@@ -81,6 +84,13 @@ describe('delivery handover: slips signed by both, the carrier’s events to com
 
     const booked = await ctx.stateOf(order.id, (state) => state.orderStatus === 'handed_over');
     const shipmentId = booked.shipmentId as string;
+    // In the Temporal UI, CarrierId="…" finds the handover once the slip names the carrier.
+    const attributes = async () =>
+      (await ctx.stack.temporal.workflow.getHandle(handoverWorkflowId(order.id)).describe()).typedSearchAttributes;
+    await eventually(async () =>
+      expect((await attributes()).get(searchAttributes.carrierId)).toBe(ctx.parties.carrier.id),
+    );
+    expect((await attributes()).get(searchAttributes.orderId)).toBe(order.id);
 
     const picked = await ctx.carrierAdmin(`/admin/shipments/${shipmentId}/events`, { type: 'picked_up' });
     expect(picked.delivery).toMatchObject({ delivered: true, status: 202 });
@@ -94,6 +104,12 @@ describe('delivery handover: slips signed by both, the carrier’s events to com
 
     const done = await ctx.stateOf(order.id, (state) => state.phase === 'completed');
     expect(done.appliedEvents).toHaveLength(4);
+    await eventually(async () => expect((await attributes()).get(searchAttributes.businessStatus)).toBe('completed'));
+    // Every step is labelled in the UI's timeline (user metadata), not only named by its function.
+    const history = await ctx.stack.temporal.workflow.getHandle(handoverWorkflowId(order.id)).fetchHistory();
+    const scheduled = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes);
+    expect(scheduled.length).toBeGreaterThan(5);
+    expect(scheduled.filter((event) => !event.userMetadata?.summary)).toEqual([]);
     expect(done.breaches).toEqual([]);
     const em = ctx.stack.orm.em.fork();
     expect((await em.findOneOrFail(Order, { id: order.id })).status).toBe('completed');

@@ -3,7 +3,10 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendAuditEvent } from '../../../db/audit-trail';
 import { createOrm, migrateUp } from '../../../db/orm';
+import type { backupAllReposWorkflow } from '../../../workflows/ops/backup-all-repos';
+import { searchAttributes } from '../../../workflows/shared/search-attributes';
 import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
+import { ensureInitialBackup } from '../../../workers/initial-backup';
 import {
   BACKUP_TARGET_ENV,
   createThrowAwayBackupCluster,
@@ -49,17 +52,21 @@ describe('backups and recovery drills on a throw-away cluster (T/QGCML 3125 §8.
     cluster?.destroy();
   });
 
-  async function backupNow(type: 'full' | 'incr', repo: 1 | 2) {
-    const response = await stack.app.inject({
-      method: 'POST',
-      url: '/ops/backups',
-      headers: ops(),
-      payload: { type, repo },
-    });
+  /** Only `{ type }`: every repository, local then off-site. */
+  async function backupNow(type: 'full' | 'incr') {
+    const response = await stack.app.inject({ method: 'POST', url: '/ops/backups', headers: ops(), payload: { type } });
     expect(response.statusCode).toBe(202);
     const { workflowId } = response.json<{ workflowId: string }>();
-    expect(workflowId).toMatch(new RegExp(`^backup:${type}:repo${repo}:`));
-    return stack.temporal.workflow.getHandle(workflowId).result();
+    expect(workflowId).toMatch(new RegExp(`^backup:${type}:all:`));
+    const handle = stack.temporal.workflow.getHandle<typeof backupAllReposWorkflow>(workflowId);
+    return { result: await handle.result(), described: await handle.describe() };
+  }
+
+  /** The BusinessStatus the Temporal UI filters by, once the run has ended (the report is stored just before). */
+  async function businessStatusOf(workflowId: string) {
+    const handle = stack.temporal.workflow.getHandle(workflowId);
+    await handle.result().catch(() => undefined);
+    return (await handle.describe()).typedSearchAttributes.get(searchAttributes.businessStatus);
   }
 
   async function drill(scenario: 'general' | 'severe') {
@@ -81,13 +88,28 @@ describe('backups and recovery drills on a throw-away cluster (T/QGCML 3125 §8.
     }
   }
 
-  it('§8.4: takes a full backup to each repository, verifies it by checksum and lists it', async () => {
-    const first = await backupNow('full', 1);
-    expect(first.verified).toBe(true);
-    await backupNow('full', 2);
+  it('§8.4: the first start on an empty repository takes a full backup of both, once', async () => {
+    const initial = await ensureInitialBackup(stack.temporal, stack.orm);
+    expect(initial).toBe('backup:full:all:initial');
+    const result = await stack.temporal.workflow.getHandle<typeof backupAllReposWorkflow>(initial as string).result();
+    expect(result.backups.map((backup) => [backup.repo, backup.verified])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    expect(await businessStatusOf(initial as string)).toBe('succeeded');
+    expect(await businessStatusOf(result.backups[0]!.workflowId)).toBe('succeeded');
+    expect(await ensureInitialBackup(stack.temporal, stack.orm)).toBeUndefined();
+  });
+
+  it('§8.4: `{ "type": "full" }` backs up to each repository, verifies it by checksum and lists it', async () => {
+    const { result, described } = await backupNow('full');
+    expect(result.failures).toEqual([]);
+    expect(result.backups.map((backup) => backup.repo)).toEqual([1, 2]);
+    expect(described.typedSearchAttributes.get(searchAttributes.businessStatus)).toBe('succeeded');
+    expect(await described.staticSummary()).toContain('full backup to repo1, then repo2');
     const list = await stack.app.inject({ method: 'GET', url: '/ops/backups', headers: ops() });
     const items = list.json().items as Array<Record<string, unknown>>;
-    expect(items.map((item) => item.repo).sort()).toEqual([1, 2]);
+    expect(items.map((item) => item.repo).sort()).toEqual([1, 1, 2, 2]);
     for (const item of items) {
       expect(item).toMatchObject({ type: 'full', status: 'succeeded', verified: true });
       expect(item.label).toMatch(/F$/);
@@ -101,6 +123,7 @@ describe('backups and recovery drills on a throw-away cluster (T/QGCML 3125 §8.
     const result = await drill('general');
     expect(result.failureReason).toBeNull();
     expect(result.status).toBe('passed');
+    expect(await businessStatusOf(result.workflowId)).toBe('passed');
     expect(result.completeness).toBe(1);
     expect(result.rtoSeconds).toBeGreaterThan(0);
     expect(result.rtoSeconds).toBeLessThan(3600);
@@ -157,6 +180,8 @@ describe('backups and recovery drills on a throw-away cluster (T/QGCML 3125 §8.
     writeFileSync(victim, Buffer.alloc(statSync(victim).size, 0x5a));
     const result = await drill('general');
     expect(result.status).toBe('failed');
+    // Staff find it with BusinessStatus="failed", not as a green "Completed" run.
+    expect(await businessStatusOf(result.workflowId)).toBe('failed');
     expect(result.failureReason).toMatch(/restore from repo1 failed: pgbackrest restore: .*(checksum|lz4|format)/i);
     expect(result.report.completeness).toBeUndefined();
   });

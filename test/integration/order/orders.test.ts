@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Order } from '../../../db/entities/order.entity';
 import { Product } from '../../../db/entities/product.entity';
 import type { Principal } from '../../../domain/principal';
+import { handoverWorkflowId } from '../../../workflows/delivery/delivery-handover.definitions';
 import { orderWorkflowId } from '../../../workflows/order/order-confirmation.definitions';
 import { searchAttributes } from '../../../workflows/shared/search-attributes';
 import { eventually } from '../../helpers/eventually';
@@ -72,6 +73,18 @@ describe('orders: placing, confirming, rejecting, cancelling', () => {
     expect(described.typedSearchAttributes.get(searchAttributes.orderId)).toBe(order.id);
     expect(described.typedSearchAttributes.get(searchAttributes.merchantId)).toBe(shop.merchantId);
     expect(described.typedSearchAttributes.get(searchAttributes.businessStatus)).toBe('confirmed');
+    // The Temporal UI's User Metadata: ids, amounts and the deadline, no personal data.
+    expect(await described.staticSummary()).toBe(`Order ${order.id}: ¥85.00, confirm by ${order.confirmBy}`);
+    expect(await described.staticDetails()).not.toContain(shippingAddress.name);
+    const handover = await eventually(async () => {
+      const child = await stack.temporal.workflow.getHandle(handoverWorkflowId(order.id)).describe();
+      expect(child.typedSearchAttributes.get(searchAttributes.businessStatus)).toBe('awaiting_handover');
+      return child;
+    });
+    expect(handover.typedSearchAttributes.get(searchAttributes.orderId)).toBe(order.id);
+    expect(handover.typedSearchAttributes.get(searchAttributes.merchantId)).toBe(shop.merchantId);
+    expect(handover.typedSearchAttributes.get(searchAttributes.dueAt)).toBeInstanceOf(Date);
+    expect(await handover.staticSummary()).toContain(`Handover of order ${order.id}`);
     const payments = (await inject('GET', `/orders/${order.id}/payments`, buyer)).json().items;
     expect(payments.map((p: { operation: string; amount: number }) => [p.operation, p.amount])).toEqual([
       ['authorize', 8500],

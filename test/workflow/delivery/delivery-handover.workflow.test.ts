@@ -27,7 +27,7 @@ function fakeActivities(env: TestWorkflowEnvironment, options: { codAmount?: num
       return { handoverBy: new Date((await now()) + HOUR).toISOString() };
     },
     async handoverSlipStatus() {
-      return { slipId: 'slip-1', ...slip };
+      return { slipId: 'slip-1', carrierId: 'carrier-1', ...slip };
     },
     async bookShipment(input: { idempotencyKey: string }) {
       calls.push(`bookShipment:${input.idempotencyKey}`);
