@@ -25,6 +25,7 @@ import healthRoutes from './health/routes';
 import order from './order';
 import ops from './ops';
 import paymentReconciliationRoutes from './payments/routes';
+import staffTaskRoutes from './staff-tasks/routes';
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(order, processOptions);
   await app.register(delivery, processOptions);
   await app.register(paymentReconciliationRoutes);
+  await app.register(staffTaskRoutes);
   await app.register(ops, processOptions);
   return app;
 }

@@ -18,6 +18,7 @@ import { ServiceCommitmentVersionSchema } from './service-commitment-version.ent
 import { SlaBreachSchema } from './sla-breach.entity';
 import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { StackProbeSchema } from './stack-probe.entity';
+import { StaffTaskSchema } from './staff-task.entity';
 
 /** Every entity schema, registered once in the ORM config. */
 export const entities = [
@@ -41,4 +42,5 @@ export const entities = [
   ReconciliationDiscrepancySchema,
   BackupRunSchema,
   RecoveryDrillSchema,
+  StaffTaskSchema,
 ];

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127164500 } from './Migration20261127164500_staff_task';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
 import { Migration20261124225259 } from './Migration20261124225259_delivery_handover';
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124225259_delivery_handover', class: Migration20261124225259 },
   { name: 'Migration20261124225513_backup_drill', class: Migration20261124225513 },
   { name: 'Migration20261124225554_payment_discrepancy', class: Migration20261124225554 },
+  { name: 'Migration20261127164500_staff_task', class: Migration20261127164500 },
 ];

@@ -26,6 +26,7 @@ export function fakeActivities(
   } = {},
 ) {
   const calls: string[] = [];
+  const staffTasks: Array<{ kind: string; subjectId: string; reason: string }> = [];
   const callTimes: Record<string, number> = {};
   const step =
     <K extends keyof Activities>(name: K, result?: unknown) =>
@@ -68,8 +69,13 @@ export function fakeActivities(
     },
     recordSlaBreach: step('recordSlaBreach'),
     sendOrderMail: step('sendOrderMail'),
+    openStaffTask: async (input: { kind: string; subjectId: string; reason: string }) => {
+      calls.push(`openStaffTask:${input.kind}`);
+      staffTasks.push(input);
+      return { taskId: 'task-1', dueAt: new Date().toISOString() };
+    },
   } as unknown as Activities;
-  return { activities, calls, callTimes };
+  return { activities, calls, callTimes, staffTasks };
 }
 
 /** The merchant's and the consumer's first mails go out in parallel, in either order. */

@@ -15,6 +15,7 @@ import {
   orderPlacedMerchant,
   orderReceivedConsumer,
 } from '../../order/mail-templates';
+import { staffTaskOpenedStaff } from './staff-task-templates';
 import { defineTemplate } from './template';
 
 export type { RenderedMail } from './compose';
@@ -46,6 +47,7 @@ export const mailTemplates = {
   delivery_returned_merchant: deliveryReturnedMerchant,
   sla_breach_staff: slaBreachStaff,
   reconciliation_discrepancies_staff: reconciliationDiscrepanciesStaff,
+  staff_task_opened_staff: staffTaskOpenedStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;
