@@ -7,6 +7,7 @@ import type { Config } from '../config/env';
 import { FieldCipher } from '../db/field-cipher';
 import { hs256Verifier } from './auth/tokens';
 import { loggerOptions } from './shared/logging';
+import auditLinker from './plugins/audit-linker';
 import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(codecCors);
   await app.register(openApi);
   await app.register(orm, { orm: deps.orm, closeWithApp });
+  await app.register(auditLinker);
   await app.register(temporal, { client: deps.temporal, closeWithApp });
 
   // Platform routes, then one plugin per business process (api/<process>/index.ts).

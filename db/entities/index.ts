@@ -1,5 +1,6 @@
 import { AccountSchema } from './account.entity';
 import { AuditEventSchema } from './audit-event.entity';
+import { AuditPendingSchema } from './audit-pending.entity';
 import { BackupRunSchema } from './backup-run.entity';
 import { BaseEntitySchema } from './base.entity';
 import { CarrierSchema } from './carrier.entity';
@@ -25,6 +26,7 @@ export const entities = [
   BaseEntitySchema,
   StackProbeSchema,
   AuditEventSchema,
+  AuditPendingSchema,
   ServiceCommitmentVersionSchema,
   AccountSchema,
   MerchantSchema,

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127171500 } from './Migration20261127171500_audit_pending';
 import { Migration20261127164500 } from './Migration20261127164500_staff_task';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124225513_backup_drill', class: Migration20261124225513 },
   { name: 'Migration20261124225554_payment_discrepancy', class: Migration20261124225554 },
   { name: 'Migration20261127164500_staff_task', class: Migration20261127164500 },
+  { name: 'Migration20261127171500_audit_pending', class: Migration20261127171500 },
 ];
