@@ -52,12 +52,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const closeWithApp = deps.ownsConnections ?? false;
   const cipher = FieldCipher.fromConfig(deps.config);
+  const verifier = hs256Verifier(deps.config.AUTH_JWT_SECRET);
   await app.register(configPlugin, { config: deps.config });
   await app.register(errorHandler);
   await app.register(metrics);
   // Before every route (the docs' too): security first, so rate limits run before token checks.
-  await app.register(security);
-  await app.register(auth, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
+  await app.register(security, { verifier, limits: deps.config });
+  await app.register(auth, { verifier });
   await app.register(codecCors);
   await app.register(openApi);
   await app.register(orm, { orm: deps.orm, closeWithApp });

@@ -8,6 +8,20 @@ const aes256Key = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
+/** Requests per minute, by default (api/plugins/security.ts; README "Rate limits"). */
+export const RATE_LIMIT_DEFAULTS = {
+  /** Per authenticated principal (the token's `sub`), on every route it calls. */
+  perPrincipal: 600,
+  /** Per client address, for callers without a valid token. */
+  perAddress: 300,
+  /** Per address on /auth/register and /auth/login together (credential stuffing). */
+  auth: 30,
+  /** Per address and account on /auth/login (password guessing). */
+  login: 10,
+} as const;
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 /**
  * Every setting StoreOps reads, validated at start-up (names fixed by DESIGN.md).
  * Secrets have no default here: development gets generated ones from var/ (see
@@ -44,6 +58,10 @@ export const configSchema = z.object({
   /** Where the sandbox logistics carrier listens (started by `npm start` and the tests). */
   LOGISTICS_SANDBOX_URL: z.url().default('http://127.0.0.1:3102'),
   LOGISTICS_SANDBOX_API_KEY: z.string().min(16).default('lk_test_storeops_logistics_sandbox'),
+  RATE_LIMIT_PER_PRINCIPAL_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.perPrincipal),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.perAddress),
+  RATE_LIMIT_AUTH_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.auth),
+  RATE_LIMIT_LOGIN_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.login),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: logLevel.default('info'),
