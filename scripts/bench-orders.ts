@@ -7,14 +7,14 @@
  * exact and /readyz answers 200 within 1 s after each load. README "Benchmark" has figures.
  *
  *   npm run bench:orders -- [--url http://127.0.0.1:3000] [--duration 8] [--connections 10,50,200]
- *                           [--e2e-duration 15] [--e2e-connections 20]
+ *                           [--e2e-duration 15] [--e2e-connections 20] [--defer-worker]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { varDir } from '../config/paths';
 import { createOrm } from '../db/orm';
-import { seedBenchShop, stockLedger } from './bench/bench-data';
+import { seedBenchShop, stockLedger, waitForWorkersToCatchUp } from './bench/bench-data';
 import { newIdempotencyKey, postJson, runEndToEnd, runLoad, timeToReady } from './bench/bench-load';
 import { printReport, type LoadRow } from './bench/bench-report';
 import { startBenchStack } from './bench/bench-stack';
@@ -29,6 +29,9 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '10,50,200' },
       'e2e-duration': { type: 'string', default: '15' },
       'e2e-connections': { type: 'string', default: '20' },
+      // Diagnosis: the load runs without the commerce worker (workflows only started), to
+      // tell the API's own cost from the cost of the workflows' work running beside it.
+      'defer-worker': { type: 'boolean', default: false },
     },
   });
   const duration = Number(values.duration);
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
   if (!(duration > 0) || connectionCounts.some((c) => !(c > 0)))
     throw new Error('--duration and --connections take positive numbers');
 
-  const stack = await startBenchStack({ url: values.url });
+  const stack = await startBenchStack({ url: values.url, deferWorker: values['defer-worker'] });
   const orm = await createOrm(stack.config.DATABASE_URL);
   try {
     console.log('[bench] seeding 1,000 products and 1,000 consumers');
@@ -110,6 +113,10 @@ async function main(): Promise<void> {
 
     const e2eConnections = Number(values['e2e-connections']);
     const e2eDuration = Number(values['e2e-duration']);
+    await stack.startCommerceWorker();
+    console.log('[bench] waiting for the workers to work off the load runs’ backlog');
+    const behind = await waitForWorkersToCatchUp(orm, shop);
+    if (behind > 0) console.log(`[bench] ${behind} orders still not authorised; end to end runs anyway`);
     console.log(`[bench] end to end, ${e2eConnections} connections: bare, then full`);
     const bareE2e = await runEndToEnd({
       connections: e2eConnections,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DatabaseProbe } from './database-probe';
 
 const checkSchema = z.enum(['up', 'down']);
 const readinessSchema = z.object({
@@ -18,6 +19,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** Liveness (the process answers) and readiness (its dependencies answer too). */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  const database = new DatabaseProbe(app.config.DATABASE_URL, CHECK_TIMEOUT_MS);
+  app.addHook('onClose', () => database.close());
+
   app.get(
     '/healthz',
     {
@@ -40,7 +44,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const [postgres, temporal] = await Promise.all([
-        withTimeout(app.orm.isConnected(), CHECK_TIMEOUT_MS).catch(() => false),
+        withTimeout(database.isUp(), CHECK_TIMEOUT_MS).catch(() => false),
         app.temporal.connection
           .withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => app.temporal.workflowService.getSystemInfo({}))
           .then(() => true)

@@ -89,18 +89,38 @@ export async function seedBenchShop(orm: MikroORM, config: Config): Promise<Benc
   };
 }
 
+/**
+ * Waits (up to `limitMs`) until every order has been through its payment authorisation:
+ * the workers' backlog from the load runs is worked off before the end-to-end runs.
+ */
+export async function waitForWorkersToCatchUp(orm: MikroORM, shop: BenchShop, limitMs = 180_000): Promise<number> {
+  const knex = orm.em.getConnection().getKnex();
+  const started = Date.now();
+  for (;;) {
+    const result = await knex.raw(
+      `select count(*) as behind from customer_order o where o.merchant_id = ? and not exists
+         (select 1 from payment p where p.subject_id = o.id and p.operation = 'authorize')`,
+      [shop.merchantId],
+    );
+    const behind = Number((result as { rows: Array<{ behind: string }> }).rows[0]?.behind ?? 0);
+    if (behind === 0 || Date.now() - started > limitMs) return behind;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 /** Stock left and orders taken, for the API's tables or the bare baseline's. */
 export async function stockLedger(orm: MikroORM, shop: BenchShop, route: 'full' | 'bare') {
+  // One statement, one snapshot: a commit landing between two reads would look like a gap.
   const knex = orm.em.getConnection().getKnex();
-  const [stock, orders] =
+  const result =
     route === 'full'
-      ? await Promise.all([
-          knex('product').where({ merchant_id: shop.merchantId }).sum({ total: 'stock' }).first(),
-          knex('customer_order').where({ merchant_id: shop.merchantId }).count({ total: '*' }).first(),
-        ])
-      : await Promise.all([
-          knex('bench.bare_stock').sum({ total: 'stock' }).first(),
-          knex('bench.bare_order').count({ total: '*' }).first(),
-        ]);
-  return { stock: Number(stock?.total ?? 0), orders: Number(orders?.total ?? 0) };
+      ? await knex.raw(
+          'select (select sum(stock) from product where merchant_id = :m) as stock, (select count(*) from customer_order where merchant_id = :m) as orders',
+          { m: shop.merchantId },
+        )
+      : await knex.raw(
+          'select (select sum(stock) from bench.bare_stock) as stock, (select count(*) from bench.bare_order) as orders',
+        );
+  const row = (result as { rows: Array<{ stock: string; orders: string }> }).rows[0];
+  return { stock: Number(row?.stock ?? 0), orders: Number(row?.orders ?? 0) };
 }

@@ -106,12 +106,12 @@ export async function runEndToEnd(options: {
 }
 
 /** POSTs JSON and returns the parsed answer, or throws naming the status. */
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000) {
   const response = await fetch(url, {
     method: 'POST',
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return (await response.json()) as Record<string, unknown>;

@@ -20,12 +20,14 @@ export interface BenchStack {
   bareUrl: string;
   /** What bounds the figures: which Temporal persistence, how many worker processes. */
   notes: string[];
+  /** Starts the commerce worker when it was held back (`deferWorker`); no-op otherwise. */
+  startCommerceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
 const say = (message: string) => console.log(`[bench] ${message}`);
 
-export async function startBenchStack(options: { url?: string }): Promise<BenchStack> {
+export async function startBenchStack(options: { url?: string; deferWorker?: boolean }): Promise<BenchStack> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
@@ -33,6 +35,7 @@ export async function startBenchStack(options: { url?: string }): Promise<BenchS
   try {
     let config = loadConfig();
     let apiUrl = options.url ?? '';
+    let startCommerceWorker = async () => undefined;
     const notes: string[] = [];
     const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
 
@@ -85,11 +88,14 @@ export async function startBenchStack(options: { url?: string }): Promise<BenchS
         SMTP_URL: `file:${path.join(varDir, 'bench', 'mail')}`,
         WORKFLOW_BUNDLE_PATH: bundle,
       });
-      for (const [name, entry] of [
-        ['worker:commerce', 'workers/commerce.ts'],
-        ['api', 'api/server.ts'],
-      ] as const)
-        cleanups.push(spawnChild(name, entry, childEnv).stop);
+      cleanups.push(spawnChild('api', 'api/server.ts', childEnv).stop);
+      const workerEnv = { ...childEnv };
+      startCommerceWorker = async () => {
+        const worker = spawnChild('worker:commerce', 'workers/commerce.ts', workerEnv);
+        cleanups.push(worker.stop);
+      };
+      if (!options.deferWorker) await startCommerceWorker();
+      else notes.push('commerce worker held back until the end-to-end runs (--defer-worker)');
       apiUrl = `http://127.0.0.1:${apiPort}`;
     }
     notes.push(`PostgreSQL: DATABASE_POOL_MAX=${config.DATABASE_POOL_MAX} per process`);
@@ -104,7 +110,7 @@ export async function startBenchStack(options: { url?: string }): Promise<BenchS
     await waitFor(`${apiUrl}/readyz`, (status) => status === 200);
     await waitFor(`${bareUrl}/bare/orders`, (status) => status > 0, { method: 'POST' });
     await bareWorker.ready;
-    return { config, apiUrl, bareUrl, notes, close };
+    return { config, apiUrl, bareUrl, notes, close, startCommerceWorker: () => startCommerceWorker() };
   } catch (error) {
     await close();
     throw error;
@@ -113,7 +119,11 @@ export async function startBenchStack(options: { url?: string }): Promise<BenchS
 
 /** Starts a child; `ready` resolves when it prints `readyLine` (a worker after bundling). */
 function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv, readyLine?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
+  // BENCH_PROFILE=1: each child writes a CPU profile to var/bench/profiles/ when it stops.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(varDir, 'bench', 'profiles', name.replace(':', '-'))}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, entry)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
