@@ -89,25 +89,6 @@ export async function seedBenchShop(orm: MikroORM, config: Config): Promise<Benc
   };
 }
 
-/**
- * Waits (up to `limitMs`) until every order has been through its payment authorisation:
- * the workers' backlog from the load runs is worked off before the end-to-end runs.
- */
-export async function waitForWorkersToCatchUp(orm: MikroORM, shop: BenchShop, limitMs = 180_000): Promise<number> {
-  const knex = orm.em.getConnection().getKnex();
-  const started = Date.now();
-  for (;;) {
-    const result = await knex.raw(
-      `select count(*) as behind from customer_order o where o.merchant_id = ? and not exists
-         (select 1 from payment p where p.subject_id = o.id and p.operation = 'authorize')`,
-      [shop.merchantId],
-    );
-    const behind = Number((result as { rows: Array<{ behind: string }> }).rows[0]?.behind ?? 0);
-    if (behind === 0 || Date.now() - started > limitMs) return behind;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
 /** Stock left and orders taken, for the API's tables or the bare baseline's. */
 export async function stockLedger(orm: MikroORM, shop: BenchShop, route: 'full' | 'bare') {
   // One statement, one snapshot: a commit landing between two reads would look like a gap.

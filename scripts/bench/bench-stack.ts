@@ -20,14 +20,12 @@ export interface BenchStack {
   bareUrl: string;
   /** What bounds the figures: which Temporal persistence, how many worker processes. */
   notes: string[];
-  /** Starts the commerce worker when it was held back (`deferWorker`); no-op otherwise. */
-  startCommerceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
 const say = (message: string) => console.log(`[bench] ${message}`);
 
-export async function startBenchStack(options: { url?: string; deferWorker?: boolean }): Promise<BenchStack> {
+export async function startBenchStack(options: { url?: string; withoutWorker?: boolean }): Promise<BenchStack> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
@@ -35,7 +33,6 @@ export async function startBenchStack(options: { url?: string; deferWorker?: boo
   try {
     let config = loadConfig();
     let apiUrl = options.url ?? '';
-    let startCommerceWorker = async () => undefined;
     const notes: string[] = [];
     const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
 
@@ -89,13 +86,8 @@ export async function startBenchStack(options: { url?: string; deferWorker?: boo
         WORKFLOW_BUNDLE_PATH: bundle,
       });
       cleanups.push(spawnChild('api', 'api/server.ts', childEnv).stop);
-      const workerEnv = { ...childEnv };
-      startCommerceWorker = async () => {
-        const worker = spawnChild('worker:commerce', 'workers/commerce.ts', workerEnv);
-        cleanups.push(worker.stop);
-      };
-      if (!options.deferWorker) await startCommerceWorker();
-      else notes.push('commerce worker held back until the end-to-end runs (--defer-worker)');
+      if (!options.withoutWorker) cleanups.push(spawnChild('worker:commerce', 'workers/commerce.ts', childEnv).stop);
+      else notes.push('no commerce worker: order workflows only started (--without-worker)');
       apiUrl = `http://127.0.0.1:${apiPort}`;
     }
     notes.push(`PostgreSQL: DATABASE_POOL_MAX=${config.DATABASE_POOL_MAX} per process`);
@@ -110,7 +102,7 @@ export async function startBenchStack(options: { url?: string; deferWorker?: boo
     await waitFor(`${apiUrl}/readyz`, (status) => status === 200);
     await waitFor(`${bareUrl}/bare/orders`, (status) => status > 0, { method: 'POST' });
     await bareWorker.ready;
-    return { config, apiUrl, bareUrl, notes, close, startCommerceWorker: () => startCommerceWorker() };
+    return { config, apiUrl, bareUrl, notes, close };
   } catch (error) {
     await close();
     throw error;
