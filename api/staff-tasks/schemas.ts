@@ -41,7 +41,7 @@ export function toStaffTaskView(task: StaffTask, now = new Date()): z.infer<type
     subjectId: task.subjectId,
     reason: task.reason,
     status: task.status,
-    openedAt: task.createdAt.toISOString(),
+    openedAt: task.openedAt.toISOString(),
     dueAt: task.dueAt.toISOString(),
     overdue: task.status === 'open' && task.dueAt < now,
     doneAt: task.doneAt?.toISOString() ?? null,

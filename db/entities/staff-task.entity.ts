@@ -20,6 +20,8 @@ export class StaffTask extends BaseEntity {
     public subjectId: string,
     /** Why it was opened, in the provider's or the process's words (no personal data). */
     public reason: string,
+    /** When the process opened it: the SLA counts from here (createdAt is the row's insert). */
+    public openedAt: Date,
     public dueAt: Date,
     public idempotencyKey: string,
   ) {
@@ -44,6 +46,7 @@ export const StaffTaskSchema = new EntitySchema<StaffTask, BaseEntity>({
     subjectType: { type: 'string', length: 16 },
     subjectId: { type: 'string', length: 64 },
     reason: { type: 'text' },
+    openedAt: { type: 'datetime' },
     dueAt: { type: 'datetime' },
     idempotencyKey: { type: 'string', length: 200, unique: true },
     status: { type: 'string', length: 8 },
