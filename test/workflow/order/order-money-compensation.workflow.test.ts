@@ -2,6 +2,7 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { rejectOrderUpdate } from '../../../workflows/order/order-confirmation.definitions';
+import { recordHistory } from '../../helpers/histories';
 import { fakeActivities, HOUR, orderWorkflowHarness, type Activities } from '../../helpers/order-workflow';
 import { createTimeSkippingEnv } from '../../helpers/workflow-env';
 
@@ -32,7 +33,8 @@ describe('orderConfirmationWorkflow: a compensation that moves money is never dr
         }),
       },
     });
-    const { result, orderId } = await run(fake.activities, rejectByMerchant);
+    const { result, orderId, handle } = await run(fake.activities, rejectByMerchant);
+    await recordHistory(handle, 'order-confirmation-void-refused-staff-task');
 
     expect(result).toEqual({ orderId, status: 'cancelled', cancelReason: 'merchant_rejected' });
     // Refused once means refused: the provider was asked once, then a person was.
