@@ -7,6 +7,7 @@ import type { Config } from '../config/env';
 import { FieldCipher } from '../db/field-cipher';
 import { hs256Verifier } from './auth/tokens';
 import { loggerOptions } from './shared/logging';
+import auditLinker from './plugins/audit-linker';
 import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
@@ -30,6 +31,7 @@ import ops from './ops';
 import paymentReconciliationRoutes from './payments/routes';
 import returns from './returns';
 import reports from './reports';
+import staffTaskRoutes from './staff-tasks/routes';
 
 export interface AppDeps {
   config: Config;
@@ -57,15 +59,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const closeWithApp = deps.ownsConnections ?? false;
   const cipher = FieldCipher.fromConfig(deps.config);
+  const verifier = hs256Verifier(deps.config.AUTH_JWT_SECRET);
   await app.register(configPlugin, { config: deps.config });
   await app.register(errorHandler);
   await app.register(metrics);
   // Before every route (the docs' too): security first, so rate limits run before token checks.
-  await app.register(security);
-  await app.register(auth, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
+  await app.register(security, { verifier, limits: deps.config });
+  await app.register(auth, { verifier });
   await app.register(codecCors);
   await app.register(openApi);
   await app.register(orm, { orm: deps.orm, closeWithApp });
+  await app.register(auditLinker);
   await app.register(temporal, { client: deps.temporal, closeWithApp });
 
   // Platform routes, then one plugin per business process (api/<process>/index.ts).
@@ -82,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(complaints, processOptions);
   await app.register(returns, processOptions);
   await app.register(paymentReconciliationRoutes);
+  await app.register(staffTaskRoutes);
   await app.register(ops, processOptions);
   await app.register(reports);
   await app.register(consolePlugin);

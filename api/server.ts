@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/env';
 import { ormConfig } from '../db/mikro-orm.config';
+import { poolOptions } from '../db/pool-settings';
 import { dataConverterFor } from '../temporal/connection';
 import { buildApp } from './app';
 
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Neither connects eagerly: the API starts even while Postgres or Temporal is still
   // coming up, and /readyz says which one is missing.
-  const orm = await MikroORM.init(ormConfig(config.DATABASE_URL, { connect: false }));
+  const orm = await MikroORM.init(ormConfig(config.DATABASE_URL, { ...poolOptions(config, 'api'), connect: false }));
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({
     connection,

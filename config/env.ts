@@ -8,6 +8,20 @@ const aes256Key = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
+/** Requests per minute, by default (api/plugins/security.ts; README "Rate limits"). */
+export const RATE_LIMIT_DEFAULTS = {
+  /** Per authenticated principal (the token's `sub`), on every route it calls. */
+  perPrincipal: 600,
+  /** Per client address, for callers without a valid token. */
+  perAddress: 300,
+  /** Per address on /auth/register and /auth/login together (credential stuffing). */
+  auth: 30,
+  /** Per address and account on /auth/login (password guessing). */
+  login: 10,
+} as const;
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 /**
  * Every setting StoreOps reads, validated at start-up (names documented in the README's Configuration).
  * Secrets have no default here: development gets generated ones from var/ (see
@@ -38,6 +52,16 @@ const DEV_LICENCES = JSON.stringify([
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  /** Connections per process (API or worker); db/pool-settings.ts. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request or activity may wait for a free pooled connection. */
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** API sessions: requests are short; a statement or an open transaction past these is a fault. */
+  DATABASE_API_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  DATABASE_API_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** Worker sessions: activities run reports, reconciliations and drill checks, so longer. */
+  DATABASE_WORKER_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  DATABASE_WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
@@ -63,6 +87,10 @@ export const configSchema = z.object({
    * second, different staff member's approval. Default ¥500.
    */
   ADVANCE_COMPENSATION_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).default(50_000),
+  RATE_LIMIT_PER_PRINCIPAL_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.perPrincipal),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.perAddress),
+  RATE_LIMIT_AUTH_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.auth),
+  RATE_LIMIT_LOGIN_PER_MINUTE: perMinute(RATE_LIMIT_DEFAULTS.login),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   /**

@@ -12,7 +12,7 @@ export const complaintRemedies = ['exchange', 'return', 'compensation', 'after_s
 export type ComplaintRemedy = (typeof complaintRemedies)[number];
 export const complaintRemedySchema = z.enum(complaintRemedies);
 
-/** The values clients see (DESIGN.md), plus `reopened` for §5.7 result tracking. */
+/** The values clients see (README "Statuses"), plus `reopened` for §5.7 result tracking. */
 export const complaintStatuses = [
   'awaiting_response',
   'responded',

@@ -23,7 +23,7 @@ export const returnReasonSchema = z.enum([
 ]);
 export type ReturnReason = z.infer<typeof returnReasonSchema>;
 
-/** Return statuses clients see (DESIGN.md "Statuses"). */
+/** Return statuses clients see (README "Statuses"). */
 export const returnStatusSchema = z.enum([
   'requested',
   'approved',

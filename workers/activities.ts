@@ -14,6 +14,7 @@ import { createMailer } from '../activities/shared/providers/mailer';
 import { createSandboxLogisticsProvider } from '../activities/shared/providers/sandbox-logistics-provider';
 import { createSandboxPaymentProvider } from '../activities/shared/providers/sandbox-payment-provider';
 import { createServiceCommitmentActivities } from '../activities/shared/service-commitment-activities';
+import { createStaffTaskActivities } from '../activities/shared/staff-tasks';
 import { createStackProbeActivities } from '../activities/ops/stack-probe-activities';
 import { FieldCipher } from '../db/field-cipher';
 import type { WorkerProcessDeps } from './run-worker';
@@ -45,6 +46,8 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createStackProbeActivities({ orm, workerIdentity }),
     ...commitments,
     ...mail,
+    // Any commerce process hands money it could not move to staff through this one activity.
+    ...createStaffTaskActivities({ orm, mail }),
     ...createOrderActivities({
       orm,
       commitments,

@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../config/env';
 import { createOrm } from '../db/orm';
+import { poolOptions } from '../db/pool-settings';
 import { dataConverterFor } from '../temporal/connection';
 import type { TaskQueue } from '../workflows/shared/task-queues';
 
@@ -57,7 +58,7 @@ export async function runWorkerProcess(
   onStart?: (client: Client, deps: WorkerProcessDeps) => Promise<void>,
 ): Promise<void> {
   const config = loadConfig();
-  const orm = await createOrm(config.DATABASE_URL);
+  const orm = await createOrm(config.DATABASE_URL, poolOptions(config, 'worker'));
   const connection = await connectWorker(config);
   const identity = workerIdentity(taskQueue);
   try {

@@ -175,7 +175,7 @@ function recoveryMail(claim: RecoveryClaim, input: RecoveryMailInput, key: strin
 }
 
 /**
- * Mail of the complaint and recovery processes (STYLE.md 24). The workflow names ids and a
+ * Mail of the complaint and recovery processes (docs/architecture.md "Mail"). The workflow names ids and a
  * purpose; recipients and facts are read here. One message per workflow, purpose and
  * occurrence, however often the activity retries.
  */

@@ -35,7 +35,7 @@ const inputSchema = z.object({
 export const missingHolidayYearMailKey = (year: number) => `service-calendar:missing-year:${year}`;
 
 /**
- * Deadlines for workflows (T/QGCML 3125 §4.7, §4.8; DESIGN.md "Deadlines"): the commitments
+ * Deadlines for workflows (T/QGCML 3125 §4.7, §4.8; docs/architecture.md "Deadlines"): the commitments
  * and the statutory-holiday years in force at `startedAt` are read here, in an activity, so
  * a workflow's replay never depends on them, and neither a later PUT /service-commitments
  * nor a newly loaded holiday year moves the deadline of a process already running.

@@ -6,11 +6,6 @@ import { sendProblem } from '../plugins/error-handler';
 import { credentialsSchema, issuedTokenSchema, registeredSchema, registrationSchema } from './schemas';
 import { problemSchema } from '../shared/problem';
 
-/** Attempts per minute on one account from one address, before 429 (password guessing). */
-export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
-/** Requests per minute on /auth/* from one address (credential stuffing across accounts). */
-export const AUTH_REQUESTS_PER_MINUTE = 30;
-
 function originOf(request: FastifyRequest) {
   return { ip: request.ip, requestId: String(request.id) };
 }
@@ -21,8 +16,11 @@ function originOf(request: FastifyRequest) {
  * in development, `npm run token`.
  */
 const authRoutes: FastifyPluginAsyncZod<AccountServices> = async (app, services) => {
+  // Tighter than the general limits (config/env.ts RATE_LIMIT_*): per address on /auth/*
+  // (credential stuffing across accounts), per address and account on login (guessing).
+  const { RATE_LIMIT_AUTH_PER_MINUTE, RATE_LIMIT_LOGIN_PER_MINUTE } = app.config;
   const perAddress = app.createRateLimit({
-    max: AUTH_REQUESTS_PER_MINUTE,
+    max: RATE_LIMIT_AUTH_PER_MINUTE,
     timeWindow: '1 minute',
     keyGenerator: (request) => `auth|${request.ip}`,
   });
@@ -42,7 +40,7 @@ const authRoutes: FastifyPluginAsyncZod<AccountServices> = async (app, services)
         body: registrationSchema,
         response: { 201: registeredSchema, 409: problemSchema, 429: problemSchema },
       },
-      config: { access: 'public', rateLimit: { max: AUTH_REQUESTS_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: RATE_LIMIT_AUTH_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { email, password, name, phone, address } = request.body;
@@ -71,7 +69,7 @@ const authRoutes: FastifyPluginAsyncZod<AccountServices> = async (app, services)
         // Counted once the body is parsed, per address and account; the e-mail enters the
         // key only as a keyed fingerprint, so the limiter's memory holds no personal data.
         rateLimit: {
-          max: LOGIN_ATTEMPTS_PER_MINUTE,
+          max: RATE_LIMIT_LOGIN_PER_MINUTE,
           timeWindow: '1 minute',
           hook: 'preHandler',
           keyGenerator: (request) =>

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkPendingAuditEvents } from '../../db/audit-chainer';
 import { verifyAuditChain } from '../../db/audit-verify';
 import { AuditEvent } from '../../db/entities/audit-event.entity';
 import { InvalidInputError } from '../../domain/errors';
@@ -99,6 +100,8 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const fromDate = from === undefined ? undefined : new Date(from);
       const toDate = to === undefined ? undefined : new Date(to);
       if (fromDate && toDate && fromDate >= toDate) throw new InvalidInputError('to', 'must be later than from');
+      // Events queued by hot paths join the chain first: an auditor sees every committed one.
+      await linkPendingAuditEvents(app.orm, { wait: true });
       // One extra row tells whether an older page exists.
       const rows = await request.em
         .getRepository(AuditEvent)
@@ -134,6 +137,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      await linkPendingAuditEvents(app.orm, { wait: true });
       const result = await verifyAuditChain(request.em);
       if (!result.intact) request.log.warn({ firstBrokenSeq: result.firstBrokenSeq }, 'audit chain broken');
       await auditFromRequest(request, {

@@ -12,7 +12,7 @@ import { ConflictError, InvalidInputError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { serviceDeadlines } from '../../domain/service-deadlines';
 import { currentTerms } from '../../domain/terms';
-import { auditFromRequest } from '../shared/audit';
+import { queueAuditFromRequest } from '../shared/audit';
 import type { PlaceOrderBody } from './schemas';
 
 export interface PlacedOrder {
@@ -98,15 +98,9 @@ async function writeOrder(
     throw new InvalidInputError('body.items', 'all items of an order must come from one merchant');
   }
 
-  // The deadline is read on this transaction's connection, before any row is locked: the
-  // stock rows stay locked only for the updates and the insert (a flash sale queues there).
+  // The deadline is read on this transaction's connection (never a second pooled one).
   const placedAt = new Date();
   const deadlines = await confirmationDeadline(em, placedAt);
-
-  for (const [index, line] of lines.entries()) {
-    const taken = await em.getRepository(Product).reserveStock(line.product.id, line.quantity);
-    if (!taken) throw new InvalidInputError(`body.items[${index}].quantity`, 'is more than the stock available');
-  }
 
   const goods = lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
   // One parcel from one merchant: the delivery fee is the highest of the products' fees.
@@ -142,18 +136,28 @@ async function writeOrder(
       ),
     ),
   );
-
   order.createdAt = placedAt;
   order.confirmBy = new Date(deadlines.deadlines.orderConfirmation);
   order.commitmentVersion = deadlines.version;
   order.events.add(new OrderEvent(order, 'placed', 'placed', placedAt, { items: lines.length }));
   em.persist(order);
   await em.flush();
-  await auditFromRequest(
+  // Queued, not linked: no shop-wide audit lock inside the order's transaction (§8.3.5 still
+  // holds: the event commits with the order, and joins the hash chain right after).
+  await queueAuditFromRequest(
     request,
     { action: 'order.place', entity: 'order', entityId: order.id, details: { merchantId } },
     em,
   );
+
+  // The stock last, just before the commit: a flash sale's orders queue on the product's
+  // row lock, which each holds for one UPDATE and the commit only (§5.3: no oversell).
+  // In product-id order, so two orders for the same products can never deadlock.
+  const byProductId = [...lines.entries()].sort(([, a], [, b]) => a.product.id.localeCompare(b.product.id));
+  for (const [index, line] of byProductId) {
+    const taken = await em.getRepository(Product).reserveStock(line.product.id, line.quantity);
+    if (!taken) throw new InvalidInputError(`body.items[${index}].quantity`, 'is more than the stock available');
+  }
   return order;
 }
 

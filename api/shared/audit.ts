@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
+import { queueAuditEvent } from '../../db/audit-chainer';
 import { appendAuditEvent, type AuditEventInput } from '../../db/audit-trail';
 
 const MAX_REQUEST_ID_LENGTH = 128;
@@ -29,7 +30,24 @@ export async function auditFromRequest(
   event: RequestAuditEvent,
   em: EntityManager = request.em,
 ): Promise<void> {
-  await appendAuditEvent(em, {
+  await appendAuditEvent(em, auditEventOf(request, event));
+}
+
+/**
+ * As auditFromRequest, for hot paths inside a transaction (placing an order): the event
+ * commits with the change but is linked into the hash chain just after, so concurrent
+ * requests do not queue on the chain's lock (db/audit-chainer.ts).
+ */
+export async function queueAuditFromRequest(
+  request: FastifyRequest,
+  event: RequestAuditEvent,
+  em: EntityManager,
+): Promise<void> {
+  await queueAuditEvent(em, auditEventOf(request, event));
+}
+
+function auditEventOf(request: FastifyRequest, event: RequestAuditEvent): AuditEventInput {
+  return {
     actor: event.actor ?? actorOf(request),
     action: event.action,
     entity: event.entity,
@@ -40,5 +58,5 @@ export async function auditFromRequest(
     // overlong header can never make an audited operation fail.
     requestId: String(request.id).slice(0, MAX_REQUEST_ID_LENGTH),
     details: event.details,
-  });
+  };
 }

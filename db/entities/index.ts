@@ -1,5 +1,6 @@
 import { AccountSchema } from './account.entity';
 import { AuditEventSchema } from './audit-event.entity';
+import { AuditPendingSchema } from './audit-pending.entity';
 import { BackupRunSchema } from './backup-run.entity';
 import { BaseEntitySchema } from './base.entity';
 import { CarrierSchema } from './carrier.entity';
@@ -27,6 +28,7 @@ import { RecoveryDrillSchema } from './recovery-drill.entity';
 import { RecoveryLedgerEntrySchema } from './recovery-ledger-entry.entity';
 import { StackProbeSchema } from './stack-probe.entity';
 import { StaffUserSchema } from './staff-user.entity';
+import { StaffTaskSchema } from './staff-task.entity';
 
 /** Every entity schema, registered once in the ORM config. */
 export const entities = [
@@ -34,6 +36,7 @@ export const entities = [
   StackProbeSchema,
   StaffUserSchema,
   AuditEventSchema,
+  AuditPendingSchema,
   ServiceCommitmentVersionSchema,
   AccountSchema,
   MerchantSchema,
@@ -59,4 +62,5 @@ export const entities = [
   ReturnRequestSchema,
   ReturnLineSchema,
   RateLimitCounterSchema,
+  StaffTaskSchema,
 ];

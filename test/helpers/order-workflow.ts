@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createOrderActivities } from '../../activities/order/order-activities';
+import type { createStaffTaskActivities } from '../../activities/shared/staff-tasks';
 import { HolidayCalendar } from '../../domain/holiday-calendar';
 import { addServiceTime } from '../../domain/service-calendar';
 import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
@@ -8,7 +9,8 @@ import { orderStateQuery, orderWorkflowId } from '../../workflows/order/order-co
 import { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
 import { workflowBundle } from './workflow-env';
 
-export type Activities = ReturnType<typeof createOrderActivities>;
+/** What the order workflow proxies: its own activities and the shared staff-task one. */
+export type Activities = ReturnType<typeof createOrderActivities> & ReturnType<typeof createStaffTaskActivities>;
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
@@ -29,6 +31,7 @@ export function fakeActivities(
   } = {},
 ) {
   const calls: string[] = [];
+  const staffTasks: Array<{ kind: string; subjectId: string; reason: string }> = [];
   const callTimes: Record<string, number> = {};
   const record = async (name: keyof Activities, input: { orderId: string; purpose?: string }) => {
     const label = input?.purpose ? `${name}:${input.purpose}` : name;
@@ -75,8 +78,13 @@ export function fakeActivities(
     },
     recordSlaBreach: step('recordSlaBreach'),
     sendOrderMail: step('sendOrderMail'),
+    openStaffTask: async (input: { kind: string; subjectId: string; reason: string }) => {
+      calls.push(`openStaffTask:${input.kind}`);
+      staffTasks.push(input);
+      return { taskId: 'task-1', dueAt: new Date().toISOString() };
+    },
   } satisfies Partial<Activities>;
-  return { activities, calls, callTimes };
+  return { activities, calls, callTimes, staffTasks };
 }
 
 /** The merchant's and the consumer's first mails go out in parallel, in either order. */

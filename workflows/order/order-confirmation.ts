@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -11,6 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createOrderActivities } from '../../activities/order/order-activities';
+import type { createStaffTaskActivities } from '../../activities/shared/staff-tasks';
 import type { CancelReason, OrderStatus } from '../../domain/order-status';
 import {
   cancelOrderUpdate,
@@ -32,6 +34,7 @@ import { searchAttributes } from '../shared/search-attributes';
 import { handoverStartMetadata } from '../delivery/delivery-handover.metadata';
 
 type OrderActivities = ReturnType<typeof createOrderActivities>;
+type StaffTaskActivities = ReturnType<typeof createStaffTaskActivities>;
 
 /** Database and mail: quick, retried until they work. */
 const local = proxyActivities<OrderActivities>({
@@ -50,6 +53,35 @@ const payments = proxyActivities<OrderActivities>({
     nonRetryableErrorTypes: ['PaymentRequestRejected'],
   },
 });
+
+/**
+ * Compensations that move money (voiding the authorisation): no attempt limit, so a
+ * provider outage of any length is waited out; only the provider's own refusal ends them,
+ * and that opens a staff task (docs/architecture.md "Workflows": money never waits on a log line).
+ */
+const moneyCompensation = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '2 seconds',
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['PaymentRequestRejected'],
+  },
+});
+
+const staffTasks = proxyActivities<StaffTaskActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Executions that started compensating before this patch replay with the old, logging-only path. */
+const MONEY_COMPENSATION_PATCH = 'money-compensation-staff-task';
+
+/** The failure's own words (the provider's refusal), not the activity wrapper's. */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return message.slice(0, 500);
+}
 
 /**
  * Keeps the BusinessStatus search attribute in step, so staff can filter orders by status
@@ -105,14 +137,26 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
     validator: (_: DecisionInput) => rejectIfDecided(),
   });
 
-  const compensations: Array<{ name: string; run: () => Promise<unknown> }> = [];
+  /** `moneyNeverDropped`: retry without limit and hand a refusal to staff (patched). */
+  type Compensation = { name: string; movesMoney?: boolean; run: (moneyNeverDropped: boolean) => Promise<unknown> };
+  const compensations: Compensation[] = [];
   const cancel = async (reason: CancelReason) => {
-    // Undo in reverse; a failing compensation is logged and the others still run.
-    for (const { name, run } of compensations.reverse()) {
+    const moneyNeverDropped = patched(MONEY_COMPENSATION_PATCH);
+    // Undo in reverse; a failing compensation does not stop the others.
+    for (const { name, movesMoney, run } of compensations.reverse()) {
       try {
-        await run();
+        await run(moneyNeverDropped);
       } catch (error) {
         log.error('compensation failed', { orderId, compensation: name, error: String(error) });
+        if (moneyNeverDropped && movesMoney) {
+          // The provider refused for good: the consumer's money stays held until a person acts.
+          await staffTasks.openStaffTask({
+            kind: 'payment_void_refused',
+            subjectType: 'order',
+            subjectId: orderId,
+            reason: reasonOf(error),
+          });
+        }
       }
     }
     state.status = 'cancelled';
@@ -143,7 +187,11 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
       await cancel('payment_declined');
       return await finish();
     }
-    compensations.push({ name: 'voidPayment', run: () => payments.voidPayment({ orderId }) });
+    compensations.push({
+      name: 'voidPayment',
+      movesMoney: true,
+      run: (moneyNeverDropped) => (moneyNeverDropped ? moneyCompensation : payments).voidPayment({ orderId }),
+    });
 
     await Promise.all([notify('order_placed_merchant'), notify('order_received_consumer')]);
 

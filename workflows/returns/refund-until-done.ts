@@ -26,7 +26,7 @@ function refusedForGood(error: unknown): boolean {
 }
 
 /**
- * Money never waits on a log line (DESIGN.md; T/QGCML 3125 §6.4, §7.1.2): the refund is
+ * Money never waits on a log line (docs/architecture.md "Workflows"; T/QGCML 3125 §6.4, §7.1.2): the refund is
  * retried until it goes through, always with the same idempotency key. Still not through
  * three quarters of the way to `refundBy` (or refused outright by the provider), it
  * becomes a staff task; past `refundBy`, the platform is charged a breach.

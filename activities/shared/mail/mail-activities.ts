@@ -70,7 +70,12 @@ type Outcome = { ok: true; delivery: MailDelivery; alreadySent: boolean } | { ok
 
 export function createMailActivities({ orm, mailer, resolveRecipient, clock = () => new Date() }: MailActivityDeps) {
   /** Resolves, validates and sends, recording the attempt on the locked record. */
-  async function attempt(delivery: MailDelivery, recipient: RecipientRef, mail: RenderedMail): Promise<Outcome> {
+  async function attempt(
+    delivery: MailDelivery,
+    recipient: RecipientRef,
+    address: MailAddress | null,
+    mail: RenderedMail,
+  ): Promise<Outcome> {
     const fail = (kind: 'permanent' | 'transient', type: string, message: string): Outcome => {
       delivery.markFailed(kind, describeFailure(message));
       const failure =
@@ -81,7 +86,6 @@ export function createMailActivities({ orm, mailer, resolveRecipient, clock = ()
     };
     const ref = `${recipient.kind} ${recipient.id}`;
 
-    const address = await lookUp(resolveRecipient, recipient);
     if (!address) {
       delivery.beginAttempt(null);
       return fail('permanent', MAIL_FAILURES.recipientNotFound, `mail recipient ${ref} was not found`);
@@ -134,6 +138,10 @@ export function createMailActivities({ orm, mailer, resolveRecipient, clock = ()
         throw ApplicationFailure.nonRetryable((error as Error).message, (error as Error).name);
       }
 
+      // Looked up before the record is locked: inside the transaction the lookup would need
+      // a second pooled connection, and a burst of mails would hold every connection while
+      // each waited for one more (the pool's deadlock, issue 10 defect 1).
+      const address = await lookUp(resolveRecipient, recipient);
       const em = orm.em.fork();
       await em.getRepository(MailDelivery).claim({
         idempotencyKey,
@@ -149,7 +157,7 @@ export function createMailActivities({ orm, mailer, resolveRecipient, clock = ()
           return { ok: false, failure: ApplicationFailure.nonRetryable(message, MAIL_FAILURES.keyReused) };
         }
         if (delivery.status === 'sent') return { ok: true, delivery, alreadySent: true };
-        return attempt(delivery, recipient, mail);
+        return attempt(delivery, recipient, address, mail);
       });
 
       if (!outcome.ok) {

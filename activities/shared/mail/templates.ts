@@ -30,6 +30,7 @@ import {
   returnRefundedConsumer,
   returnRequestedMerchant,
 } from '../../returns/mail-templates';
+import { staffTaskOpenedStaff } from './staff-task-templates';
 
 export type { RenderedMail } from './compose';
 
@@ -62,6 +63,7 @@ export const mailTemplates = {
   return_breach_staff: returnBreachStaff,
   return_deadline_reminder_merchant: returnDeadlineReminderMerchant,
   return_refund_pending_consumer: returnRefundPendingConsumer,
+  staff_task_opened_staff: staffTaskOpenedStaff,
 };
 
 export type MailPurpose = keyof typeof mailTemplates;

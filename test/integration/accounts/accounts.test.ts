@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hs256Verifier } from '../../../api/auth/tokens';
-import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../../api/accounts/auth-routes';
+import { RATE_LIMIT_DEFAULTS } from '../../../config/env';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
+
+const LOGIN_ATTEMPTS_PER_MINUTE = RATE_LIMIT_DEFAULTS.login;
 
 interface AuditRow {
   actor_sub: string;

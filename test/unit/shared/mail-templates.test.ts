@@ -100,6 +100,14 @@ const examples: Record<string, unknown> = {
     partyId: 'm-1',
     dueAt: '2026-10-14T09:00:00Z',
   },
+  staff_task_opened_staff: {
+    taskId: '0b9d6f0e-3c55-4b7e-9a39-6f1c2e1d8a10',
+    kind: 'payment_void_refused',
+    subjectType: 'order',
+    subjectId: 'ord-7',
+    reason: 'PaymentRequestRejected: payment provider rejected the request (409 invalid_state)',
+    dueAt: '2026-10-12T09:00:00Z',
+  },
 };
 
 describe('mail templates: one bilingual message per purpose', () => {
