@@ -14,6 +14,7 @@ import errorHandler from './plugins/error-handler';
 import metrics from './plugins/metrics';
 import openApi from './plugins/openapi';
 import orm from './plugins/orm';
+import { rateLimitStoreFor } from './plugins/rate-limit-store';
 import security, { codecCors } from './plugins/security';
 import temporal from './plugins/temporal';
 import accounts from './accounts';
@@ -64,7 +65,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(metrics);
   // Before every route (the docs' too): security first, so rate limits run before token checks.
-  await app.register(security, { verifier, limits: deps.config });
+  await app.register(security, {
+    verifier,
+    limits: deps.config,
+    store: rateLimitStoreFor(deps.config.RATE_LIMIT_STORE, deps.orm),
+  });
   await app.register(auth, { verifier });
   await app.register(codecCors);
   await app.register(openApi);

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config/env';
@@ -10,6 +10,8 @@ export interface SecurityPluginOptions {
   /** The auth plugin's verifier: only a valid token's `sub` gets a bucket of its own. */
   verifier: TokenVerifier;
   limits: Pick<Config, 'RATE_LIMIT_PER_PRINCIPAL_PER_MINUTE' | 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE'>;
+  /** Where counters live when several API instances must share them; unset: in this process. */
+  store?: FastifyRateLimitStoreCtor;
 }
 
 /**
@@ -43,10 +45,11 @@ const TEMPORAL_UI_ORIGINS = ['http://localhost:8233', 'http://127.0.0.1:8233'];
  *    so a storefront calling with each shopper's token is not one bucket; a request
  *    without one counts against its address. Limits come from RATE_LIMIT_* (config/env.ts);
  *    /auth/* sets tighter ones (api/accounts/auth-routes.ts); UNLIMITED_ROUTES are exempt.
- *    Counters live in this process: several API instances each count on their own.
+ *    Counters live in this process, or with RATE_LIMIT_STORE=postgres in PostgreSQL, shared
+ *    by every API instance (api/plugins/rate-limit-store.ts; `npm run start:cluster` does).
  * Registered before the auth plugin, so a route's rate limiter runs before its token check.
  */
-async function securityPlugin(app: FastifyInstance, { verifier, limits }: SecurityPluginOptions): Promise<void> {
+async function securityPlugin(app: FastifyInstance, { verifier, limits, store }: SecurityPluginOptions): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
   });
@@ -74,6 +77,7 @@ async function securityPlugin(app: FastifyInstance, { verifier, limits }: Securi
   await app.register(rateLimit, {
     global: true,
     timeWindow: '1 minute',
+    ...(store ? { store } : {}),
     allowList: (request) => isUnlimited(request),
     keyGenerator: keyOf,
     max: async (request) =>
