@@ -25,7 +25,18 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   const configDir = path.join(options.rootDir, 'config');
   mkdirSync(configDir, { recursive: true });
   // Holds the database password: readable by this user only.
-  writeFileSync(path.join(configDir, 'storeops.yaml'), renderTemporalServerConfig(options), { mode: 0o600 });
+  // Search attributes registered a moment ago must be usable at once (schedules and starts
+  // name them): read them through, as the dev server does, instead of a cache minutes old.
+  const dynamicConfig = path.join(configDir, 'dynamic-config.yaml');
+  writeFileSync(dynamicConfig, 'system.forceSearchAttributesCacheRefreshOnRead:\n  - value: true\n');
+  const serverConfig = [
+    renderTemporalServerConfig(options),
+    'dynamicConfigClient:',
+    `  filepath: ${JSON.stringify(dynamicConfig)}`,
+    '  pollInterval: "10s"',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(configDir, 'storeops.yaml'), serverConfig, { mode: 0o600 });
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const child = spawn(

