@@ -64,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Platform routes, then one plugin per business process (api/<process>/index.ts).
   const processOptions = { config: deps.config, cipher };
   await app.register(healthRoutes);
-  await app.register(codecRoutes, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
+  await app.register(codecRoutes, { codecVerifier: hs256Verifier(deps.config.AUTH_JWT_SECRET, 'codec') });
   await app.register(auditRoutes);
   await app.register(serviceCommitmentRoutes);
   await app.register(accounts, processOptions);

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { hs256Signer, MAX_TOKEN_TTL_SECONDS } from '../api/auth/tokens';
+import { codecUiToken } from '../api/auth/tokens';
 import { loadConfig } from '../config/env';
 import { devDefaultsFile } from '../config/dev-defaults';
 import { repoRoot, varDir } from '../config/paths';
@@ -74,9 +74,10 @@ async function main(): Promise<void> {
       uiPort: TEMPORAL_UI_PORT,
       dbFile: path.join(varDir, 'temporal', 'dev.sqlite'),
       namespace: config.TEMPORAL_NAMESPACE,
-      // The dev UI sends no credentials, so its codec endpoint carries a staff token
-      // (api/routes/codec.ts); it lives as long as tokens may, and each start mints anew.
-      codecEndpoint: `${apiUrl}/codec/ui/${hs256Signer(config.AUTH_JWT_SECRET).sign({ sub: 'temporal-web-ui', role: 'staff' }, MAX_TOKEN_TTL_SECONDS).token}`,
+      // The dev UI sends no credentials, so its codec endpoint carries a staff token for
+      // the codec audience only (api/codec/routes.ts): it opens the codec routes and
+      // nothing else. It lives as long as tokens may, and each start mints anew.
+      codecEndpoint: `${apiUrl}/codec/ui/${codecUiToken(config.AUTH_JWT_SECRET)}`,
       logFile: path.join(varDir, 'log', 'temporal.log'),
     });
     children.push({ name: 'temporal', child: temporal });
