@@ -11,6 +11,7 @@ import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
 import metrics from './plugins/metrics';
+import nulGuard from './plugins/nul-guard';
 import openApi from './plugins/openapi';
 import orm from './plugins/orm';
 import security, { codecCors } from './plugins/security';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(security);
   await app.register(auth, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
   await app.register(codecCors);
+  await app.register(nulGuard);
   await app.register(openApi);
   await app.register(orm, { orm: deps.orm, closeWithApp });
   await app.register(temporal, { client: deps.temporal, closeWithApp });
