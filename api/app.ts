@@ -10,6 +10,7 @@ import { loggerOptions } from './shared/logging';
 import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
+import errorResponses from './plugins/error-responses';
 import metrics from './plugins/metrics';
 import nulGuard from './plugins/nul-guard';
 import openApi from './plugins/openapi';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before every route (the docs' too): security first, so rate limits run before token checks.
   await app.register(security);
   await app.register(auth, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
+  await app.register(errorResponses);
   await app.register(codecCors);
   await app.register(nulGuard);
   await app.register(openApi);

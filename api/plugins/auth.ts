@@ -5,7 +5,6 @@ import { ForbiddenError } from '../../domain/errors';
 import { roleSchema, type Principal } from '../../domain/principal';
 import type { RouteAccess } from '../auth/access';
 import { InvalidTokenError, refusalDetail, type TokenVerifier } from '../auth/tokens';
-import { problemSchema } from '../shared/problem';
 import { sendProblem } from './error-handler';
 
 declare module 'fastify' {
@@ -142,12 +141,11 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
   }
 }
 
-/** The OpenAPI document shows which routes need a token and their 401/403 answers. */
+/** The OpenAPI document shows which routes need a token (their 401/403: api/plugins/error-responses.ts). */
 function documentSecurity(route: RouteOptions): void {
   if (!route.schema) return;
-  const schema = route.schema as { security?: unknown; response?: Record<string, unknown> };
+  const schema = route.schema as { security?: unknown };
   schema.security ??= [{ bearer: [] }];
-  if (schema.response) schema.response = { 401: problemSchema, 403: problemSchema, ...schema.response };
 }
 
 /** The principal of a route that is not public (the auth hook guarantees one). */
