@@ -83,6 +83,24 @@ describe('OpenAPI document: every error a route can send, as application/problem
     }
   });
 
+  it('answers 503 problem+json with Retry-After, as documented, when PostgreSQL or Temporal does not answer', async () => {
+    // The offline app's database and Temporal addresses have nothing listening.
+    const fromDatabase = await app.inject({ method: 'GET', url: '/products' });
+    const fromTemporal = await app.inject({
+      method: 'POST',
+      url: '/ops/stack-probes',
+      headers: bearer(config, 'ops'),
+      payload: { taskQueues: ['commerce'] },
+    });
+
+    for (const response of [fromDatabase, fromTemporal]) {
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['content-type']).toBe(`${PROBLEM}; charset=utf-8`);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.json()).toMatchObject({ status: 503, title: 'Service Unavailable' });
+    }
+  });
+
   it('serves /docs, every asset its page loads, and the document the UI fetches (no browser needed)', async () => {
     for (const page of ['/docs', '/docs/']) {
       const html = await app.inject({ method: 'GET', url: page });
