@@ -4,7 +4,7 @@
  * free ports, the commerce and ops workers, the sandbox payment gateway and an SMTP catcher
  * (the integration tests' setup, test/setup/ and test/helpers/stack.ts), with seeded
  * parties so the tokens name real accounts, shops and carriers. Part of `npm test`.
- *   npm run fuzz:api [-- --roles anonymous,consumer] [--seed 20261127] [--max-examples 12]
+ *   npm run fuzz:api [-- --roles anonymous,consumer] [--seed 20261127] [--max-examples 6]
  * Exit code 0 only when every role's run has 0 failures. Reports: var/fuzz/<role>/.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     options: {
       roles: { type: 'string', default: callers.join(',') },
       seed: { type: 'string', default: process.env.FUZZ_SEED ?? '20261127' },
-      'max-examples': { type: 'string', default: process.env.FUZZ_MAX_EXAMPLES ?? '12' },
+      'max-examples': { type: 'string', default: process.env.FUZZ_MAX_EXAMPLES ?? '6' },
       // Under the API's per-address limit (api/plugins/security.ts), so requests test routes, not the limiter.
       'rate-limit': { type: 'string', default: process.env.FUZZ_RATE_LIMIT ?? '280/m' },
       // The coverage phase (every boundary and negative case, ~45 requests an operation)
@@ -130,6 +130,12 @@ async function main(): Promise<number> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 
   await integrationGlobalSetup();
+  // Interrupted: still stop the Temporal server and drop the database this run made.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      stopIntegrationServices();
+      process.exit(130);
+    });
   const outcomes: [Caller, number][] = [];
   try {
     const stack = await startTestStack({ workers: ['commerce', 'ops'] });
