@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { buildApp } from '../api/app';
 import { hs256Signer } from '../api/auth/tokens';
 import { parseEnvFile } from '../config/dev-defaults';
 import { varDir } from '../config/paths';
@@ -140,24 +141,34 @@ async function main(): Promise<number> {
   try {
     const stack = await startTestStack({ workers: ['commerce', 'ops'] });
     try {
-      await stack.app.listen({ host: '127.0.0.1', port: 0 });
-      const { port } = stack.app.server.address() as AddressInfo;
       const parties = await seedFuzzParties(stack.app, stack.config.AUTH_JWT_SECRET);
       const signer = hs256Signer(stack.config.AUTH_JWT_SECRET, { defaultTtlSeconds: 3 * 3600 });
-      console.log(`[fuzz] API on 127.0.0.1:${port}; seeded merchant ${parties.merchantId}, order ${parties.orderId}`);
+      console.log(
+        `[fuzz] seeded merchant ${parties.merchantId}, carrier ${parties.carrierId}, order ${parties.orderId}`,
+      );
       for (const caller of selected) {
         const token = caller === 'anonymous' ? undefined : signer.sign(parties.principals[caller as Role]).token;
-        const code = await runSchemathesis({
-          binary,
-          baseUrl: `http://127.0.0.1:${port}`,
-          caller,
-          token,
-          seed: Number(values.seed),
-          maxExamples: Number(values['max-examples']),
-          rateLimit: values['rate-limit'],
-          phases: values.phases,
-        });
-        outcomes.push([caller, code]);
+        // A fresh API instance on the same database, Temporal and workers for each caller:
+        // its rate-limit counters start at zero, so the last minute of the previous run
+        // never turns the next one's requests into 429s.
+        const api = await buildApp({ config: stack.config, orm: stack.orm, temporal: stack.temporal });
+        try {
+          await api.listen({ host: '127.0.0.1', port: 0 });
+          const { port } = api.server.address() as AddressInfo;
+          const code = await runSchemathesis({
+            binary,
+            baseUrl: `http://127.0.0.1:${port}`,
+            caller,
+            token,
+            seed: Number(values.seed),
+            maxExamples: Number(values['max-examples']),
+            rateLimit: values['rate-limit'],
+            phases: values.phases,
+          });
+          outcomes.push([caller, code]);
+        } finally {
+          await api.close();
+        }
       }
     } finally {
       await stack.close();

@@ -10,9 +10,17 @@ const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123])$/;
 /** gRPC UNAVAILABLE and DEADLINE_EXCEEDED: the Temporal frontend does not answer. */
 const GRPC_UNAVAILABLE = 14;
 
+/** Error-like objects: socket errors may come from another realm, where `instanceof Error` fails. */
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+const isErrorLike = (value: unknown): value is ErrorLike => typeof value === 'object' && value !== null;
+
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let current = error; current instanceof Error && chain.length < 5; current = current.cause) chain.push(current);
+  for (let current = error; isErrorLike(current) && chain.length < 5; current = current.cause) chain.push(current);
   return chain;
 }
 
@@ -22,8 +30,11 @@ function isUnavailable(error: unknown): boolean {
     const code = error.code ?? error.sqlState ?? '';
     return CONNECTION_CODES.has(code) || CONNECTION_SQLSTATE.test(code);
   }
+  if (!isErrorLike(error)) return false;
   // The pool found no free connection in time (knex's acquire timeout).
-  if (error instanceof Error && error.name === 'KnexTimeoutError') return true;
+  if (error.name === 'KnexTimeoutError') return true;
+  // A socket error as is, from the pool opening a connection for a transaction.
+  if (typeof error.code === 'string' && CONNECTION_CODES.has(error.code)) return true;
   return (isGrpcServiceError(error) && error.code === GRPC_UNAVAILABLE) || isGrpcDeadlineError(error);
 }
 

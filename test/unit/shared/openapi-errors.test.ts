@@ -93,7 +93,10 @@ describe('OpenAPI document: every error a route can send, as application/problem
       payload: { taskQueues: ['commerce'] },
     });
 
-    for (const response of [fromDatabase, fromTemporal]) {
+    // A transaction asks the pool for a connection first: the socket's own error.
+    const inTransaction = await app.inject({ method: 'GET', url: '/me', headers: bearer(config, 'consumer') });
+
+    for (const response of [fromDatabase, fromTemporal, inTransaction]) {
       expect(response.statusCode).toBe(503);
       expect(response.headers['content-type']).toBe(`${PROBLEM}; charset=utf-8`);
       expect(response.headers['retry-after']).toBe('5');
