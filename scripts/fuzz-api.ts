@@ -4,7 +4,7 @@
  * free ports, the commerce and ops workers, the sandbox payment gateway and an SMTP catcher
  * (the integration tests' setup, test/setup/ and test/helpers/stack.ts), with seeded
  * parties so the tokens name real accounts, shops and carriers. Part of `npm test`.
- *   npm run fuzz:api [-- --roles anonymous,consumer] [--seed 20261127] [--max-examples 6]
+ *   npm run fuzz:api [-- --roles anonymous,consumer] [--seed 20261127] [--max-examples 10]
  * Exit code 0 only when every role's run has 0 failures. Reports: var/fuzz/<role>/.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     options: {
       roles: { type: 'string', default: callers.join(',') },
       seed: { type: 'string', default: process.env.FUZZ_SEED ?? '20261127' },
-      'max-examples': { type: 'string', default: process.env.FUZZ_MAX_EXAMPLES ?? '6' },
+      'max-examples': { type: 'string', default: process.env.FUZZ_MAX_EXAMPLES ?? '10' },
       // Under the API's per-address limit (api/plugins/security.ts), so requests test routes, not the limiter.
       'rate-limit': { type: 'string', default: process.env.FUZZ_RATE_LIMIT ?? '280/m' },
       // The coverage phase (every boundary and negative case, ~45 requests an operation)
