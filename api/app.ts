@@ -11,7 +11,9 @@ import auditLinker from './plugins/audit-linker';
 import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
+import errorResponses from './plugins/error-responses';
 import metrics from './plugins/metrics';
+import nulGuard from './plugins/nul-guard';
 import openApi from './plugins/openapi';
 import orm from './plugins/orm';
 import { rateLimitStoreFor } from './plugins/rate-limit-store';
@@ -71,7 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store: rateLimitStoreFor(deps.config.RATE_LIMIT_STORE, deps.orm),
   });
   await app.register(auth, { verifier });
+  await app.register(errorResponses);
   await app.register(codecCors);
+  await app.register(nulGuard);
   await app.register(openApi);
   await app.register(orm, { orm: deps.orm, closeWithApp });
   await app.register(auditLinker);
@@ -80,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Platform routes, then one plugin per business process (api/<process>/index.ts).
   const processOptions = { config: deps.config, cipher };
   await app.register(healthRoutes);
-  await app.register(codecRoutes, { verifier: hs256Verifier(deps.config.AUTH_JWT_SECRET) });
+  await app.register(codecRoutes, { codecVerifier: hs256Verifier(deps.config.AUTH_JWT_SECRET, 'codec') });
   await app.register(auditRoutes);
   await app.register(commitments);
   await app.register(disclosureRoutes);

@@ -8,6 +8,7 @@
 #   Temporal Java test server           Maven Central (time-skipping workflow tests)
 #   PostgreSQL 15, pgBackRest           Debian packages
 #   Chromium (the console's browser test, driven by playwright-core)  Debian package
+#   schemathesis (API fuzzer)            PyPI, into a venv (scripts/fuzz-api.ts)
 #
 # With --cluster (npm test, npm run start:cluster), also what the production-shaped
 # topology needs, built or installed only when missing:
@@ -35,6 +36,7 @@ TEMPORAL_SERVER_VERSION=1.29.1
 TEMPORAL_UI_SERVER_VERSION=2.42.1
 TEST_SERVER_VERSION=1.31.0
 PG_MAJOR=15
+SCHEMATHESIS_VERSION=4.32.5
 
 CACHE="${STOREOPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/storeops}"
 mkdir -p "$CACHE"
@@ -158,12 +160,32 @@ else
   step "Chromium: missing (apt-get install chromium); the console browser test will be skipped"
 fi
 
+# --- schemathesis (the API fuzzer the test command runs after jest) ------------------
+st_dir="$CACHE/schemathesis/$SCHEMATHESIS_VERSION"
+schemathesis_bin="$st_dir/bin/schemathesis"
+if [ -x "$schemathesis_bin" ]; then
+  step "schemathesis $SCHEMATHESIS_VERSION: cached at $schemathesis_bin"
+else
+  python=$(command -v python3 || true)
+  [ -n "$python" ] && "$python" -c 'import sys, venv; sys.exit(sys.version_info < (3, 10))' 2>/dev/null \
+    || apt_install python3 python3-venv || true
+  python=$(command -v python3 || true)
+  [ -n "$python" ] && "$python" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 10))' 2>/dev/null \
+    || fail "schemathesis needs Python 3.10+ with venv. Install it with 'apt-get install python3 python3-venv' and run 'npm run bootstrap' again."
+  step "schemathesis $SCHEMATHESIS_VERSION: pip install from PyPI into $st_dir"
+  rm -rf "$st_dir"
+  "$python" -m venv "$st_dir" || fail "could not make a Python venv in $st_dir"
+  "$st_dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" \
+    || { rm -rf "$st_dir"; fail "pip could not install schemathesis==$SCHEMATHESIS_VERSION (see the pip output above)"; }
+fi
+
 cat >"$CACHE/toolchain.env" <<ENV
 TEMPORAL_CLI=$temporal_cli
 TEMPORAL_TEST_SERVER=$test_server
 PG_BIN_DIR=$pg_bin
 PGBACKREST=$pgbackrest_bin
 CHROMIUM=$chromium_bin
+SCHEMATHESIS=$schemathesis_bin
 ENV
 step "toolchain ready: $CACHE/toolchain.env"
 

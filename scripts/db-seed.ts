@@ -26,13 +26,13 @@ async function main(): Promise<void> {
     for (const merchant of merchants) {
       const products = await em.find(Product, { merchant }, { orderBy: { sku: 'asc' } });
       console.log(`\nmerchant ${merchant.name}: ${merchant.id}`);
-      console.log(`  npm run -s token -- --role merchant --sub merchant-user-1 --merchant-id ${merchant.id}`);
+      console.log(`  npm run -s token -- --role merchant --merchant-id ${merchant.id}`);
       for (const product of products) console.log(`  product ${product.sku} (stock ${product.stock}): ${product.id}`);
     }
     const carrier = await em.getRepository(Carrier).findByName(SEED_CARRIER_NAME);
     if (carrier) {
       console.log(`\ncarrier ${carrier.name}: ${carrier.id}`);
-      console.log(`  npm run -s token -- --role courier --sub courier-1 --carrier-id ${carrier.id}`);
+      console.log(`  npm run -s token -- --role courier --carrier-id ${carrier.id}`);
     }
   } finally {
     await orm.close();

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { hs256Signer } from '../api/auth/tokens';
 import { loadConfig } from '../config/env';
 import { formatDrillReport, type DrillReport } from '../domain/recovery-drill-report';
+import { serviceSubjects } from '../domain/principal';
 
 const usage = 'usage: npm run drill -- general|severe [--keep-standby] [--api <url>]';
 
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
     process.env.STOREOPS_TOKEN ??
     (config.NODE_ENV === 'production'
       ? undefined
-      : hs256Signer(config.AUTH_JWT_SECRET).sign({ sub: 'ops-cli', role: 'ops' }, 3600).token);
+      : hs256Signer(config.AUTH_JWT_SECRET).sign({ sub: serviceSubjects.opsCli, role: 'ops' }, 3600).token);
   if (!token) throw new Error('set STOREOPS_TOKEN to an ops token');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 

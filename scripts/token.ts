@@ -1,16 +1,18 @@
 /**
  * Mints a development token for any role, signed with the configured AUTH_JWT_SECRET
  * (var/dev.env unless set in the environment). Refused in production.
- *   npm run -s token -- --role staff --sub s-1 [--merchant-id m-1] [--carrier-id c-1] [--ttl 8h]
- * Prints only the token on stdout, so `TOKEN=$(npm run -s token -- --role ops --sub o-1)` works.
+ *   npm run -s token -- --role staff [--sub <uuid>] [--merchant-id <uuid>] [--carrier-id <uuid>] [--ttl 8h]
+ * Ids are UUIDs, as the API checks (a new random `sub` when none is given).
+ * Prints only the token on stdout, so `TOKEN=$(npm run -s token -- --role ops)` works.
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { hs256Signer, MAX_TOKEN_TTL_SECONDS } from '../api/auth/tokens';
 import { loadConfig } from '../config/env';
 import { roles } from '../domain/principal';
 
-const usage = `usage: npm run -s token -- --role <${roles.join('|')}> --sub <id>
-       [--merchant-id <id>] (merchant) [--carrier-id <id>] (courier) [--ttl <n>[s|m|h|d], default 8h]`;
+const usage = `usage: npm run -s token -- --role <${roles.join('|')}> [--sub <uuid>, default a new one]
+       [--merchant-id <uuid>] (merchant) [--carrier-id <uuid>] (courier) [--ttl <n>[s|m|h|d], default 8h]`;
 
 const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
@@ -42,14 +44,15 @@ function main(): void {
     console.log(usage);
     return;
   }
-  if (!values.role || !values.sub) throw new Error(`--role and --sub are required\n${usage}`);
+  if (!values.role) throw new Error(`--role is required\n${usage}`);
+  const sub = values.sub ?? randomUUID();
   const config = loadConfig();
   if (config.NODE_ENV === 'production') throw new Error('refused: development tokens are not minted in production');
 
   const signer = hs256Signer(config.AUTH_JWT_SECRET);
   const issued = signer.sign(
     {
-      sub: values.sub,
+      sub,
       role: values.role as (typeof roles)[number],
       merchantId: values['merchant-id'],
       carrierId: values['carrier-id'],
@@ -57,7 +60,7 @@ function main(): void {
     parseTtl(values.ttl),
   );
   console.log(issued.token);
-  console.error(`${values.role} ${values.sub}, valid until ${issued.expiresAt.toISOString()}`);
+  console.error(`${values.role} ${sub}, valid until ${issued.expiresAt.toISOString()}`);
 }
 
 try {

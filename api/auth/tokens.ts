@@ -1,6 +1,6 @@
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import { z } from 'zod';
-import { principalSchema, type Principal } from '../../domain/principal';
+import { principalSchema, serviceSubjects, type Principal } from '../../domain/principal';
 
 /**
  * A token's claims: the principal (sub, role, merchantId, carrierId) and its shop or carrier
@@ -19,6 +19,14 @@ export const principalClaimsSchema = principalSchema.superRefine((claims, ctx) =
       ctx.addIssue({ code: 'custom', path: [claim], message: `only a ${role} token carries ${claim}` });
   }
 });
+
+/**
+ * What a token opens (its `aud` claim). An API token opens the API; a codec token opens
+ * only the codec endpoint the Temporal Web UI calls (api/codec/routes.ts), because the
+ * dev UI publishes that endpoint, token and all, at its unauthenticated settings page.
+ */
+export const TOKEN_AUDIENCES = { api: 'storeops-api', codec: 'storeops-codec' } as const;
+export type TokenAudience = keyof typeof TOKEN_AUDIENCES;
 
 /** Why a bearer token was refused; callers answer 401 whatever the reason. */
 export class InvalidTokenError extends Error {
@@ -65,10 +73,28 @@ const reasonOf: Partial<Record<string, InvalidTokenError['reason']>> = {
   [TokenError.codes.invalidClaimValue]: 'bad_claims',
 };
 
-export function hs256Verifier(secret: string): TokenVerifier {
+/** What a client is told about a refused token: enough to fix its own mistake, no more. */
+export function refusalDetail(error: InvalidTokenError): string {
+  switch (error.reason) {
+    case 'expired':
+      return 'The bearer token has expired.';
+    case 'bad_claims':
+      return `The bearer token's claims are invalid: ${error.message}`;
+    default:
+      return 'The bearer token is invalid.';
+  }
+}
+
+export function hs256Verifier(secret: string, audience: TokenAudience = 'api'): TokenVerifier {
   // Only HS256: a token announcing `none` or any other algorithm is refused before its
-  // signature is even considered (no algorithm confusion).
-  const verifyJwt = createVerifier({ key: secret, algorithms: [ALGORITHM], requiredClaims: ['sub', 'role', 'exp'] });
+  // signature is even considered (no algorithm confusion). A token for another audience
+  // (a codec token on the API) is refused like a bad claim.
+  const verifyJwt = createVerifier({
+    key: secret,
+    algorithms: [ALGORITHM],
+    requiredClaims: ['sub', 'role', 'exp', 'aud'],
+    allowedAud: TOKEN_AUDIENCES[audience],
+  });
   return {
     async verify(token) {
       let payload: unknown;
@@ -79,6 +105,8 @@ export function hs256Verifier(secret: string): TokenVerifier {
           throw new InvalidTokenError(reasonOf[error.code] ?? 'malformed', error.message);
         throw error;
       }
+      // Claims are input (T/QGCML 3125 §8.3.1): a validly signed token with a malformed
+      // id or an unknown role is refused here, never by a query further in.
       const claims = principalClaimsSchema.safeParse(payload);
       if (!claims.success)
         throw new InvalidTokenError('bad_claims', claims.error.issues.map((issue) => issue.message).join('; '));
@@ -92,12 +120,14 @@ export interface SignerOptions {
   defaultTtlSeconds?: number;
   /** Milliseconds since the epoch; tests move it to mint expired tokens. */
   now?: () => number;
+  /** What the tokens open (default: the API). */
+  audience?: TokenAudience;
 }
 
 const ttlSchema = z.number().int().min(1).max(MAX_TOKEN_TTL_SECONDS);
 
 export function hs256Signer(secret: string, options: SignerOptions = {}): TokenSigner {
-  const { defaultTtlSeconds = 3600, now = Date.now } = options;
+  const { defaultTtlSeconds = 3600, now = Date.now, audience = 'api' } = options;
   // iat and exp are set here from `now` (the library keeps a given iat), so the clock is the caller's.
   const signJwt = createSigner({ key: secret, algorithm: ALGORITHM });
   return {
@@ -105,7 +135,19 @@ export function hs256Signer(secret: string, options: SignerOptions = {}): TokenS
       const claims = principalClaimsSchema.parse(principal);
       const issuedAt = Math.floor(now() / 1000);
       const expiresAt = issuedAt + ttlSchema.parse(ttlSeconds);
-      return { token: signJwt({ ...claims, iat: issuedAt, exp: expiresAt }), expiresAt: new Date(expiresAt * 1000) };
+      return {
+        token: signJwt({ ...claims, aud: TOKEN_AUDIENCES[audience], iat: issuedAt, exp: expiresAt }),
+        expiresAt: new Date(expiresAt * 1000),
+      };
     },
   };
+}
+
+/**
+ * The token the dev Temporal Web UI carries in its codec endpoint (scripts/start.ts):
+ * staff, for the codec audience only, so it opens the codec routes and nothing else.
+ */
+export function codecUiToken(secret: string): string {
+  const signer = hs256Signer(secret, { audience: 'codec' });
+  return signer.sign({ sub: serviceSubjects.temporalWebUi, role: 'staff' }, MAX_TOKEN_TTL_SECONDS).token;
 }

@@ -36,22 +36,25 @@ function toJson({ metadata, data }: Payload): JsonPayload {
 /**
  * The codec server the Temporal Web UI calls to show encrypted payloads in clear text
  * (T/QGCML 3125 §7.2: only authorised staff read personal data). Staff only; the UI's
- * origin is allowed by CORS (api/plugins/security.ts).
+ * origin is allowed by CORS (api/plugins/security.ts). `codecVerifier` accepts codec
+ * tokens only (audience `storeops-codec`), which open nothing but these routes.
  */
-const codecRoutes: FastifyPluginAsyncZod<{ verifier: TokenVerifier }> = async (app, { verifier }) => {
+const codecRoutes: FastifyPluginAsyncZod<{ codecVerifier: TokenVerifier }> = async (app, { codecVerifier }) => {
   const codec = new AesGcmPayloadCodec(app.config.PII_ENCRYPTION_KEY);
   const schema = { tags: ['operations'], body: payloadsSchema, response: { 200: payloadsSchema } };
   const access = { roles: ['staff'] } as const;
 
   // The Temporal dev server's Web UI sends no credentials to a codec endpoint, so in
-  // development the launcher gives it an endpoint whose path carries a staff token it
-  // minted: /codec/ui/<token>/decode. The token is checked like a bearer token (staff
-  // only) and masked in logs; production has no such route (its UI logs in and passes
-  // the user's access token to /codec/decode).
+  // development the launcher gives it an endpoint whose path carries a codec token it
+  // minted: /codec/ui/<token>/decode. The dev UI shows that endpoint to anyone at its
+  // /api/v1/settings, so the token has its own audience and opens these two routes only
+  // (an API token is refused here, and a codec token everywhere else). It is masked in
+  // logs; production has no such route (its UI passes the user's token to /codec/decode).
   if (app.config.NODE_ENV !== 'production') {
-    const tokenParams = z.object({ token: z.string().min(20).max(4096) });
+    // Any string: whatever is wrong with the token is a 401, like a bad bearer token.
+    const tokenParams = z.object({ token: z.string() });
     const staffFromPath = async (token: string) => {
-      const principal = await verifier.verify(token).catch((error: unknown) => {
+      const principal = await codecVerifier.verify(token).catch((error: unknown) => {
         if (error instanceof InvalidTokenError)
           throw new UnauthorizedError('the codec token in the path is invalid or expired');
         throw error;
@@ -64,9 +67,10 @@ const codecRoutes: FastifyPluginAsyncZod<{ verifier: TokenVerifier }> = async (a
         {
           schema: { ...schema, params: tokenParams, hide: true },
           config: { access: 'public' },
+          // Before the body is parsed: a caller without a codec token learns nothing more.
+          preValidation: async (request) => staffFromPath((request.params as { token: string }).token),
         },
         async (request) => {
-          await staffFromPath(request.params.token);
           const payloads = request.body.payloads.map(fromJson);
           return {
             payloads: (await (direction === 'decode' ? codec.decode(payloads) : codec.encode(payloads))).map(toJson),

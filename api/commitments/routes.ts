@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
+import { z } from 'zod';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import { UnavailableError } from '../../domain/errors';
 import { HolidayCalendar } from '../../domain/holiday-calendar';
@@ -53,7 +54,16 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'JSON by default; a readable HTML page (text/html) when the client prefers it, as browsers do ' +
           '(`Accept: text/html`).',
-        response: { 200: publishedServiceCommitmentsSchema, 503: problemSchema },
+        response: {
+          200: {
+            description: 'The commitments in force: JSON, or an HTML page for clients that prefer text/html',
+            content: {
+              'application/json': { schema: publishedServiceCommitmentsSchema },
+              'text/html': { schema: z.string() },
+            },
+          },
+          503: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -63,9 +73,8 @@ const serviceCommitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const published = presentServiceCommitments(version, holidays);
       void reply.header('vary', 'Accept');
       if (!prefersHtml(request.headers.accept)) return published;
-      // A string with a non-JSON content type is sent as is, past the JSON response schema.
-      const page: unknown = renderServiceCommitmentsPage(published);
-      return reply.type('text/html; charset=utf-8').send(page as typeof published);
+      // A string with a non-JSON content type is sent as is (the document's text/html).
+      return reply.type('text/html; charset=utf-8').send(renderServiceCommitmentsPage(published));
     },
   );
 

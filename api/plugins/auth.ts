@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { ForbiddenError } from '../../domain/errors';
 import { roleSchema, type Principal } from '../../domain/principal';
 import type { RouteAccess } from '../auth/access';
-import { InvalidTokenError, type TokenVerifier } from '../auth/tokens';
-import { problemSchema } from '../shared/problem';
+import { InvalidTokenError, refusalDetail, type TokenVerifier } from '../auth/tokens';
 import { sendProblem } from './error-handler';
 
 declare module 'fastify' {
@@ -49,15 +48,17 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-function unauthorized(request: FastifyRequest, reply: FastifyReply, invalidToken: boolean): FastifyReply {
+/** `refused`: the token that was sent and why it failed; undefined when none was sent. */
+function unauthorized(request: FastifyRequest, reply: FastifyReply, refused?: InvalidTokenError): FastifyReply {
   // RFC 6750 §3: the challenge, and error="invalid_token" when a token was sent but refused.
   reply.header(
     'www-authenticate',
-    invalidToken ? 'Bearer realm="storeops", error="invalid_token"' : 'Bearer realm="storeops"',
+    refused ? 'Bearer realm="storeops", error="invalid_token"' : 'Bearer realm="storeops"',
   );
   return sendProblem(reply, request, {
     status: 401,
-    detail: invalidToken ? 'The bearer token is invalid or expired.' : 'This route needs a bearer token.',
+    title: refused ? 'Invalid bearer token' : 'Bearer token required',
+    detail: refused ? refusalDetail(refused) : 'This route needs a bearer token.',
   });
 }
 
@@ -115,14 +116,21 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
   function authenticate(roles: readonly Principal['role'][]): onRequestAsyncHookHandler {
     return async function authenticateRequest(request, reply) {
       const token = bearerToken(request);
-      if (token === undefined) return unauthorized(request, reply, request.headers.authorization !== undefined);
+      if (token === undefined)
+        return unauthorized(
+          request,
+          reply,
+          request.headers.authorization === undefined
+            ? undefined
+            : new InvalidTokenError('malformed', 'the Authorization header is not "Bearer <token>"'),
+        );
       let principal: Principal;
       try {
         principal = await options.verifier.verify(token);
       } catch (error) {
         if (!(error instanceof InvalidTokenError)) throw error;
         request.log.info({ reason: error.reason }, 'bearer token refused');
-        return unauthorized(request, reply, true);
+        return unauthorized(request, reply, error);
       }
       if (!roles.includes(principal.role)) {
         request.log.info({ sub: principal.sub, role: principal.role }, 'role not allowed on this route');
@@ -133,12 +141,11 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
   }
 }
 
-/** The OpenAPI document shows which routes need a token and their 401/403 answers. */
+/** The OpenAPI document shows which routes need a token (their 401/403: api/plugins/error-responses.ts). */
 function documentSecurity(route: RouteOptions): void {
   if (!route.schema) return;
-  const schema = route.schema as { security?: unknown; response?: Record<string, unknown> };
+  const schema = route.schema as { security?: unknown };
   schema.security ??= [{ bearer: [] }];
-  if (schema.response) schema.response = { 401: problemSchema, 403: problemSchema, ...schema.response };
 }
 
 /** The principal of a route that is not public (the auth hook guarantees one). */

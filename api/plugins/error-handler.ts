@@ -3,6 +3,10 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors';
 import type { Problem } from '../shared/problem';
+import { isDependencyUnavailable } from '../shared/unavailable';
+
+/** What a 503 for a dependency that does not answer asks the client to wait. */
+const RETRY_UNAVAILABLE_AFTER_SECONDS = 5;
 
 const statusOfKind: Record<DomainError['kind'], number> = {
   not_found: 404,
@@ -52,7 +56,8 @@ function fieldPath(context: string, instancePath: string): string {
 
 /**
  * The one error handler: every error leaves as application/problem+json. Validation
- * errors list the failing fields; anything unexpected is a 500 that reveals nothing.
+ * errors list the failing fields; PostgreSQL or Temporal not answering is a 503 with
+ * Retry-After; anything unexpected is a 500 that reveals nothing.
  */
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -75,6 +80,14 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
         ...('field' in error && typeof error.field === 'string'
           ? { errors: [{ field: error.field, message: error.message }] }
           : {}),
+      });
+    }
+    if (isDependencyUnavailable(error)) {
+      request.log.error({ err: error }, 'a dependency does not answer');
+      reply.header('retry-after', String(RETRY_UNAVAILABLE_AFTER_SECONDS));
+      return sendProblem(reply, request, {
+        status: 503,
+        detail: 'A service the API depends on does not answer; try again shortly.',
       });
     }
     const status = error.statusCode ?? 500;

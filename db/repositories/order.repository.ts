@@ -24,9 +24,10 @@ export class OrderRepository extends EntityRepository<Order> {
     return this.findOne({ consumerId, idempotencyKey }, { populate: ['items'] });
   }
 
-  /** Newest first, with the total for paging. */
+  /** Newest first, with the total for paging; each with its lines, which the order view shows. */
   listVisible(scope: OrderScope, page: { limit: number; offset: number }): Promise<[Order[], number]> {
     return this.findAndCount(filterOf(scope), {
+      populate: ['items'],
       orderBy: { createdAt: 'desc', id: 'asc' },
       limit: page.limit,
       offset: page.offset,

@@ -18,7 +18,7 @@ import type { TaskQueue } from '../../workflows/shared/task-queues';
 import { createDeliveryParties, type DeliveryParties } from './delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from './private-database';
 import { startTestStack, type TestStack } from './stack';
-import { bearer } from './tokens';
+import { bearer, sampleIds } from './tokens';
 
 export const CARRIER_KEY = `lk_test_${randomUUID()}`;
 
@@ -38,8 +38,16 @@ export function useDeliveryStack(label: string) {
   let parties: DeliveryParties;
   let cipher: FieldCipher;
   const taskQueue = `${label}-${process.pid}` as TaskQueue;
-  const merchant = (): Principal => ({ sub: 'm-user-1', role: 'merchant', merchantId: parties.merchant.id });
-  const courier = (carrierId = parties.carrier.id): Principal => ({ sub: 'k-user-1', role: 'courier', carrierId });
+  const merchant = (): Principal => ({
+    sub: sampleIds.merchantUser,
+    role: 'merchant',
+    merchantId: parties.merchant.id,
+  });
+  const courier = (carrierId = parties.carrier.id): Principal => ({
+    sub: sampleIds.courierUser,
+    role: 'courier',
+    carrierId,
+  });
   const as = (who: Principal | 'staff') => bearer(stack.config, who);
 
   beforeAll(async () => {

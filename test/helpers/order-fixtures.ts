@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../domain/qualifications';
 import type { Principal } from '../../domain/principal';
 import type { TestStack } from './stack';
-import { bearer } from './tokens';
+import { bearer, samplePrincipals } from './tokens';
 
 const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
-export const staff: Principal = { sub: 'staff-orders', role: 'staff' };
+export const staff: Principal = samplePrincipals.staff;
 
 /** A qualified merchant with one product, filed and listed through the API. */
 export async function openShop(stack: TestStack, product: { price: number; deliveryFee: number; stock: number }) {
@@ -30,7 +30,7 @@ export async function openShop(stack: TestStack, product: { price: number; deliv
   });
   if (merchant.statusCode !== 201) throw new Error(`merchant: ${merchant.statusCode} ${merchant.body}`);
   const merchantId = merchant.json().id as string;
-  const owner: Principal = { sub: `owner-${suffix}`, role: 'merchant', merchantId };
+  const owner: Principal = { sub: randomUUID(), role: 'merchant', merchantId };
   const created = await stack.app.inject({
     method: 'POST',
     url: `/merchants/${merchantId}/products`,

@@ -1,4 +1,5 @@
 import { hs256Signer } from '../../../api/auth/tokens';
+import { samplePrincipals } from '../../helpers/tokens';
 import { appendAuditEvent } from '../../../db/audit-trail';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import type { Principal } from '../../../domain/principal';
@@ -21,7 +22,7 @@ describe('audit API: the trail and its integrity check, for auditors', () => {
   let db: PrivateDatabase;
   let stack: TestStack;
   let token: (principal: Principal) => string;
-  const auditor = () => ({ authorization: `Bearer ${token({ sub: 'aud-1', role: 'auditor' })}` });
+  const auditor = () => ({ authorization: `Bearer ${token(samplePrincipals.auditor)}` });
 
   beforeAll(async () => {
     db = await createPrivateDatabase('audit_api');
@@ -59,7 +60,7 @@ describe('audit API: the trail and its integrity check, for auditors', () => {
     'lets only auditors read %s: 401 without a token, 403 for staff (§8.3.2)',
     async (url) => {
       expect((await stack.app.inject({ method: 'GET', url })).statusCode).toBe(401);
-      const staff = { authorization: `Bearer ${token({ sub: 's-1', role: 'staff' })}` };
+      const staff = { authorization: `Bearer ${token(samplePrincipals.staff)}` };
       expect((await stack.app.inject({ method: 'GET', url, headers: staff })).statusCode).toBe(403);
     },
   );
@@ -132,7 +133,7 @@ describe('audit API: the trail and its integrity check, for auditors', () => {
     expect(response.statusCode).toBe(200);
     const [event] = (await list('?action=audit.list&limit=2')).items;
     expect(event).toMatchObject({
-      actor: { sub: 'aud-1', role: 'auditor' },
+      actor: { sub: samplePrincipals.auditor.sub, role: 'auditor' },
       entity: 'audit_trail',
       ip: '127.0.0.1',
       requestId: headers['x-request-id'].slice(0, 128),

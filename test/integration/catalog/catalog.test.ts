@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { Product } from '../../../db/entities/product.entity';
 import type { Principal } from '../../../domain/principal';
 import { chinaDate } from '../../../domain/qualifications';
 import { startTestStack, type TestStack } from '../../helpers/stack';
-import { bearer } from '../../helpers/tokens';
+import { bearer, samplePrincipals } from '../../helpers/tokens';
 
 const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
 const LICENCE = '91310000MA1FL2XQ3K';
@@ -29,8 +30,8 @@ describe('catalog: merchants, carriers and products', () => {
   let stack: TestStack;
   let shopId: string;
   let otherShopId: string;
-  const staff: Principal = { sub: 's-cat', role: 'staff' };
-  const owner = (merchantId: string): Principal => ({ sub: `m-${merchantId}`, role: 'merchant', merchantId });
+  const staff: Principal = samplePrincipals.staff;
+  const owner = (merchantId: string): Principal => ({ sub: merchantId, role: 'merchant', merchantId });
   const inject = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: Principal, payload?: object) =>
     stack.app.inject({ method, url, payload, headers: who ? bearer(stack.config, who) : {} });
   const fileMerchant = async (name: string, validUntil = inYears(2)) => {
@@ -63,7 +64,7 @@ describe('catalog: merchants, carriers and products', () => {
     expect(filed).toMatchObject({ contactEmail: 'orders@filed.example', qualificationsValid: true, status: 'active' });
     expect(filed.qualifications[0].number).toBe(LICENCE);
     const events = await stack.orm.em.fork().find(AuditEvent, { entity: 'merchant', entityId: filed.id });
-    expect(events.map((e) => [e.action, e.actorSub])).toEqual([['merchant.create', 's-cat']]);
+    expect(events.map((e) => [e.action, e.actorSub])).toEqual([['merchant.create', samplePrincipals.staff.sub]]);
   });
 
   it('only staff file merchants: a merchant token gets 403, no token 401', async () => {
@@ -111,10 +112,10 @@ describe('catalog: merchants, carriers and products', () => {
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
 
-    const mine = await inject('GET', `/carriers/${id}`, { sub: 'k-1', role: 'courier', carrierId: id });
+    const mine = await inject('GET', `/carriers/${id}`, { sub: randomUUID(), role: 'courier', carrierId: id });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().contractTerms).toEqual(contractTerms);
-    const other = { sub: 'k-2', role: 'courier', carrierId: '00000000-0000-4000-8000-000000000000' } as const;
+    const other = { sub: randomUUID(), role: 'courier', carrierId: randomUUID() } as const;
     expect((await inject('GET', `/carriers/${id}`, other)).statusCode).toBe(404);
     const bad = await inject('POST', '/carriers', staff, {
       name: 'X',

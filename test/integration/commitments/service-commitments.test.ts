@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { samplePrincipals } from '../../helpers/tokens';
 import { createServiceCommitmentActivities } from '../../../activities/shared/service-commitment-activities';
 import { hs256Signer } from '../../../api/auth/tokens';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
@@ -18,7 +19,7 @@ describe('service commitments: published, versioned, and resolved into deadlines
   let stack: TestStack;
   let bearer: (principal: Principal) => { authorization: string };
   let activities: ReturnType<typeof createServiceCommitmentActivities>;
-  const staff = () => bearer({ sub: 's-1', role: 'staff' });
+  const staff = () => bearer(samplePrincipals.staff);
   const versionCount = () => stack.orm.em.fork().count(ServiceCommitmentVersion, {});
   const put = (body: object, headers: object = staff()) =>
     stack.app.inject({ method: 'PUT', url: '/service-commitments', headers: { ...headers }, payload: body });
@@ -81,8 +82,8 @@ describe('service commitments: published, versioned, and resolved into deadlines
     const before = await versionCount();
 
     expect((await put(body, {})).statusCode).toBe(401);
-    expect((await put(body, bearer({ sub: 'c-1', role: 'consumer' }))).statusCode).toBe(403);
-    expect((await put(body, bearer({ sub: 'm-1', role: 'merchant', merchantId: 'shop-1' }))).statusCode).toBe(403);
+    expect((await put(body, bearer(samplePrincipals.consumer))).statusCode).toBe(403);
+    expect((await put(body, bearer(samplePrincipals.merchant))).statusCode).toBe(403);
     expect(await versionCount()).toBe(before);
   });
 
@@ -125,7 +126,11 @@ describe('service commitments: published, versioned, and resolved into deadlines
 
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ version: 2, changedBy: 's-1', reason: 'confirmation around the clock' });
+    expect(body).toMatchObject({
+      version: 2,
+      changedBy: samplePrincipals.staff.sub,
+      reason: 'confirmation around the clock',
+    });
     expect(body.terms.orderConfirmation.description).toBe('2 hours, around the clock (7×24)');
     expect((await stack.app.inject({ method: 'GET', url: '/service-commitments' })).json().version).toBe(2);
 
@@ -133,7 +138,11 @@ describe('service commitments: published, versioned, and resolved into deadlines
     const event = await stack.orm.em
       .fork()
       .findOneOrFail(AuditEvent, { entity: 'service_commitment_version', entityId: '2' });
-    expect(event).toMatchObject({ action: 'service_commitments.update', actorSub: 's-1', actorRole: 'staff' });
+    expect(event).toMatchObject({
+      action: 'service_commitments.update',
+      actorSub: samplePrincipals.staff.sub,
+      actorRole: 'staff',
+    });
     expect(event.details).toMatchObject({ version: 2, previousVersion: 1, changed: ['calendar', 'orderConfirmation'] });
   });
 

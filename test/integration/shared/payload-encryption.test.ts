@@ -1,7 +1,8 @@
 import { temporal } from '@temporalio/proto';
 import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
 import { startTestStack, type TestStack } from '../../helpers/stack';
-import { bearer, tokenFor } from '../../helpers/tokens';
+import { codecUiToken, hs256Signer } from '../../../api/auth/tokens';
+import { bearer, samplePrincipals } from '../../helpers/tokens';
 
 type Payload = temporal.api.common.v1.IPayload;
 
@@ -80,10 +81,11 @@ describe('encrypted workflow payloads and the codec server', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
-  it("decodes for the dev Web UI through an endpoint carrying a staff token, and refuses any other role's token", async () => {
+  it("decodes for the dev Web UI through an endpoint carrying a staff codec token, and refuses any other role's token", async () => {
     const body = { payloads: payloads.map(toJson) };
-    const staffToken = tokenFor(stack.config, 'staff');
-    const consumerToken = tokenFor(stack.config, 'consumer');
+    const codecSigner = hs256Signer(stack.config.AUTH_JWT_SECRET, { audience: 'codec' });
+    const staffToken = codecUiToken(stack.config.AUTH_JWT_SECRET);
+    const consumerToken = codecSigner.sign(samplePrincipals.consumer).token;
 
     const decoded = await stack.app.inject({ method: 'POST', url: `/codec/ui/${staffToken}/decode`, payload: body });
     const refused = await stack.app.inject({ method: 'POST', url: `/codec/ui/${consumerToken}/decode`, payload: body });

@@ -86,9 +86,14 @@ describe('access matrix: every route × every kind of caller (§8.3.1, §8.3.2)'
 
   it('answers a public route without a token (not 401 nor 403)', async () => {
     const refused: string[] = [];
-    // Carrier webhooks are public to tokens but authenticated by their HMAC signature:
-    // an unsigned request is refused with 401 by design (api/routes/logistics-webhooks.ts).
-    const signatureAuthenticated = new Set(['POST /webhooks/logistics/:provider']);
+    // Carrier webhooks are public to tokens but authenticated by their HMAC signature, and
+    // the dev codec endpoint by the codec token in its path: a request without either is
+    // refused with 401 by design (api/delivery/webhook-routes.ts, api/codec/routes.ts).
+    const signatureAuthenticated = new Set([
+      'POST /webhooks/logistics/:provider',
+      'POST /codec/ui/:token/decode',
+      'POST /codec/ui/:token/encode',
+    ]);
     for (const route of routes.filter(
       (entry) => entry.access === 'public' && !signatureAuthenticated.has(label(entry)),
     )) {
