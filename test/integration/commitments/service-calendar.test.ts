@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { HolidayYearVersion } from '../../../db/entities/holiday-year-version.entity';
 import type { Principal } from '../../../domain/principal';
@@ -7,7 +8,7 @@ import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
 
 const HOUR = 3_600_000;
-const staff: Principal = { sub: 'staff-calendar', role: 'staff' };
+const staff: Principal = { sub: randomUUID(), role: 'staff' };
 // 2027 is "next year" while these tests are written (late 2026); later it is this year.
 const thisYear = new Date(Date.now() + 8 * HOUR).getUTCFullYear();
 const published2027 = [thisYear, thisYear + 1].includes(2027);
@@ -72,8 +73,10 @@ describe('service calendar: staff load the State Council’s holiday notice, eve
 
   it('PUT is for staff only: no token 401, consumer or merchant 403, nothing written', async () => {
     expect((await put(2027, madeUp2027, null)).statusCode).toBe(401);
-    expect((await put(2027, madeUp2027, { sub: 'c-1', role: 'consumer' })).statusCode).toBe(403);
-    expect((await put(2027, madeUp2027, { sub: 'm-1', role: 'merchant', merchantId: 'shop-1' })).statusCode).toBe(403);
+    expect((await put(2027, madeUp2027, { sub: randomUUID(), role: 'consumer' })).statusCode).toBe(403);
+    expect(
+      (await put(2027, madeUp2027, { sub: randomUUID(), role: 'merchant', merchantId: randomUUID() })).statusCode,
+    ).toBe(403);
     expect(await versions()).toBe(0);
   });
 

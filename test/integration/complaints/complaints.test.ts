@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HandoverSlip } from '../../../db/entities/handover-slip.entity';
 import { SlaBreach } from '../../../db/entities/sla-breach.entity';
 import { FieldCipher } from '../../../db/field-cipher';
@@ -8,8 +9,8 @@ import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/priva
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
 
-const staffA: Principal = { sub: 'staff-complaints-a', role: 'staff' };
-const staffB: Principal = { sub: 'staff-complaints-b', role: 'staff' };
+const staffA: Principal = { sub: randomUUID(), role: 'staff' };
+const staffB: Principal = { sub: randomUUID(), role: 'staff' };
 
 // T/QGCML 3125 §4.7, §4.8, §6.1 through HTTP on the real stack, with the commitments set to
 // seconds on 7x24 so the real deadlines pass during the test (the 5x8 arithmetic has its
@@ -76,7 +77,7 @@ describe('complaints on the real stack', () => {
 
   it('escalates a delivery complaint the carrier ignores: carrier breach, staff mailed, staff answer; a reopened resolution goes back to staff (§4.8, §5.7, §6.1)', async () => {
     const order = await orderWithCarrier();
-    const stranger: Principal = { sub: 'someone-else', role: 'consumer' };
+    const stranger: Principal = { sub: randomUUID(), role: 'consumer' };
     const notMine = await call(stranger, 'POST', '/complaints', {
       orderId: order.id,
       category: 'delivery',
@@ -159,7 +160,7 @@ describe('complaints on the real stack', () => {
     expect((await call(consumer, 'POST', `/complaints/${complaint.id}/reopen`, { reason: 'again' })).statusCode).toBe(
       409,
     );
-    const courierOfOther: Principal = { sub: 'courier-x', role: 'courier', carrierId: parties.otherCarrier.id };
+    const courierOfOther: Principal = { sub: randomUUID(), role: 'courier', carrierId: parties.otherCarrier.id };
     expect(
       (await call(courierOfOther, 'POST', `/complaints/${complaint.id}/responses`, { message: 'hi' })).statusCode,
     ).toBe(404);
@@ -167,7 +168,7 @@ describe('complaints on the real stack', () => {
 
   it('pays an advance compensation once after two staff members, and recovers it from the merchant who refused (§4.8)', async () => {
     const order = await orderWithCarrier();
-    const merchant: Principal = { sub: 'merchant-user', role: 'merchant', merchantId: parties.merchant.id };
+    const merchant: Principal = { sub: randomUUID(), role: 'merchant', merchantId: parties.merchant.id };
     const complaint = (
       await call(consumer, 'POST', '/complaints', {
         orderId: order.id,

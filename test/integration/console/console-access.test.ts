@@ -83,7 +83,7 @@ describe('console access and the reports interface', () => {
     const consumer = await stack.app.inject({
       method: 'GET',
       url: '/reports/backups',
-      headers: bearer(stack.config, { sub: 'c-1', role: 'consumer' }),
+      headers: bearer(stack.config, { sub: randomUUID(), role: 'consumer' }),
     });
     expect(consumer.statusCode).toBe(403);
   });

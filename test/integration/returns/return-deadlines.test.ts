@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
@@ -48,7 +49,7 @@ describe('returns: a silent merchant and a refund whose answers are lost', () =>
       items: [{ productId: tea.productId, quantity: 1 }],
     });
     const returnId = asked.json().id as string;
-    const staff = { sub: 'staff-returns', role: 'staff' } as const;
+    const staff = { sub: randomUUID(), role: 'staff' } as const;
 
     const unexplained = await ctx.inject('POST', `/returns/${returnId}/approve`, staff, {});
     expect(unexplained.statusCode).toBe(422);

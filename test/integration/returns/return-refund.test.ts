@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../domain/principal';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
@@ -17,9 +18,7 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
     const ask = (who: Principal, items: Array<{ productId: string; quantity: number }>) =>
       inject('POST', `/orders/${order.id}/returns`, who, { type: 'return', reason: 'damaged', items });
 
-    const someoneElse = await ask({ sub: 'another-consumer', role: 'consumer' }, [
-      { productId: tea.productId, quantity: 1 },
-    ]);
+    const someoneElse = await ask({ sub: randomUUID(), role: 'consumer' }, [{ productId: tea.productId, quantity: 1 }]);
     expect(someoneElse.statusCode).toBe(404);
     const tooMany = await ask(consumer, [{ productId: tea.productId, quantity: 3 }]);
     expect(tooMany.statusCode).toBe(422);

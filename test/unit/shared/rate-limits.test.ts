@@ -18,7 +18,11 @@ describe('rate limits: per principal, per address for anonymous callers, configu
     RATE_LIMIT_PER_PRINCIPAL_PER_MINUTE: String(PER_PRINCIPAL),
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: String(PER_ADDRESS),
   });
-  const shopper = (n: number): Principal => ({ sub: `shopper-${n}`, role: 'consumer' });
+  const shopper = (n: number): Principal => ({
+    // One account id per shopper, stable across the test: `…-000000000007` for shopper 7.
+    sub: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    role: 'consumer',
+  });
   const asShopper = (n: number, remoteAddress = STOREFRONT) =>
     app.inject({ method: 'GET', url: '/orders?limit=0', headers: bearer(config, shopper(n)), remoteAddress });
   const anonymous = (remoteAddress: string, url = '/products?limit=0') =>
