@@ -3,6 +3,7 @@ import { Migration20261127170000 } from './Migration20261127170000_holiday_year_
 import { Migration20261127171000 } from './Migration20261127171000_complaints';
 import { Migration20261127173000 } from './Migration20261127173000_returns';
 import { Migration20261127174000 } from './Migration20261127174000_rate_limit_counter';
+import { Migration20261127180000 } from './Migration20261127180000_return_complaint_link';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
 import { Migration20261124225259 } from './Migration20261124225259_delivery_handover';
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127171000_complaints', class: Migration20261127171000 },
   { name: 'Migration20261127173000_returns', class: Migration20261127173000 },
   { name: 'Migration20261127174000_rate_limit_counter', class: Migration20261127174000 },
+  { name: 'Migration20261127180000_return_complaint_link', class: Migration20261127180000 },
 ];
