@@ -111,5 +111,11 @@ describe('complaints: an accepted return remedy runs the returns process to its 
     expect(resolved.messages.map((message: { body: string }) => message.body)).toEqual(
       expect.arrayContaining([`return ${returnId} started for the accepted return`]),
     );
+    // The consumer is told the complaint is resolved (once, bilingual).
+    await eventually(async () =>
+      expect(
+        ctx.stack.smtp.received.filter((mail) => mail.parsed.subject?.includes(`Complaint resolved: ${complaintId}`)),
+      ).toHaveLength(1),
+    );
   });
 });
