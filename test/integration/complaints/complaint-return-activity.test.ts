@@ -26,7 +26,7 @@ describe('createReturnForComplaint on PostgreSQL', () => {
   let db: PrivateDatabase;
   let parties: DeliveryParties;
   let cipher: FieldCipher;
-  const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('WARN') });
+  const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
   let activities: ReturnType<typeof createComplaintReturnActivities>;
 
   beforeAll(async () => {
