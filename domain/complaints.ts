@@ -3,6 +3,7 @@
 // and how recovery claims age. Pure and deterministic: workflows import it.
 import { z } from 'zod';
 import type { Principal } from './principal';
+import type { ReturnReason } from './returns';
 
 export const complaintCategories = ['quality', 'delivery', 'service', 'other'] as const;
 export type ComplaintCategory = (typeof complaintCategories)[number];
@@ -40,6 +41,17 @@ export function responsiblePartyFor(category: ComplaintCategory): ResponsiblePar
     case 'other':
       return 'platform';
   }
+}
+
+/**
+ * §4.8, §5.7: the reason a return made as a complaint's remedy carries. Every one is the
+ * merchant's fault (the longer window, the delivery fee refunded): quality is quality,
+ * a delivery complaint is goods damaged on the way, anything else was not as described.
+ */
+export function returnReasonForComplaint(category: ComplaintCategory): ReturnReason {
+  if (category === 'quality') return 'quality';
+  if (category === 'delivery') return 'damaged';
+  return 'not_as_described';
 }
 
 /** The commitment term that bounds the party's answer; the platform's is complaintFirstResponse. */

@@ -18,6 +18,7 @@ import type { ServiceTerm } from '../../domain/service-commitments';
 import { workflowIdOfActivity } from '../shared/idempotency';
 import { createComplaintMailActivities, type ComplaintMailDeps } from './complaint-mail';
 import { createComplaintPayoutActivities, type ComplaintPayoutDeps } from './complaint-payout-activities';
+import { createComplaintReturnActivities } from './complaint-return-activities';
 
 /** How far into each response window (in service time) whoever must act is warned. */
 const WARNING_AT_FRACTION = 0.75;
@@ -75,6 +76,7 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
   return {
     ...createComplaintMailActivities(deps),
     ...createComplaintPayoutActivities(deps),
+    ...createComplaintReturnActivities(deps),
 
     /**
      * The party's and the platform's deadlines, with a warning before each, from the
@@ -177,8 +179,9 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
     },
 
     /**
-     * The seam to the returns process (workflows/returns/, being built): an accepted return or
-     * exchange is recorded here; starting `returnRefund` as a child belongs in this one place.
+     * Kept only for complaints that accepted a return before the remedy was wired (they replay
+     * without the `complaint-return-remedy` patch): it records nothing. New complaints create
+     * the return with createReturnForComplaint and start `returnRefund` as a child.
      */
     async startReturnForComplaint(input: { complaintId: string; remedy: 'return' | 'exchange' }): Promise<void> {
       Context.current().log.info('return remedy accepted; returns process not wired yet', {

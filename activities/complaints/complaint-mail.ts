@@ -29,7 +29,7 @@ export type ComplaintMailInput = { complaintId: string; round?: number } & (
     }
   | {
       purpose: 'complaint_attention_staff';
-      reason: 'proposal_declined' | 'reopened' | 'approval_needed' | 'compensation_refused';
+      reason: 'proposal_declined' | 'reopened' | 'approval_needed' | 'compensation_refused' | 'return_not_possible';
     }
 );
 

@@ -123,12 +123,16 @@ const ATTENTION_TEXT = {
     zh: '支付机构拒绝了赔付，请人工处理',
     en: 'the payment provider refused the compensation payout; it needs a person',
   },
+  return_not_possible: {
+    zh: '消费者接受了退货方案，但订单已无法退货（超出退货期限或已无可退商品），请人工处理',
+    en: 'the consumer accepted a return, but the order can no longer be returned (window passed or nothing left); it needs a person',
+  },
 } as const;
 
 export const complaintAttentionStaff = defineTemplate({
   data: z.strictObject({
     complaintId: id,
-    reason: z.enum(['proposal_declined', 'reopened', 'approval_needed', 'compensation_refused']),
+    reason: z.enum(['proposal_declined', 'reopened', 'approval_needed', 'compensation_refused', 'return_not_possible']),
   }),
   compose: ({ complaintId, reason }) => ({
     subject: { zh: `投诉需要处理：${complaintId}`, en: `Complaint needs staff: ${complaintId}` },

@@ -22,7 +22,7 @@ export interface ReturnDeadlineResolver {
  */
 export function createReturnDeadlines(orm: MikroORM, commitments: ReturnDeadlineResolver) {
   return {
-    /** approveBy and the version, as fixed when the request was made (api/returns/request-return.ts). */
+    /** approveBy and the version, as fixed when the request was made (activities/returns/request-return.ts). */
     async planReturn(input: { returnId: string }) {
       const request = await orm.em.fork().findOneOrFail(ReturnRequest, { id: input.returnId });
       return {

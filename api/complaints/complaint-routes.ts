@@ -10,7 +10,7 @@ import { problemSchema } from '../shared/problem';
 import { startComplaintProcess } from './complaint-process';
 import { toComplaintView } from './complaint-view';
 import { fileComplaint } from './file-complaint';
-import { loadVisibleComplaint, threadOf } from './load-complaint';
+import { loadVisibleComplaint, returnsOfComplaints, threadOf } from './load-complaint';
 import { complaintIdParamsSchema, complaintViewSchema, fileComplaintBodySchema, messageBodySchema } from './schemas';
 
 /** Complaints: filing, reading the thread, adding to it (T/QGCML 3125 §4.7, §4.8, §5.7). */
@@ -45,7 +45,8 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
         entityId: complaint.id,
         details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
       });
-      return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint)));
+      const returns = await returnsOfComplaints(request, [complaint]);
+      return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint), returns));
     },
   );
 
@@ -62,7 +63,11 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
     },
     async (request) => {
       const complaint = await loadVisibleComplaint(request, request.params.id);
-      return toComplaintView(complaint, await threadOf(request, complaint));
+      return toComplaintView(
+        complaint,
+        await threadOf(request, complaint),
+        await returnsOfComplaints(request, [complaint]),
+      );
     },
   );
 
@@ -95,7 +100,8 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
         { ...scope, ...partyFilter, ...(request.query.status ? { status: request.query.status } : {}) } as never,
         { orderBy: { createdAt: 'desc', id: 'asc' }, limit: request.query.limit, offset: request.query.offset },
       );
-      return { items: items.map((complaint) => toComplaintView(complaint, [])), total };
+      const returns = await returnsOfComplaints(request, items);
+      return { items: items.map((complaint) => toComplaintView(complaint, [], returns)), total };
     },
   );
 
@@ -120,7 +126,8 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
       request.em.persist(new ComplaintMessage(complaint.id, kind, principal.role, principal.sub, request.body.message));
       await request.em.flush();
       await auditFromRequest(request, { action: `complaint.${kind}`, entity: 'complaint', entityId: complaint.id });
-      return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint)));
+      const returns = await returnsOfComplaints(request, [complaint]);
+      return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint), returns));
     },
   );
 };

@@ -2,7 +2,11 @@ import type { Complaint } from '../../db/entities/complaint.entity';
 import type { ComplaintMessage } from '../../db/entities/complaint-message.entity';
 import type { ComplaintView } from './schemas';
 
-export function toComplaintView(complaint: Complaint, messages: ComplaintMessage[]): ComplaintView {
+export function toComplaintView(
+  complaint: Complaint,
+  messages: ComplaintMessage[],
+  returns: ReadonlyMap<string, string> = new Map(),
+): ComplaintView {
   const compensation = complaint.compensation;
   return {
     id: complaint.id,
@@ -25,6 +29,7 @@ export function toComplaintView(complaint: Complaint, messages: ComplaintMessage
         }
       : null,
     acceptedRemedy: complaint.acceptedRemedy,
+    returnId: returns.get(complaint.id) ?? null,
     compensation: compensation
       ? {
           kind: compensation.kind,

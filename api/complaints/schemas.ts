@@ -68,6 +68,7 @@ export const complaintViewSchema = z.object({
   commitmentVersion: z.number().int(),
   proposal: z.object({ remedy: complaintRemedySchema, amount: z.number().int().optional() }).nullable(),
   acceptedRemedy: complaintRemedySchema.nullable(),
+  returnId: z.uuid().nullable().describe('the return an accepted return or exchange started (GET /returns/:id)'),
   compensation: compensationView.nullable(),
   resolution: z.object({ remedy: complaintRemedySchema, summary: z.string(), at: z.string() }).nullable(),
   staffTask: z.object({ kind: z.string(), detail: z.string(), openedAt: z.string() }).nullable(),

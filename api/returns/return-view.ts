@@ -13,6 +13,7 @@ export function toReturnView(request: ReturnRequest): ReturnView {
     type: request.kind,
     reason: request.reason,
     status: request.status,
+    complaintId: request.complaintId,
     description: request.description,
     evidence: request.evidence,
     items: request.lines.getItems().map((line) => ({

@@ -12,7 +12,7 @@ import { problemSchema } from '../shared/problem';
 import { startReturnProcess } from './return-process';
 import { toReturnView } from './return-view';
 import { grantGoodwillRefund } from './goodwill-refund';
-import { requestReturn } from './request-return';
+import { requestReturn } from '../../activities/returns/request-return';
 import {
   goodwillRefundBodySchema,
   listReturnsQuerySchema,

@@ -79,6 +79,7 @@ export const returnViewSchema = z
     type: returnTypeSchema,
     reason: returnReasonSchema,
     status: returnStatusSchema,
+    complaintId: z.uuid().nullable().describe('the complaint whose accepted remedy made this return (§4.8)'),
     description: z.string().nullable(),
     evidence: z.array(z.string()),
     items: z.array(

@@ -18,6 +18,8 @@ export class ReturnRequest extends BaseEntity {
   status: ReturnStatus = 'requested';
   lines = new Collection<ReturnLine>(this);
   description: string | null = null;
+  /** The complaint whose accepted remedy this return is (§4.8, §5.7); at most one return each. */
+  complaintId: string | null = null;
   /** References to photos or documents the consumer attached (ids or URLs, no personal data). */
   evidence: string[] = [];
   /** The merchant's decision deadline (returnApproval, on the service calendar). */
@@ -75,7 +77,7 @@ export const ReturnRequestSchema = new EntitySchema<ReturnRequest, BaseEntity>({
   extends: BaseEntitySchema,
   tableName: 'return_request',
   repository: () => ReturnRequestRepository,
-  uniques: [{ properties: ['provider', 'shipmentId'] }],
+  uniques: [{ properties: ['provider', 'shipmentId'] }, { properties: ['complaintId'] }],
   indexes: [
     { properties: ['orderId', 'createdAt'] },
     { properties: ['consumerId', 'createdAt'] },
@@ -92,6 +94,7 @@ export const ReturnRequestSchema = new EntitySchema<ReturnRequest, BaseEntity>({
     currency: { type: 'string', length: 3 },
     status: { type: 'string', length: 32 },
     description: { type: 'text', nullable: true },
+    complaintId: { type: 'uuid', nullable: true },
     evidence: { type: 'json' },
     approveBy: { type: 'datetime', nullable: true },
     commitmentVersion: { type: 'integer', nullable: true },

@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { ComplaintMailInput } from '../../activities/complaints/complaint-mail';
 import { isValidSecondApprover, type ComplaintRemedy, type ComplaintStatus } from '../../domain/complaints';
 import {
@@ -13,6 +13,7 @@ import {
   type ComplaintEscalationState,
   type ComplaintOutcome,
 } from './complaint-escalation.definitions';
+import type { AcceptedReturn } from './complaint-return-remedy';
 import { local, showStatus } from './complaint-steps';
 
 /** What the decisions need of the running complaint process (complaint-escalation.ts). */
@@ -28,6 +29,8 @@ export interface ComplaintProcess {
   requestPayout(kind: 'advance' | 'agreed', amount: number, requestedBy: string, reason: string): Promise<void>;
   /** The payout may go: the workflow's main loop pays it, so no caller waits on the provider. */
   payoutApproved(): void;
+  /** An accepted return or exchange: the main loop makes the return and follows it, not the caller. */
+  returnAccepted(accepted: AcceptedReturn): void;
   confirmResolution(): void;
 }
 
@@ -95,9 +98,12 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
         clearProposal: true,
         acceptedRemedy: proposal.remedy,
       });
-      if (proposal.remedy === 'return' || proposal.remedy === 'exchange')
-        await local.startReturnForComplaint({ complaintId, remedy: proposal.remedy });
-      else if (proposal.remedy === 'compensation')
+      if (proposal.remedy === 'return' || proposal.remedy === 'exchange') {
+        // Complaints that accepted a return before it was wired replay the old, logging-only step.
+        if (patched('complaint-return-remedy'))
+          p.returnAccepted({ remedy: proposal.remedy, by, round: state.reopenCount });
+        else await local.startReturnForComplaint({ complaintId, remedy: proposal.remedy });
+      } else if (proposal.remedy === 'compensation')
         await requestPayout('agreed', proposal.amount ?? 0, proposal.by, 'compensation agreed with the consumer');
       else await resolve(proposal.remedy, 'accepted by the consumer', by);
       return outcome();

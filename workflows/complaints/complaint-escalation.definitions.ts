@@ -48,6 +48,8 @@ export interface ComplaintEscalationState {
   breaches: ComplaintBreach[];
   proposal?: { remedy: ComplaintRemedy; amount?: number; by: string };
   acceptedRemedy?: ComplaintRemedy;
+  /** The return an accepted return or exchange made (its process is `return:<returnId>`). */
+  returnId?: string;
   compensation?: {
     kind: 'advance' | 'agreed';
     amount: number;

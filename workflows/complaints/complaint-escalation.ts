@@ -6,7 +6,8 @@ import {
   type ComplaintRemedy,
   type ComplaintStatus,
 } from '../../domain/complaints';
-import { registerComplaintDecisions } from './complaint-decisions';
+import { registerComplaintDecisions, type ComplaintProcess } from './complaint-decisions';
+import { followReturnRemedy, type AcceptedReturn } from './complaint-return-remedy';
 import { local, money, showStatus } from './complaint-steps';
 import {
   COMPLAINT_DECISION_REFUSED,
@@ -45,6 +46,9 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
     reopenCount: 0,
   };
   let payoutDue = false;
+  let returnDue: AcceptedReturn | undefined;
+  /** Returns being followed to their end; the complaint's process ends only after them. */
+  const followedReturns: Promise<void>[] = [];
   let confirmedByConsumer = false;
   /** Set while a resolution is being recorded, so a second one is refused meanwhile. */
   let resolving = false;
@@ -118,7 +122,7 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   };
 
   setHandler(complaintStateQuery, () => state);
-  registerComplaintDecisions({
+  const complaintProcess: ComplaintProcess = {
     input,
     state,
     isOpen,
@@ -134,7 +138,11 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
     confirmResolution: () => {
       confirmedByConsumer = true;
     },
-  });
+    returnAccepted: (accepted) => {
+      returnDue = accepted;
+    },
+  };
+  registerComplaintDecisions(complaintProcess);
 
   /** Pays the consumer (one key, retried until done), then claims the money back from the party. */
   const payOut = async () => {
@@ -214,7 +222,13 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   /** Payouts run here, not in the update that asked for them, so a slow provider never holds a caller. */
   const handling = async () => {
     for (;;) {
-      await condition(() => payoutDue || state.status === 'resolved');
+      await condition(() => payoutDue || returnDue !== undefined || state.status === 'resolved');
+      if (returnDue) {
+        // Followed beside this loop: a payout asked for meanwhile does not wait on the return.
+        followedReturns.push(followReturnRemedy(complaintProcess, returnDue));
+        returnDue = undefined;
+        continue;
+      }
       if (payoutDue) {
         payoutDue = false;
         await payOut();
@@ -227,6 +241,7 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   };
 
   await Promise.all([partyClock(), platformClock(), handling()]);
+  await Promise.all(followedReturns);
   await condition(allHandlersFinished);
   return { complaintId, status: state.status, ...(state.resolution ? { remedy: state.resolution.remedy } : {}) };
 }

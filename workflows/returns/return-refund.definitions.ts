@@ -8,7 +8,7 @@ import { TASK_QUEUES } from '../shared/task-queues';
  * when a consumer asks; a complaint workflow starts it as a remedy with
  *   startChild(RETURN_REFUND_WORKFLOW, { workflowId: returnWorkflowId(returnId),
  *     taskQueue: RETURN_REFUND_TASK_QUEUE, args: [input], parentClosePolicy: 'ABANDON' })
- * after creating the record (api/returns/request-return.ts `requestReturn`).
+ * after creating the record (activities/returns/request-return.ts `requestReturn`).
  */
 export interface ReturnRefundInput {
   returnId: string;

@@ -232,21 +232,4 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     expect(result).toEqual({ complaintId: expect.any(String), status: 'resolved', remedy: 'after_sales' });
     expect(fake.calls).toContain('sendComplaintMail:complaint_attention_staff:reopened');
   });
-
-  it('records an accepted return remedy at the returns seam', async () => {
-    const fake = fakeComplaintActivities(env, { calendar: '7x24' });
-    await run(fake.activities, { party: 'merchant' }, async (handle) => {
-      await handle.executeUpdate(respondToComplaintUpdate, {
-        args: [{ by: 'merchant-user', role: 'merchant', messageId: 'm1', proposal: { remedy: 'return' } }],
-      });
-      await handle.executeUpdate(decideOnProposalUpdate, { args: [{ by: 'consumer', accept: true }] });
-      expect((await handle.query(complaintStateQuery)).acceptedRemedy).toBe('return');
-      await handle.executeUpdate(resolveComplaintUpdate, {
-        args: [{ by: 'staff-a', remedy: 'return', summary: 'returned' }],
-      });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
-      return handle.result();
-    });
-    expect(fake.calls).toContain('startReturnForComplaint');
-  });
 });

@@ -26,11 +26,26 @@ export interface ReturnAsked {
   items: ReadonlyArray<{ productId: string; quantity: number }>;
   description?: string;
   evidence?: string[];
+  /** The complaint whose accepted remedy this return is (§4.8, §5.7): one return per complaint. */
+  complaintId?: string;
+}
+
+/**
+ * §5.3: what of each product can still be asked back: delivered minus what the order's
+ * other returns hold (their accepted count once inspected, else what they asked).
+ */
+export async function quantitiesStillReturnable(em: EntityManager, order: Order): Promise<Map<string, number>> {
+  const others = await em.getRepository(ReturnRequest).holdingGoods(order.id);
+  const held = others.flatMap((other) =>
+    other.lines.getItems().map((line) => ({ productId: line.productId, quantity: line.accepted ?? line.quantity })),
+  );
+  return quantitiesLeft(order.items.getItems(), held);
 }
 
 /**
  * Creates a return request (T/QGCML 3125 §6.4; §4.8, §5.7 as a complaint remedy): the one
- * function the API and the complaints process both call, inside the caller's transaction.
+ * function the API and the complaints process both call, inside the caller's transaction
+ * (it lives with the activities so both may import it: api/ → activities/ → db/, domain/).
  * Checks, before anything is written: the order is the consumer's, delivered (or past its
  * delivery deadline for missing goods), within the return window of the commitments in
  * force now, and each item asks no more than delivered minus what other returns hold
@@ -69,12 +84,8 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
     now,
   });
 
-  const others = await em.getRepository(ReturnRequest).holdingGoods(order.id);
-  const held = others.flatMap((other) =>
-    other.lines.getItems().map((line) => ({ productId: line.productId, quantity: line.accepted ?? line.quantity })),
-  );
   const ordered = order.items.getItems();
-  assertQuantitiesAvailable(asked.items, quantitiesLeft(ordered, held));
+  assertQuantitiesAvailable(asked.items, await quantitiesStillReturnable(em, order));
 
   const request = new ReturnRequest(
     order.id,
@@ -86,6 +97,7 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
   );
   request.description = asked.description ?? null;
   request.evidence = asked.evidence ?? [];
+  request.complaintId = asked.complaintId ?? null;
   request.carrierId = slip?.carrierId ?? null;
   request.provider = slip?.provider ?? null;
   request.createdAt = now;

@@ -1,0 +1,136 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  sleep,
+  startChild,
+  workflowInfo,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import type { ComplaintReturn } from '../../activities/complaints/complaint-return-activities';
+import { formatMoney, money, type Currency } from '../../domain/money';
+import type { ComplaintProcess } from './complaint-decisions';
+import { local } from './complaint-steps';
+import {
+  RETURN_REFUND_TASK_QUEUE,
+  RETURN_REFUND_WORKFLOW,
+  returnWorkflowId,
+  type ReturnRefundResult,
+} from '../returns/return-refund.definitions';
+import type { returnRefundWorkflow } from '../returns/return-refund';
+import { searchAttributes } from '../shared/search-attributes';
+
+/** How often a complaint that found its return's process already running looks at the return. */
+const RUNNING_RETURN_POLL = '10 minutes';
+
+/** The consumer accepted a return or exchange: who accepted, and in which round of the complaint. */
+export interface AcceptedReturn {
+  remedy: 'return' | 'exchange';
+  by: string;
+  round: number;
+}
+
+/** The complaint's resolution summary, naming how its return ended (§5.7 result tracking). */
+export function returnOutcomeSummary(result: ReturnRefundResult, currency: string): string {
+  const which = `return ${result.returnId}`;
+  switch (result.status) {
+    case 'refunded':
+      return `${which} refunded ${formatMoney(money(result.refundAmount ?? 0, currency as Currency))}`;
+    case 'rejected':
+      return `${which} rejected by the merchant`;
+    case 'inspection_failed':
+      return `${which} inspection_failed: nothing was accepted`;
+    case 'exchanged':
+      return `${which} exchanged`;
+  }
+}
+
+/** The search attributes the API gives a return it starts, when this server knows them. */
+function childSearchAttributes(made: ComplaintReturn, carrierId: string | null) {
+  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return [];
+  return [
+    { key: searchAttributes.orderId, value: made.orderId },
+    { key: searchAttributes.merchantId, value: made.merchantId },
+    ...(carrierId ? [{ key: searchAttributes.carrierId, value: carrierId }] : []),
+    { key: searchAttributes.businessStatus, value: 'requested' },
+  ];
+}
+
+/** A process that already ran (or runs) with the return's id: follow the return's record instead. */
+async function outcomeOfStartedReturn(returnId: string): Promise<ReturnRefundResult> {
+  for (;;) {
+    const now = await local.complaintReturnStatus({ returnId });
+    if (now.final)
+      return {
+        returnId,
+        status: now.status as ReturnRefundResult['status'],
+        ...(now.refundAmount !== null ? { refundAmount: now.refundAmount } : {}),
+      };
+    await sleep(RUNNING_RETURN_POLL);
+  }
+}
+
+/**
+ * Carries out an accepted return or exchange (T/QGCML 3125 §4.8, §5.7; §6.4 after-sales):
+ * makes the return record, starts `returnRefund` as a child that outlives the complaint if
+ * need be, and resolves the complaint with the return's outcome. A return the order no
+ * longer allows goes back to staff, as a declined proposal does. Runs in the workflow's
+ * main flow, never in the update that accepted the proposal: the consumer is answered at once.
+ */
+export async function followReturnRemedy(p: ComplaintProcess, accepted: AcceptedReturn): Promise<void> {
+  const { complaintId, carrierId } = p.input;
+  const { remedy, by, round } = accepted;
+  const backToStaff = async (step: string, why: string) => {
+    await p.moveTo('escalated', `${step}:${round}`, why, { escalated: true });
+    await p.notify({ complaintId, purpose: 'complaint_attention_staff', reason: 'return_not_possible', round });
+  };
+  let made: ComplaintReturn;
+  try {
+    made = await local.createReturnForComplaint({ complaintId });
+  } catch (error) {
+    const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : null;
+    await backToStaff('return-not-possible', `no return possible: ${cause?.message ?? String(error)}`);
+    return;
+  }
+  p.state.returnId = made.returnId;
+  if (remedy === 'exchange')
+    await local.recordComplaintStep({
+      complaintId,
+      step: `exchange-as-return:${round}`,
+      event: 'exchange accepted: replacements are not offered yet, so the goods come back as a return with a refund',
+    });
+  await local.recordComplaintStep({
+    complaintId,
+    step: `return-started:${round}`,
+    event: `return ${made.returnId} started for the accepted ${remedy}`,
+  });
+
+  let result: ReturnRefundResult;
+  try {
+    const child = await startChild<typeof returnRefundWorkflow>(RETURN_REFUND_WORKFLOW, {
+      workflowId: returnWorkflowId(made.returnId),
+      taskQueue: RETURN_REFUND_TASK_QUEUE,
+      args: [
+        { returnId: made.returnId, orderId: made.orderId, merchantId: made.merchantId, requestedAt: made.requestedAt },
+      ],
+      // §4.8: the return runs to its end even if the complaint closes first; one process per return.
+      parentClosePolicy: 'ABANDON',
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: childSearchAttributes(made, carrierId),
+    });
+    result = await child.result();
+  } catch (error) {
+    if (error instanceof ChildWorkflowFailure) {
+      // Terminated or failed by hand: nobody knows how the return ended, so a person decides.
+      await backToStaff('return-failed', `return ${made.returnId} ended without an outcome`);
+      return;
+    }
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    result = await outcomeOfStartedReturn(made.returnId);
+  }
+
+  const summary = returnOutcomeSummary(result, made.currency);
+  if (p.isOpen()) await p.resolve('return', summary, by);
+  else await local.recordComplaintStep({ complaintId, step: `return-ended:${round}`, event: summary });
+}
