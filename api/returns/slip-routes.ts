@@ -8,7 +8,7 @@ import { returnSlipChangedSignal, returnWorkflowId } from '../../workflows/retur
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { signalIfRunning } from '../shared/process-messages';
-import { signatureFieldOf, signSlipAs, slipPartyOf } from '../shared/slip-signing';
+import { signatureFieldOf, signSlipAs, slipPartyOf, slipSignatureViewSchema } from '../shared/slip-signing';
 import { problemSchema } from '../shared/problem';
 import { returnSlipContent, returnSlipSignatures } from './return-slip';
 import { returnIdParamsSchema, signReturnSlipBodySchema } from './schemas';
@@ -17,17 +17,7 @@ const slipViewSchema = z
   .object({
     returnId: z.uuid(),
     content: z.record(z.string(), z.unknown()),
-    signatures: z.array(
-      z.object({
-        party: z.enum(['merchant', 'carrier']),
-        sub: z.string(),
-        custodianName: z.string(),
-        signedAt: z.string(),
-        keyId: z.string(),
-        signature: z.string(),
-        verified: z.boolean(),
-      }),
-    ),
+    signatures: z.array(slipSignatureViewSchema),
     publicKeys: z.record(z.string(), z.object({ keyId: z.string(), pem: z.string() })),
   })
   .meta({ id: 'ReturnSlip' });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SlipParty, StoredSignature } from '../../db/entities/handover-slip.entity';
 import { signSlip, type HandoverSigningKeys } from '../../domain/handover-signing';
 import type { Principal } from '../../domain/principal';
@@ -35,3 +36,14 @@ export function signSlipAs(
   const signer = { party, sub: principal.sub, custodianName, signedAt: new Date().toISOString() };
   return { ...signer, keyId: signingKeys[party].keyId, signature: signSlip(signingKeys, content, signer) };
 }
+
+/** A party's signature as a slip view shows it; delivery and return slips alike. */
+export const slipSignatureViewSchema = z.object({
+  party: z.enum(['merchant', 'carrier']),
+  sub: z.string(),
+  custodianName: z.string(),
+  signedAt: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+  verified: z.boolean(),
+});
