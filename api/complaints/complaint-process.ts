@@ -7,9 +7,8 @@ import {
   complaintWorkflowId,
 } from '../../workflows/complaints/complaint-escalation.definitions';
 import { RECOVERY_DECISION_REFUSED } from '../../workflows/complaints/recovery-claim.definitions';
-import { searchAttributes } from '../../workflows/shared/search-attributes';
 import type { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
-import { messageProcess } from '../shared/process-messages';
+import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
 
 /** Starts the complaint's process, or finds it running: the workflow id is the complaint id. */
 export async function startComplaintProcess(temporal: Client, complaint: Complaint, approvalThreshold: number) {
@@ -29,12 +28,7 @@ export async function startComplaintProcess(temporal: Client, complaint: Complai
       },
     ],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: complaint.orderId },
-      { key: searchAttributes.merchantId, value: complaint.merchantId },
-      ...(complaint.carrierId ? [{ key: searchAttributes.carrierId, value: complaint.carrierId }] : []),
-      { key: searchAttributes.businessStatus, value: complaint.status },
-    ],
+    typedSearchAttributes: businessKeyAttributes(complaint),
   });
 }
 

@@ -9,7 +9,7 @@ import {
 import { searchAttributes } from '../../workflows/shared/search-attributes';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import type { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
-import { messageProcess } from '../shared/process-messages';
+import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
 
 /**
  * Starts the order's confirmation process, or finds it running: the workflow id is the
@@ -22,9 +22,7 @@ export async function startOrderProcess(temporal: Client, order: Order): Promise
     args: [{ orderId: order.id, merchantId: order.merchantId, placedAt: order.createdAt.toISOString() }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: order.id },
-      { key: searchAttributes.merchantId, value: order.merchantId },
-      { key: searchAttributes.businessStatus, value: order.status },
+      ...businessKeyAttributes({ orderId: order.id, merchantId: order.merchantId, status: order.status }),
       ...(order.confirmBy ? [{ key: searchAttributes.dueAt, value: order.confirmBy }] : []),
     ],
     ...orderStartMetadata(order),

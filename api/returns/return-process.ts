@@ -9,8 +9,7 @@ import {
   type ReturnRefundInput,
 } from '../../workflows/returns/return-refund.definitions';
 import type { returnRefundWorkflow } from '../../workflows/returns/return-refund';
-import { searchAttributes } from '../../workflows/shared/search-attributes';
-import { messageProcess } from '../shared/process-messages';
+import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
 
 /** The process's input for a stored request: ids only. */
 export function returnProcessInput(request: ReturnRequest): ReturnRefundInput {
@@ -32,12 +31,7 @@ export async function startReturnProcess(temporal: Client, request: ReturnReques
     taskQueue: RETURN_REFUND_TASK_QUEUE,
     args: [returnProcessInput(request)],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: request.orderId },
-      { key: searchAttributes.merchantId, value: request.merchantId },
-      ...(request.carrierId ? [{ key: searchAttributes.carrierId, value: request.carrierId }] : []),
-      { key: searchAttributes.businessStatus, value: request.status },
-    ],
+    typedSearchAttributes: businessKeyAttributes(request),
   });
 }
 
