@@ -1,6 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { auditEventHash, GENESIS_HASH, normaliseDetails } from './audit-hash';
-import type { AuditEventInput } from './audit-trail';
+import { auditFactsOf, chainedAuditEvent, type AuditEventInput } from './audit-trail';
 import { AuditEvent } from './entities/audit-event.entity';
 import { AuditPending } from './entities/audit-pending.entity';
 import { AUDIT_CHAIN_LOCK_KEY } from './repositories/audit-event.repository';
@@ -16,21 +15,7 @@ const LINK_BATCH = 500;
  * For hot paths only (placing orders); elsewhere appendAuditEvent links at once.
  */
 export async function queueAuditEvent(em: EntityManager, event: AuditEventInput): Promise<void> {
-  await em.insert(
-    AuditPending,
-    new AuditPending(
-      new Date(),
-      event.actor.sub,
-      event.actor.role,
-      event.action,
-      event.entity,
-      event.entityId,
-      event.outcome,
-      event.ip ?? null,
-      event.requestId ?? null,
-      normaliseDetails(event.details),
-    ),
-  );
+  await em.insert(AuditPending, new AuditPending(auditFactsOf(event)));
 }
 
 /**
@@ -58,22 +43,7 @@ export async function linkPendingAuditEvents(orm: MikroORM, options: { wait: boo
       if (pending.length === 0) return 0;
       let head = await em.getRepository(AuditEvent).findHead();
       const rows = pending.map((queued) => {
-        const row = new AuditEvent(
-          head ? head.seq + 1 : 1,
-          queued.occurredAt,
-          queued.actorSub,
-          queued.actorRole,
-          queued.action,
-          queued.entity,
-          queued.entityId,
-          queued.outcome as AuditEvent['outcome'],
-          queued.ip,
-          queued.requestId,
-          queued.details,
-          head ? head.hash : GENESIS_HASH,
-          '',
-        );
-        row.hash = auditEventHash(row);
+        const row = chainedAuditEvent(head, queued);
         head = row;
         return row;
       });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../domain/principal';
 import { auditEventHash, GENESIS_HASH, normaliseDetails } from './audit-hash';
 import { AuditEvent } from './entities/audit-event.entity';
+import type { AuditFacts } from './entities/audit-facts';
 
 /**
  * One important operation, or one read of personal data (T/QGCML 3125 §8.3.5): who, what,
@@ -41,23 +42,34 @@ export async function appendAuditEvent(em: EntityManager, event: AuditEventInput
   await events.lockChain();
   const head = await events.findHead();
 
-  const row = new AuditEvent(
-    head ? head.seq + 1 : 1,
-    new Date(),
-    event.actor.sub,
-    event.actor.role,
-    event.action,
-    event.entity,
-    event.entityId,
-    event.outcome,
-    event.ip ?? null,
-    event.requestId ?? null,
-    normaliseDetails(event.details),
-    head ? head.hash : GENESIS_HASH,
-    '',
-  );
-  row.hash = auditEventHash(row);
+  const row = chainedAuditEvent(head, auditFactsOf(event));
   // A native insert, now: the next append in this same transaction must see this head,
   // and the caller's pending changes are left for the caller to flush.
   await em.insert(AuditEvent, row);
+}
+
+/** The facts an input records, stamped now; details normalised as they will be hashed. */
+export function auditFactsOf(event: AuditEventInput): AuditFacts {
+  return {
+    occurredAt: new Date(),
+    actorSub: event.actor.sub,
+    actorRole: event.actor.role,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId,
+    outcome: event.outcome,
+    ip: event.ip ?? null,
+    requestId: event.requestId ?? null,
+    details: normaliseDetails(event.details),
+  };
+}
+
+/**
+ * The next link of the chain after `head` (none: the first, after GENESIS_HASH), hashed
+ * (T/QGCML 3125 §8.3.4). Appends and the queue linker build links only here.
+ */
+export function chainedAuditEvent(head: { seq: number; hash: string } | null, facts: AuditFacts): AuditEvent {
+  const row = new AuditEvent(head ? head.seq + 1 : 1, facts, head ? head.hash : GENESIS_HASH, '');
+  row.hash = auditEventHash(row);
+  return row;
 }

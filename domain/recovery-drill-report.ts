@@ -1,5 +1,26 @@
 import { DRILL_LIMITS, formatSeconds, type DrillScenario } from './recovery-drill';
 
+/** One table of a restored standby against the fingerprint taken before the drill. */
+export interface TableComparison {
+  table: string;
+  expectedRows: number;
+  restoredRows: number;
+  matchingRows: number;
+  /** Keys (primary keys, or row hashes without one) missing or different on the standby; at most 20. */
+  differingIds: string[];
+  /** Rows on the standby that the fingerprint did not have (committed after it). */
+  extraRows: number;
+}
+
+/** Completeness of a restore (T/QGCML 3125 §8.2.3), computed by activities/ops/backup/compare.ts. */
+export interface Completeness {
+  expectedRows: number;
+  matchingRows: number;
+  /** matching / expected, 1 when nothing was expected. */
+  ratio: number;
+  tables: TableComparison[];
+}
+
 /** The stored and mailed report of a drill (T/QGCML 3125 §8.2.3). */
 export interface DrillReport {
   drillId: string;
@@ -13,19 +34,7 @@ export interface DrillReport {
   rtoSeconds?: number;
   rpoSeconds?: number;
   lastReplayedCommitAt?: string | null;
-  completeness?: {
-    ratio: number;
-    expectedRows: number;
-    matchingRows: number;
-    tables: Array<{
-      table: string;
-      expectedRows: number;
-      restoredRows: number;
-      matchingRows: number;
-      differingIds: string[];
-      extraRows: number;
-    }>;
-  };
+  completeness?: Completeness;
   auditChain?: { intact: boolean; eventsChecked: number; reason?: string };
   limits: { rtoSeconds: number; completeness: number };
   reasons: string[];

@@ -140,12 +140,21 @@ if [ -z "$pg_bin" ]; then
 fi
 step "PostgreSQL: $("$pg_bin/pg_ctl" --version) in $pg_bin"
 
-pgbackrest_bin=$(command -v pgbackrest || true)
-if [ -z "$pgbackrest_bin" ]; then
-  apt_install pgbackrest || fail "pgBackRest is missing and could not be installed.
-  Install it with 'apt-get install pgbackrest' (or 'brew install pgbackrest')."
-  pgbackrest_bin=$(command -v pgbackrest)
-fi
+# Prints the path of a required tool on PATH, installing the Debian package of the same
+# name when it is missing (apt's output goes to stderr, the path alone to stdout); fails
+# naming the install commands when it cannot. Serves pgBackRest and HAProxy alike.
+required_tool() { # <command, also the apt/brew package> <display name>
+  local bin
+  bin=$(command -v "$1" || true)
+  if [ -z "$bin" ]; then
+    apt_install "$1" >&2 || fail "$2 is missing and could not be installed.
+  Install it with 'apt-get install $1' (or 'brew install $1')."
+    bin=$(command -v "$1")
+  fi
+  echo "$bin"
+}
+
+pgbackrest_bin=$(required_tool pgbackrest pgBackRest)
 step "pgBackRest: $("$pgbackrest_bin" version) at $pgbackrest_bin"
 
 # The console's browser test drives Debian's Chromium through playwright-core; never a
@@ -235,12 +244,7 @@ else
     || fail "go install of the Temporal Web UI server failed (see the Go output above)"
 fi
 
-haproxy_bin=$(command -v haproxy || true)
-if [ -z "$haproxy_bin" ]; then
-  apt_install haproxy || fail "HAProxy is missing and could not be installed.
-  Install it with 'apt-get install haproxy' (or 'brew install haproxy')."
-  haproxy_bin=$(command -v haproxy)
-fi
+haproxy_bin=$(required_tool haproxy HAProxy)
 step "HAProxy: $("$haproxy_bin" -v | head -n 1) at $haproxy_bin"
 
 cat >"$CACHE/cluster-toolchain.env" <<ENV

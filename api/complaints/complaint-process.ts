@@ -1,13 +1,5 @@
-import {
-  WorkflowIdConflictPolicy,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-  type WorkflowHandle,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Complaint } from '../../db/entities/complaint.entity';
-import { ConflictError } from '../../domain/errors';
 import {
   COMPLAINT_DECISION_REFUSED,
   COMPLAINT_ESCALATION_TASK_QUEUE,
@@ -15,8 +7,8 @@ import {
   complaintWorkflowId,
 } from '../../workflows/complaints/complaint-escalation.definitions';
 import { RECOVERY_DECISION_REFUSED } from '../../workflows/complaints/recovery-claim.definitions';
-import { searchAttributes } from '../../workflows/shared/search-attributes';
 import type { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
+import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
 
 /** Starts the complaint's process, or finds it running: the workflow id is the complaint id. */
 export async function startComplaintProcess(temporal: Client, complaint: Complaint, approvalThreshold: number) {
@@ -36,12 +28,7 @@ export async function startComplaintProcess(temporal: Client, complaint: Complai
       },
     ],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: complaint.orderId },
-      { key: searchAttributes.merchantId, value: complaint.merchantId },
-      ...(complaint.carrierId ? [{ key: searchAttributes.carrierId, value: complaint.carrierId }] : []),
-      { key: searchAttributes.businessStatus, value: complaint.status },
-    ],
+    typedSearchAttributes: businessKeyAttributes(complaint),
   });
 }
 
@@ -55,17 +42,5 @@ export async function sendDecision<T, W extends WorkflowHandle>(
   currentState: () => string,
   send: (handle: W) => Promise<T>,
 ): Promise<T> {
-  try {
-    return await send(handle);
-  } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (
-      cause instanceof ApplicationFailure &&
-      (cause.type === COMPLAINT_DECISION_REFUSED || cause.type === RECOVERY_DECISION_REFUSED)
-    )
-      throw new ConflictError(cause.message);
-    if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed/i.test(error.message)))
-      throw new ConflictError(currentState());
-    throw error;
-  }
+  return messageProcess(() => send(handle), [COMPLAINT_DECISION_REFUSED, RECOVERY_DECISION_REFUSED], currentState);
 }

@@ -1,16 +1,17 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HandoverSlip, type StoredSignature } from '../../db/entities/handover-slip.entity';
+import { HandoverSlip } from '../../db/entities/handover-slip.entity';
 import { Order } from '../../db/entities/order.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import { signSlip, type HandoverSigningKeys } from '../../domain/handover-signing';
-import type { Principal } from '../../domain/principal';
+import type { HandoverSigningKeys } from '../../domain/handover-signing';
 import { handoverSlipChangedSignal, handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
 import { auditFromRequest } from '../shared/audit';
+import { signalIfRunning } from '../shared/process-messages';
+import { signatureFieldOf, signSlipAs, slipPartyOf } from '../shared/slip-signing';
 import { scopeFor } from '../auth/ownership';
 import { draftSlip } from './draft-slip';
 import { recipientOf, slipContent, verifySignature } from './slip-evidence';
@@ -29,22 +30,15 @@ export interface HandoverRouteOptions {
 
 /** Tells the handover process to re-read the slip; one not yet started reads it when it starts. */
 async function nudge(temporal: Client, log: FastifyBaseLogger, slip: HandoverSlip): Promise<void> {
-  try {
-    await temporal.workflow
-      .getHandle(handoverWorkflowId(slip.orderId))
-      .signal(handoverSlipChangedSignal, { slipId: slip.id });
-  } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-    log.warn({ slipId: slip.id }, 'no handover process running for this slip yet');
-  }
-}
-
-/** The parties of a slip see it (and its delivery details); staff see it without them. */
-function partyOf(principal: Principal, slip: HandoverSlip): 'merchant' | 'carrier' | 'staff' | null {
-  if (principal.role === 'staff') return 'staff';
-  if (principal.role === 'merchant' && principal.merchantId === slip.merchantId) return 'merchant';
-  if (principal.role === 'courier' && principal.carrierId === slip.carrierId) return 'carrier';
-  return null;
+  await signalIfRunning(
+    temporal,
+    log,
+    handoverWorkflowId(slip.orderId),
+    handoverSlipChangedSignal,
+    [{ slipId: slip.id }],
+    { slipId: slip.id },
+    'no handover process running for this slip yet',
+  );
 }
 
 /** The handover slip (T/QGCML 3125 §6.2.1, §6.2.2, §8.3): drafted, signed by both, verified, copied. */
@@ -105,27 +99,23 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
           { id: request.params.id },
           { lockMode: LockMode.PESSIMISTIC_WRITE },
         );
-        const party = found && partyOf(principal, found);
+        const party = found && slipPartyOf(principal, found);
         if (!found || (party !== 'merchant' && party !== 'carrier'))
           throw new NotFoundError('handover slip', request.params.id);
-        const field = party === 'merchant' ? 'merchantSignature' : 'carrierSignature';
+        const field = signatureFieldOf(party);
         if (found[field]) throw new ConflictError(`the ${party} has already signed this slip`);
         const recipient = recipientOf(found, cipher);
-        const other = found[party === 'merchant' ? 'carrierSignature' : 'merchantSignature'];
+        const other = found[signatureFieldOf(party === 'merchant' ? 'carrier' : 'merchant')];
         // Never countersign a slip whose content changed since the other party signed it.
         if (!recipient || (other && !verifySignature(signingKeys, found, recipient, other)))
           throw new ConflictError('the slip changed since it was signed; it cannot be signed');
-        const signer = {
+        const stored = signSlipAs(
+          signingKeys,
           party,
-          sub: principal.sub,
-          custodianName: request.body.custodianName,
-          signedAt: new Date().toISOString(),
-        };
-        const stored: StoredSignature = {
-          ...signer,
-          keyId: signingKeys[party].keyId,
-          signature: signSlip(signingKeys, slipContent(found, recipient), signer),
-        };
+          principal,
+          request.body.custodianName,
+          slipContent(found, recipient),
+        );
         found[field] = stored;
         await em.flush();
         await auditFromRequest(
@@ -158,7 +148,7 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
     },
     async (request) => {
       const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
-      const party = slip && partyOf(principalOf(request), slip);
+      const party = slip && slipPartyOf(principalOf(request), slip);
       if (!slip || !party) throw new NotFoundError('handover slip', request.params.id);
       return toSlipView(slip, cipher, signingKeys, party !== 'staff');
     },
@@ -184,7 +174,7 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
     },
     async (request, reply) => {
       const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
-      const party = slip && partyOf(principalOf(request), slip);
+      const party = slip && slipPartyOf(principalOf(request), slip);
       if (!slip || (party !== 'merchant' && party !== 'carrier'))
         throw new NotFoundError('handover slip', request.params.id);
       const view = toSlipView(slip, cipher, signingKeys, true);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slipSignatureViewSchema } from '../shared/slip-signing';
 
 export const draftHandoverBodySchema = z
   .object({
@@ -35,16 +36,6 @@ export const signHandoverBodySchema = z
   })
   .strict();
 
-const signatureSchema = z.object({
-  party: z.enum(['merchant', 'carrier']),
-  sub: z.string(),
-  custodianName: z.string(),
-  signedAt: z.string(),
-  keyId: z.string(),
-  signature: z.string(),
-  verified: z.boolean(),
-});
-
 export const slipViewSchema = z
   .object({
     id: z.uuid(),
@@ -57,7 +48,7 @@ export const slipViewSchema = z
       .object({ name: z.string(), phone: z.string(), address: z.string() })
       .nullable()
       .describe('only for the two parties, who need it for delivery'),
-    signatures: z.array(signatureSchema),
+    signatures: z.array(slipSignatureViewSchema),
     publicKeys: z.record(z.string(), z.object({ keyId: z.string(), pem: z.string() })),
     handedOverAt: z.string().nullable(),
     shipmentId: z.string().nullable(),

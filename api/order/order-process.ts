@@ -1,13 +1,5 @@
-import {
-  WorkflowIdConflictPolicy,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-  type WorkflowHandle,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Order } from '../../db/entities/order.entity';
-import { ConflictError } from '../../domain/errors';
 import { formatMoney, money } from '../../domain/money';
 import {
   ORDER_ALREADY_DECIDED,
@@ -17,6 +9,7 @@ import {
 import { searchAttributes } from '../../workflows/shared/search-attributes';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import type { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
+import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
 
 /**
  * Starts the order's confirmation process, or finds it running: the workflow id is the
@@ -29,9 +22,7 @@ export async function startOrderProcess(temporal: Client, order: Order): Promise
     args: [{ orderId: order.id, merchantId: order.merchantId, placedAt: order.createdAt.toISOString() }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: order.id },
-      { key: searchAttributes.merchantId, value: order.merchantId },
-      { key: searchAttributes.businessStatus, value: order.status },
+      ...businessKeyAttributes({ orderId: order.id, merchantId: order.merchantId, status: order.status }),
       ...(order.confirmBy ? [{ key: searchAttributes.dueAt, value: order.confirmBy }] : []),
     ],
     ...orderStartMetadata(order),
@@ -64,22 +55,9 @@ export async function decideOrder(
   order: Order,
   send: (handle: WorkflowHandle<typeof orderConfirmationWorkflow>) => Promise<OrderDecisionOutcome>,
 ): Promise<OrderDecisionOutcome> {
-  try {
-    return await send(temporal.workflow.getHandle(orderWorkflowId(order.id)));
-  } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type === ORDER_ALREADY_DECIDED)
-      throw new ConflictError(cause.message);
-    if (error instanceof WorkflowNotFoundError || isCompletedError(error)) {
-      throw new ConflictError(
-        `order ${order.id} is ${order.status}${order.cancelReason ? ` (${order.cancelReason})` : ''}`,
-      );
-    }
-    throw error;
-  }
-}
-
-/** Temporal answers an update to a finished workflow with "workflow execution already completed". */
-function isCompletedError(error: unknown): boolean {
-  return error instanceof Error && /already completed/i.test(error.message);
+  return messageProcess(
+    () => send(temporal.workflow.getHandle(orderWorkflowId(order.id))),
+    [ORDER_ALREADY_DECIDED],
+    () => `order ${order.id} is ${order.status}${order.cancelReason ? ` (${order.cancelReason})` : ''}`,
+  );
 }

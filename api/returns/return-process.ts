@@ -1,13 +1,5 @@
-import {
-  WorkflowIdConflictPolicy,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-  type WorkflowHandle,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { ReturnRequest } from '../../db/entities/return-request.entity';
-import { ConflictError } from '../../domain/errors';
 import {
   RETURN_REFUND_TASK_QUEUE,
   RETURN_REFUND_WORKFLOW,
@@ -17,7 +9,7 @@ import {
   type ReturnRefundInput,
 } from '../../workflows/returns/return-refund.definitions';
 import type { returnRefundWorkflow } from '../../workflows/returns/return-refund';
-import { searchAttributes } from '../../workflows/shared/search-attributes';
+import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
 
 /** The process's input for a stored request: ids only. */
 export function returnProcessInput(request: ReturnRequest): ReturnRefundInput {
@@ -39,12 +31,7 @@ export async function startReturnProcess(temporal: Client, request: ReturnReques
     taskQueue: RETURN_REFUND_TASK_QUEUE,
     args: [returnProcessInput(request)],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: request.orderId },
-      { key: searchAttributes.merchantId, value: request.merchantId },
-      ...(request.carrierId ? [{ key: searchAttributes.carrierId, value: request.carrierId }] : []),
-      { key: searchAttributes.businessStatus, value: request.status },
-    ],
+    typedSearchAttributes: businessKeyAttributes(request),
   });
 }
 
@@ -57,14 +44,9 @@ export async function messageReturn(
   request: ReturnRequest,
   send: (handle: WorkflowHandle<typeof returnRefundWorkflow>) => Promise<ReturnDecisionOutcome>,
 ): Promise<ReturnDecisionOutcome> {
-  try {
-    return await send(temporal.workflow.getHandle(returnWorkflowId(request.id)));
-  } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type === RETURN_STEP_CLOSED)
-      throw new ConflictError(cause.message);
-    if (error instanceof WorkflowNotFoundError || (error instanceof Error && /already completed/i.test(error.message)))
-      throw new ConflictError(`return ${request.id} is ${request.status}`);
-    throw error;
-  }
+  return messageProcess(
+    () => send(temporal.workflow.getHandle(returnWorkflowId(request.id))),
+    [RETURN_STEP_CLOSED],
+    () => `return ${request.id} is ${request.status}`,
+  );
 }

@@ -2,24 +2,16 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GatewayError, invalidState, notFound } from '../payment-gateway/errors';
+import { requireIdempotencyKey } from '../shared/idempotency-key';
 import { bookShipmentBodySchema } from './schemas';
 import { findShipment, newId, requestHash, shipments } from './shipments';
 
-const keyPattern = /^[\x21-\x7e]{1,255}$/;
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
 /** The carrier's public API: book (idempotent), read, list by reference, cancel. */
 const shipmentRoutes: FastifyPluginAsyncZod<{ db: Knex }> = async (app, { db }) => {
   app.post('/v1/shipments', { schema: { body: bookShipmentBodySchema } }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    if (typeof key !== 'string' || !keyPattern.test(key))
-      throw new GatewayError(
-        400,
-        'invalid_request_error',
-        'idempotency_key_missing',
-        'Idempotency-Key is required.',
-        'Idempotency-Key',
-      );
+    const key = requireIdempotencyKey(request, 'Idempotency-Key is required.');
     const hash = requestHash(request.body);
     const id = newId('shp');
     const body = request.body;

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { listenSandbox, type RunningSandbox } from '../shared/listen';
 import { buildLogisticsCarrier } from './app';
 import { createCarrierDb, ensureCarrierSchema } from './db';
 import { WebhookSender } from './webhooks';
@@ -18,11 +18,7 @@ export interface StartLogisticsCarrierOptions {
   webhookRetry?: { maxAttempts?: number; firstRetryMs?: number };
 }
 
-export interface RunningLogisticsCarrier {
-  /** Base URL, e.g. http://127.0.0.1:3102 */
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningLogisticsCarrier = RunningSandbox;
 
 /** Creates the carrier's schema if needed and listens: what server.ts, `npm start` and tests run. */
 export async function startLogisticsCarrier(options: StartLogisticsCarrierOptions): Promise<RunningLogisticsCarrier> {
@@ -41,17 +37,10 @@ export async function startLogisticsCarrier(options: StartLogisticsCarrierOption
       webhooks,
       logLevel: options.logLevel ?? 'warn',
     });
-    const host = options.host ?? '127.0.0.1';
-    await app.listen({ port: options.port, host });
-    const { port } = app.server.address() as AddressInfo;
-    return {
-      url: `http://${host}:${port}`,
-      async close() {
-        webhooks.close();
-        await app.close();
-        await db.destroy();
-      },
-    };
+    return await listenSandbox(app, options, {
+      beforeClose: () => webhooks.close(),
+      afterClose: () => db.destroy(),
+    });
   } catch (error) {
     webhooks.close();
     await db.destroy();

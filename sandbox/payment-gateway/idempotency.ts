@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LEDGER_SCHEMA } from './db';
+import { requireIdempotencyKey } from '../shared/idempotency-key';
 import { GatewayError, serviceUnavailable } from './errors';
 import type { FaultInjector } from './faults';
 
@@ -12,7 +13,6 @@ export interface GatewayResponse {
 
 /** How long a request waits for another one holding the same key before it gives up. */
 const KEY_LOCK_TIMEOUT = '10s';
-const keyPattern = /^[\x21-\x7e]{1,255}$/;
 
 function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
@@ -35,16 +35,7 @@ function requestHash(request: FastifyRequest): string {
 }
 
 function idempotencyKey(request: FastifyRequest): string {
-  const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string' || !keyPattern.test(key))
-    throw new GatewayError(
-      400,
-      'invalid_request_error',
-      'idempotency_key_missing',
-      'Every POST needs an Idempotency-Key header of 1-255 printable characters.',
-      'Idempotency-Key',
-    );
-  return key;
+  return requireIdempotencyKey(request, 'Every POST needs an Idempotency-Key header of 1-255 printable characters.');
 }
 
 /**

@@ -88,6 +88,15 @@ export const gatewayErrorSchema = z.object({
     param: z.string().optional(),
   }),
 });
+
+/** What every money-moving POST answers: the new transaction (201), or a gateway error. */
+export const transactionResponses = {
+  201: transactionSchema,
+  400: gatewayErrorSchema,
+  404: gatewayErrorSchema,
+  409: gatewayErrorSchema,
+  422: gatewayErrorSchema,
+};
 export type GatewayErrorBody = z.infer<typeof gatewayErrorSchema>;
 
 /** Every movement under one reference (our side's order id), counted for a quick check. */

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { listenSandbox, type RunningSandbox } from '../shared/listen';
 import { buildPaymentGateway } from './app';
 import { createLedgerDb, ensureLedgerSchema } from './db';
 import type { Faults } from './schemas';
@@ -13,11 +13,7 @@ export interface StartPaymentGatewayOptions {
   logLevel?: string;
 }
 
-export interface RunningPaymentGateway {
-  /** Base URL, e.g. http://127.0.0.1:3101 */
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningPaymentGateway = RunningSandbox;
 
 /**
  * Creates the ledger schema if needed and listens: what server.ts runs, and what the
@@ -33,16 +29,7 @@ export async function startPaymentGateway(options: StartPaymentGatewayOptions): 
       faults: options.faults,
       logLevel: options.logLevel ?? 'warn',
     });
-    const host = options.host ?? '127.0.0.1';
-    await app.listen({ port: options.port, host });
-    const { port } = app.server.address() as AddressInfo;
-    return {
-      url: `http://${host}:${port}`,
-      async close() {
-        await app.close();
-        await db.destroy();
-      },
-    };
+    return await listenSandbox(app, options, { afterClose: () => db.destroy() });
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { createOrderActivities } from '../../activities/order/order-activities';
 import type { createStaffTaskActivities } from '../../activities/shared/staff-tasks';
 import { HolidayCalendar } from '../../domain/holiday-calendar';
@@ -7,7 +6,7 @@ import { addServiceTime } from '../../domain/service-calendar';
 import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
 import { orderStateQuery, orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
 import { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
-import { workflowBundle } from './workflow-env';
+import { runOnWorker } from './workflow-env';
 
 /** What the order workflow proxies: its own activities and the shared staff-task one. */
 export type Activities = ReturnType<typeof createOrderActivities> & ReturnType<typeof createStaffTaskActivities>;
@@ -99,13 +98,7 @@ export function orderWorkflowHarness(getEnv: () => TestWorkflowEnvironment) {
   async function run(activities: Activities, drive: (orderId: string) => Promise<void> = async () => undefined) {
     const orderId = `o-${++sequence}`;
     const taskQueue = `orders-${sequence}`;
-    const worker = await Worker.create({
-      connection: getEnv().nativeConnection,
-      taskQueue,
-      workflowBundle: workflowBundle(),
-      activities,
-    });
-    return worker.runUntil(async () => {
+    return runOnWorker(getEnv(), taskQueue, activities, async () => {
       const handle = await getEnv().client.workflow.start(orderConfirmationWorkflow, {
         workflowId: orderWorkflowId(orderId),
         taskQueue,

@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { TEST_ENV } from '../setup/test-services';
 
 /**
@@ -17,4 +18,24 @@ export function workflowBundle(): { codePath: string } {
   const codePath = process.env[TEST_ENV.workflowBundle];
   if (!codePath) throw new Error('WORKFLOW_BUNDLE_PATH is not set: run workflow tests through jest');
   return { codePath };
+}
+
+/**
+ * Runs `body` while a worker with these (fake) activities serves `taskQueue` on the
+ * time-skipping server, and shuts the worker down when it settles: the one way every
+ * workflow test drives a process.
+ */
+export async function runOnWorker<T>(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  activities: object,
+  body: () => Promise<T>,
+): Promise<T> {
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: workflowBundle(),
+    activities,
+  });
+  return worker.runUntil(body);
 }

@@ -9,6 +9,7 @@ import {
   type DeliveryHandoverState,
   type LogisticsEventInput,
 } from './delivery-handover.definitions';
+import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 
 type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
@@ -29,13 +30,7 @@ const labels: { [K in keyof DeliveryActivities]?: string } = {
 };
 
 /** Database and mail: quick, retried until they work. */
-const local = labelActivities(
-  proxyActivities<DeliveryActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  }),
-  labels,
-);
+const local = labelActivities(proxyActivities<DeliveryActivities>(QUICK_LOCAL_ACTIVITY), labels);
 
 /** The carrier's API: idempotent on the key, so retrying for a while is safe. */
 const carrier = labelActivities(

@@ -30,6 +30,7 @@ import {
   DELIVERY_HANDOVER_WORKFLOW,
   handoverWorkflowId,
 } from '../delivery/delivery-handover.definitions';
+import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { searchAttributes } from '../shared/search-attributes';
 import { handoverStartMetadata } from '../delivery/delivery-handover.metadata';
 
@@ -37,10 +38,7 @@ type OrderActivities = ReturnType<typeof createOrderActivities>;
 type StaffTaskActivities = ReturnType<typeof createStaffTaskActivities>;
 
 /** Database and mail: quick, retried until they work. */
-const local = proxyActivities<OrderActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const local = proxyActivities<OrderActivities>(QUICK_LOCAL_ACTIVITY);
 
 /** Payment provider calls: bounded, idempotent on their keys, so retrying is safe. */
 const payments = proxyActivities<OrderActivities>({
@@ -68,10 +66,7 @@ const moneyCompensation = proxyActivities<OrderActivities>({
   },
 });
 
-const staffTasks = proxyActivities<StaffTaskActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const staffTasks = proxyActivities<StaffTaskActivities>(QUICK_LOCAL_ACTIVITY);
 
 /** Executions that started compensating before this patch replay with the old, logging-only path. */
 const MONEY_COMPENSATION_PATCH = 'money-compensation-staff-task';

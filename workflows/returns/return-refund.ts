@@ -10,6 +10,7 @@ import type { createReturnActivities } from '../../activities/returns/return-act
 import type { ReturnMailInput } from '../../activities/returns/return-mail';
 import { attentionAt, needsReturnShipment, type ReturnStatus } from '../../domain/returns';
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
+import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { searchAttributes } from '../shared/search-attributes';
 import { refundUntilDone } from './refund-until-done';
 import { openReturnInbox } from './return-inbox';
@@ -25,10 +26,7 @@ import {
 type ReturnActivities = ReturnType<typeof createReturnActivities>;
 
 /** Database and mail: quick, retried until they work. */
-const local = proxyActivities<ReturnActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const local = proxyActivities<ReturnActivities>(QUICK_LOCAL_ACTIVITY);
 
 /** The carrier's API: idempotent on the key, so retrying for a while is safe. */
 const carrier = proxyActivities<ReturnActivities>({

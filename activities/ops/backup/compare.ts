@@ -1,24 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { Completeness, TableComparison } from '../../../domain/recovery-drill-report';
 import type { Fingerprint } from './fingerprint';
-
-export interface TableComparison {
-  table: string;
-  expectedRows: number;
-  restoredRows: number;
-  matchingRows: number;
-  /** Keys (primary keys, or row hashes without one) missing or different on the standby; at most 20. */
-  differingIds: string[];
-  /** Rows on the standby that the fingerprint did not have (committed after it). */
-  extraRows: number;
-}
-
-export interface Completeness {
-  expectedRows: number;
-  matchingRows: number;
-  /** matching / expected, 1 when nothing was expected. */
-  ratio: number;
-  tables: TableComparison[];
-}
 
 const MAX_LISTED_IDS = 20;
 

@@ -8,20 +8,12 @@ import { toTransactionBody } from '../ledger/transactions';
 import {
   authorizeBodySchema,
   captureBodySchema,
-  gatewayErrorSchema,
+  transactionResponses,
   transactionIdSchema,
-  transactionSchema,
   voidBodySchema,
 } from '../schemas';
 import { tokenBehaviour, type TokenBehaviour } from '../test-tokens';
 
-const responses = {
-  201: transactionSchema,
-  400: gatewayErrorSchema,
-  404: gatewayErrorSchema,
-  409: gatewayErrorSchema,
-  422: gatewayErrorSchema,
-};
 const params = z.object({ id: transactionIdSchema });
 
 /** Authorise (hold funds), capture (take them) and void (release them). */
@@ -38,7 +30,7 @@ const authorizationRoutes: FastifyPluginAsyncZod<GatewayContext> = async (app, {
 
   app.post(
     '/v1/authorizations',
-    { schema: { body: authorizeBodySchema, response: responses } },
+    { schema: { body: authorizeBodySchema, response: transactionResponses } },
     async (request, reply) => {
       const behaviour = tokenBehaviour(request.body.paymentToken);
       if (!behaviour)
@@ -59,7 +51,7 @@ const authorizationRoutes: FastifyPluginAsyncZod<GatewayContext> = async (app, {
 
   app.post(
     '/v1/authorizations/:id/capture',
-    { schema: { params, body: captureBodySchema, response: responses } },
+    { schema: { params, body: captureBodySchema, response: transactionResponses } },
     async (request, reply) => {
       const response = await runIdempotent(db, request, async (trx) => ({
         statusCode: 201,
@@ -71,7 +63,7 @@ const authorizationRoutes: FastifyPluginAsyncZod<GatewayContext> = async (app, {
 
   app.post(
     '/v1/authorizations/:id/void',
-    { schema: { params, body: voidBodySchema, response: responses } },
+    { schema: { params, body: voidBodySchema, response: transactionResponses } },
     async (request, reply) => {
       const response = await runIdempotent(db, request, async (trx) => ({
         statusCode: 201,

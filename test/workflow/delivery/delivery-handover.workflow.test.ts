@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { createDeliveryActivities } from '../../../activities/delivery/delivery-activities';
 import {
   deliveryHandoverStateQuery,
@@ -9,7 +8,7 @@ import {
   type LogisticsEventInput,
 } from '../../../workflows/delivery/delivery-handover.definitions';
 import { deliveryHandoverWorkflow } from '../../../workflows/delivery/delivery-handover';
-import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 import { recordHistory } from '../../helpers/histories';
 
 type Activities = ReturnType<typeof createDeliveryActivities>;
@@ -90,13 +89,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   ) {
     const orderId = `o-${++sequence}`;
     const taskQueue = `handover-${sequence}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: workflowBundle(),
-      activities: fake.activities,
-    });
-    return worker.runUntil(async () => {
+    return runOnWorker(env, taskQueue, fake.activities, async () => {
       const handle = await env.client.workflow.start(deliveryHandoverWorkflow, {
         workflowId: handoverWorkflowId(orderId),
         taskQueue,

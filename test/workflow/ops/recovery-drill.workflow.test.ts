@@ -1,9 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { DrillReport } from '../../../domain/recovery-drill-report';
 import { drillProgressQuery, DRILL_CANNOT_RUN } from '../../../workflows/ops/recovery-drill.definitions';
-import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 
 const completeness = (matching: number) => ({
   expectedRows: 100,
@@ -81,13 +80,7 @@ describe('recoveryDrillWorkflow (time-skipping server, fake activities)', () => 
   afterAll(() => env?.teardown());
 
   async function run(id: string, fake: ReturnType<typeof fakeActivities>, scenario: 'general' | 'severe' = 'general') {
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: `drill-${id}`,
-      workflowBundle: workflowBundle(),
-      activities: fake.activities,
-    });
-    return worker.runUntil(
+    return runOnWorker(env, `drill-${id}`, fake.activities, () =>
       env.client.workflow.execute('recoveryDrillWorkflow', {
         workflowId: `drill:${id}`,
         taskQueue: `drill-${id}`,

@@ -1,9 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { createStackProbeActivities } from '../../../activities/ops/stack-probe-activities';
 import type { StackProbeResult } from '../../../workflows/ops/stack-probe.definitions';
 import { stackProbeWorkflow } from '../../../workflows/ops/stack-probe';
-import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 
 type Activities = ReturnType<typeof createStackProbeActivities>;
 
@@ -30,14 +29,7 @@ describe('stackProbeWorkflow (time-skipping server)', () => {
         return result;
       },
     };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'probe-test',
-      workflowBundle: workflowBundle(),
-      activities,
-    });
-
-    const result = await worker.runUntil(
+    const result = await runOnWorker(env, 'probe-test', activities, () =>
       env.client.workflow.execute(stackProbeWorkflow, {
         workflowId: 'probe:p-1:commerce',
         taskQueue: 'probe-test',

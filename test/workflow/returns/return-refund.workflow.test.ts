@@ -1,7 +1,6 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import {
   approveReturnUpdate,
   inspectReturnUpdate,
@@ -15,7 +14,7 @@ import {
 } from '../../../workflows/returns/return-refund.definitions';
 import { returnRefundWorkflow } from '../../../workflows/returns/return-refund';
 import { recordHistory } from '../../helpers/histories';
-import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 import { fakeReturnActivities, HOUR, type FakeOptions } from './return-refund-fakes';
 
 type Handle = WorkflowHandle<typeof returnRefundWorkflow>;
@@ -57,13 +56,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     const fake = fakeReturnActivities(env, options);
     const returnId = `r-${++sequence}`;
     const taskQueue = `returns-${sequence}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: workflowBundle(),
-      activities: fake.activities,
-    });
-    return worker.runUntil(async () => {
+    return runOnWorker(env, taskQueue, fake.activities, async () => {
       const handle = await env.client.workflow.start(returnRefundWorkflow, {
         workflowId: returnWorkflowId(returnId),
         taskQueue,
