@@ -58,11 +58,11 @@ describe('returns: a silent merchant and a refund whose answers are lost', () =>
     expect(rejected.json()).toEqual({ id: returnId, status: 'rejected' });
 
     const view = (await ctx.inject('GET', `/returns/${returnId}`, ctx.consumer())).json();
-    expect(view.decision).toMatchObject({ by: 'staff-returns', rejectReason: 'opened and used' });
+    expect(view.decision).toMatchObject({ by: staff.sub, rejectReason: 'opened and used' });
     const audit = await ctx.stack.orm.em.fork().find(AuditEvent, { action: 'return.reject', entityId: returnId });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
-      actorSub: 'staff-returns',
+      actorSub: staff.sub,
       details: { onBehalfOfMerchant: order.merchantId, reason: 'opened and used' },
     });
   });
