@@ -32,11 +32,16 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   });
   afterAll(() => env?.teardown());
 
+  /**
+   * Polls a query while the test server skips time in small steps, so activity retries
+   * (the payout's outages) fire on the server's clock, not the machine's: a busy machine
+   * cannot make it miss. 200 steps of 5 s stay far inside every deadline under test.
+   */
   async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (let attempt = 0; attempt < 200; attempt++) {
       const value = await read();
       if (done(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await env.sleep('5 seconds');
     }
     throw new Error('condition never met');
   }
