@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RecoveryClaim } from '../../db/entities/recovery-claim.entity';
 import { ageingBucket, ageingBuckets, ageInDays, type AgeingBucket } from '../../domain/complaints';
+import { jsonOrCsvResponse } from '../reports/csv';
 
 const bucketsSchema = z.object(
   Object.fromEntries(ageingBuckets.map((b) => [b, z.number().int()])) as Record<AgeingBucket, z.ZodNumber>,
@@ -82,7 +83,12 @@ const recoveryReportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Claimed, recovered, written off and outstanding per party, outstanding aged 0–30/31–60/61–90/>90 days',
         querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
-        response: { 200: z.union([z.object({ generatedAt: z.string(), parties: z.array(lineSchema) }), z.string()]) },
+        response: {
+          200: jsonOrCsvResponse(
+            z.object({ generatedAt: z.string(), parties: z.array(lineSchema) }),
+            'Outstanding claims per party with ageing buckets: JSON, or CSV with format=csv',
+          ),
+        },
       },
       config: { access: { roles: ['staff', 'auditor'] } },
     },

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 
 /** One CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
 function field(value: unknown): string {
@@ -34,4 +35,15 @@ export function sendCsv(
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name}.csv"`)
     .send(toCsv(columns, rows));
+}
+
+/**
+ * The 200 of a report route as the OpenAPI document must say it: JSON, or CSV when asked,
+ * so a client (and the fuzzer's content-type check) knows both bodies it may get.
+ */
+export function jsonOrCsvResponse<T extends z.ZodType>(schema: T, description: string) {
+  return {
+    description,
+    content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+  };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInputError } from '../../domain/errors';
 import { problemSchema } from '../shared/problem';
-import { sendCsv, wantsCsv } from './csv';
+import { jsonOrCsvResponse, sendCsv, wantsCsv } from './csv';
 import { auditChainState, backupRows, drillRows } from './ops-report';
 import { slaTrend } from './sla-trend';
 import { listWorkQueues, workQueues } from './work-queues';
@@ -22,7 +22,10 @@ export function periodOf(query: { from?: string; to?: string }, defaultDays = 30
   return { from, to };
 }
 
-const csvOrJson = { 200: z.unknown(), 422: problemSchema };
+const csvOrJson = {
+  200: jsonOrCsvResponse(z.unknown(), 'The report: JSON, or CSV with format=csv or Accept: text/csv'),
+  422: problemSchema,
+};
 
 /**
  * The analysis interface (T/QGCML 3125 §4.3 business statistics, §8.7 data analysis):
