@@ -8,7 +8,7 @@
  * Exit code 0 only when every role's run has 0 failures. Reports: var/fuzz/<role>/.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -99,13 +99,29 @@ function runSchemathesis(options: RunOptions): Promise<number> {
     ...EXCLUDED.flatMap((name) => ['--exclude-name', name]),
     ...(options.token ? ['--header', `Authorization: Bearer ${options.token}`] : []),
   ];
-  console.log(`\n[fuzz] ${options.caller}: schemathesis ${args.slice(2, 14).join(' ')} …`);
+  // Its whole report goes to a file: a green run prints one line a caller, so the test
+  // command's output stays readable; a red one prints the report after the line.
+  const logFile = path.join(reportDir, 'schemathesis.log');
+  const log = openSync(logFile, 'w');
   return new Promise((resolve, reject) => {
     // Its own state (.schemathesis/) goes under var/fuzz, not into the repository.
     const cwd = path.join(varDir, 'fuzz');
-    const child = spawn(options.binary, args, { cwd, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(options.binary, args, {
+      cwd,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     child.on('error', reject);
-    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('exit', (code) => {
+      closeSync(log);
+      const report = readFileSync(logFile, 'utf8');
+      const cases = /^\s*(\d+ generated[^\n]*)$/m.exec(report)?.[1] ?? 'no test-case summary';
+      console.log(
+        `[fuzz] ${options.caller}: exit ${code ?? 'signal'}, ${cases} (${path.relative(process.cwd(), logFile)})`,
+      );
+      if (code !== 0) console.log(report);
+      resolve(code ?? 1);
+    });
   });
 }
 

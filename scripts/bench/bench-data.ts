@@ -84,7 +84,7 @@ export async function seedBenchShop(orm: MikroORM, config: Config): Promise<Benc
     consumerTokens: accounts.map((a) => signer.sign({ sub: a.id, role: 'consumer' }).token),
     merchantTokens: Array.from(
       { length: 256 },
-      (_, i) => signer.sign({ sub: `bench-merchant-user-${i}`, role: 'merchant', merchantId: merchant.id }).token,
+      () => signer.sign({ sub: randomUUID(), role: 'merchant', merchantId: merchant.id }).token,
     ),
   };
 }
