@@ -6,6 +6,7 @@ import { RecoveryLedgerEntry } from '../../db/entities/recovery-ledger-entry.ent
 import { closedStatus, type RecoveryClaimStatus, type RecoveryLedgerKind } from '../../domain/complaints';
 import { workflowIdOfActivity } from '../shared/idempotency';
 import type { ComplaintDeadlineResolver } from './complaint-activities';
+import type { RecoveryClaimInput } from '../../workflows/complaints/recovery-claim.definitions';
 
 export interface RecoveryClaimActivityDeps {
   orm: MikroORM;
@@ -39,15 +40,7 @@ export function createRecoveryClaimActivities({ orm, commitments }: RecoveryClai
 
   return {
     /** The claim and its `claimed` ledger entry, once per complaint; due after recoveryClaimDue. */
-    async openRecoveryClaim(input: {
-      complaintId: string;
-      party: 'merchant' | 'carrier';
-      partyId: string;
-      amount: number;
-      reason: string;
-      claimedAt: string;
-      commitmentVersion: number;
-    }): Promise<RecoveryClaimSnapshot> {
+    async openRecoveryClaim(input: RecoveryClaimInput): Promise<RecoveryClaimSnapshot> {
       const resolved = await commitments.resolveDeadlines({
         startedAt: input.claimedAt,
         terms: ['recoveryClaimDue'],

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { hs256Signer } from '../../api/auth/tokens';
 import type { Principal, Role } from '../../domain/principal';
-import { chinaDate } from '../../domain/qualifications';
-
-const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
+import { merchantFiling, productListing } from '../../test/helpers/order-fixtures';
 
 /** The parties the fuzzer acts as: real rows, so ownership checks and lookups run for real. */
 export interface FuzzParties {
@@ -36,36 +34,14 @@ export async function seedFuzzParties(app: FastifyInstance, secret: string): Pro
     method: 'POST',
     url: '/merchants',
     headers: auth(staff),
-    payload: {
-      name: `Fuzz Shop ${suffix}`,
-      contactEmail: `fuzz-${suffix}@shop.example`,
-      qualifications: [
-        { type: 'business_licence', number: `9131${suffix}`, issuer: '上海市市场监督管理局', validUntil: inYears(2) },
-        {
-          type: 'tax_registration',
-          number: `3101${suffix}`,
-          issuer: '国家税务总局上海市税务局',
-          validUntil: inYears(2),
-        },
-      ],
-    },
+    payload: merchantFiling(`Fuzz Shop ${suffix}`, `fuzz-${suffix}@shop.example`, suffix),
   });
   const merchantUser: Principal = { sub: randomUUID(), role: 'merchant', merchantId: merchant.id };
   const product = await expectCreated(app, 'POST /merchants/:id/products', {
     method: 'POST',
     url: `/merchants/${merchant.id}/products`,
     headers: auth(merchantUser),
-    payload: {
-      sku: `FUZZ-${suffix}`,
-      name: `Tea ${suffix}`,
-      pricingType: 'market',
-      origin: '杭州',
-      grade: 'A',
-      spec: '250 g',
-      price: 3850,
-      deliveryFee: 800,
-      stock: 100_000,
-    },
+    payload: { ...productListing(`FUZZ-${suffix}`, suffix), price: 3850, deliveryFee: 800, stock: 100_000 },
   });
   const carrier = await expectCreated(app, 'POST /carriers', {
     method: 'POST',

@@ -1,3 +1,4 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createComplaintActivities } from '../../activities/complaints/complaint-activities';
@@ -151,13 +152,16 @@ export function fakeComplaintActivities(env: TestWorkflowEnvironment, options: F
   return { activities, calls, callTimes, payouts, payoutAttempts, ledger, claim: () => claim };
 }
 
+/** A started complaint workflow, as the harness hands it to a test. */
+export type ComplaintHandle = WorkflowHandle<typeof complaintEscalationWorkflow>;
+
 /** Runs complaint workflows on a time-skipping environment (queue `commerce`, where the recovery child goes). */
 export function complaintWorkflowHarness(getEnv: () => TestWorkflowEnvironment) {
   let sequence = 0;
   async function run<T>(
     activities: ComplaintActivities,
     input: Partial<ComplaintEscalationInput>,
-    drive: (handle: Awaited<ReturnType<typeof start>>) => Promise<T>,
+    drive: (handle: ComplaintHandle) => Promise<T>,
   ): Promise<T> {
     const worker = await Worker.create({
       connection: getEnv().nativeConnection,
@@ -167,7 +171,7 @@ export function complaintWorkflowHarness(getEnv: () => TestWorkflowEnvironment) 
     });
     return worker.runUntil(async () => drive(await start(input)));
   }
-  async function start(input: Partial<ComplaintEscalationInput>) {
+  async function start(input: Partial<ComplaintEscalationInput>): Promise<ComplaintHandle> {
     const complaintId = `c-${++sequence}-${Date.now()}`;
     return getEnv().client.workflow.start(complaintEscalationWorkflow, {
       workflowId: complaintWorkflowId(complaintId),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account } from '../../db/entities/account.entity';
 import { Carrier } from '../../db/entities/carrier.entity';
+import { HandoverSlip } from '../../db/entities/handover-slip.entity';
 import { Merchant } from '../../db/entities/merchant.entity';
 import { Order } from '../../db/entities/order.entity';
 import { OrderItem } from '../../db/entities/order-item.entity';
@@ -70,4 +71,13 @@ export async function createConfirmedOrder(orm: MikroORM, cipher: FieldCipher, p
   em.persist([order, tea, cups]);
   await em.flush();
   return { order, tea, cups };
+}
+
+/**
+ * The handover slip of an order made by createConfirmedOrder (3 items, ¥635.00), naming
+ * the parties' carrier, unsigned: what a delivery complaint or a return needs to exist.
+ */
+export function handoverSlipOf(order: Order, parties: DeliveryParties): HandoverSlip {
+  const { merchant, carrier } = parties;
+  return new HandoverSlip(order.id, merchant.id, carrier.id, [], 3, 63_500, 63_500, 'CNY', null, 'x', 'sandbox');
 }

@@ -7,6 +7,23 @@ import { bearer, samplePrincipals } from './tokens';
 const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
 export const staff: Principal = samplePrincipals.staff;
 
+/** What staff file for a merchant with valid licences (`POST /merchants`, §4.1.2). */
+export function merchantFiling(name: string, contactEmail: string, suffix: string) {
+  return {
+    name,
+    contactEmail,
+    qualifications: [
+      { type: 'business_licence', number: `9131${suffix}`, issuer: '上海市市场监督管理局', validUntil: inYears(2) },
+      { type: 'tax_registration', number: `3101${suffix}`, issuer: '国家税务总局上海市税务局', validUntil: inYears(2) },
+    ],
+  };
+}
+
+/** A tea the merchant lists (`POST /merchants/:id/products`); price, fee and stock are the caller's. */
+export function productListing(sku: string, suffix: string) {
+  return { sku, name: `Tea ${suffix}`, pricingType: 'market', origin: '杭州', grade: 'A', spec: '250 g' } as const;
+}
+
 /** A qualified merchant with one product, filed and listed through the API. */
 export async function openShop(stack: TestStack, product: { price: number; deliveryFee: number; stock: number }) {
   const suffix = randomUUID().slice(0, 8);
@@ -14,19 +31,7 @@ export async function openShop(stack: TestStack, product: { price: number; deliv
     method: 'POST',
     url: '/merchants',
     headers: bearer(stack.config, staff),
-    payload: {
-      name: `Shop ${suffix}`,
-      contactEmail: `orders-${suffix}@shop.example`,
-      qualifications: [
-        { type: 'business_licence', number: `9131${suffix}`, issuer: '上海市市场监督管理局', validUntil: inYears(2) },
-        {
-          type: 'tax_registration',
-          number: `3101${suffix}`,
-          issuer: '国家税务总局上海市税务局',
-          validUntil: inYears(2),
-        },
-      ],
-    },
+    payload: merchantFiling(`Shop ${suffix}`, `orders-${suffix}@shop.example`, suffix),
   });
   if (merchant.statusCode !== 201) throw new Error(`merchant: ${merchant.statusCode} ${merchant.body}`);
   const merchantId = merchant.json().id as string;
@@ -35,15 +40,7 @@ export async function openShop(stack: TestStack, product: { price: number; deliv
     method: 'POST',
     url: `/merchants/${merchantId}/products`,
     headers: bearer(stack.config, owner),
-    payload: {
-      sku: `SKU-${suffix}`,
-      name: `Tea ${suffix}`,
-      pricingType: 'market',
-      origin: '杭州',
-      grade: 'A',
-      spec: '250 g',
-      ...product,
-    },
+    payload: { ...productListing(`SKU-${suffix}`, suffix), ...product },
   });
   if (created.statusCode !== 201) throw new Error(`product: ${created.statusCode} ${created.body}`);
   return { merchantId, owner, productId: created.json().id as string, contactEmail: `orders-${suffix}@shop.example` };

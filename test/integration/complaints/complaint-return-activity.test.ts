@@ -7,13 +7,17 @@ import {
   type ComplaintReturn,
 } from '../../../activities/complaints/complaint-return-activities';
 import { Complaint } from '../../../db/entities/complaint.entity';
-import { HandoverSlip } from '../../../db/entities/handover-slip.entity';
 import { Order } from '../../../db/entities/order.entity';
 import { ReturnRequest } from '../../../db/entities/return-request.entity';
 import { FieldCipher } from '../../../db/field-cipher';
 import type { ComplaintCategory } from '../../../domain/complaints';
 import { loadConfig } from '../../../config/env';
-import { createConfirmedOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
+import {
+  createConfirmedOrder,
+  handoverSlipOf,
+  createDeliveryParties,
+  type DeliveryParties,
+} from '../../helpers/delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 
 const DAY = 86_400_000;
@@ -40,19 +44,7 @@ describe('createReturnForComplaint on PostgreSQL', () => {
   async function deliveredOrder(deliveredAt: Date) {
     const { order, tea, cups } = await createConfirmedOrder(db.orm, cipher, parties);
     const em = db.orm.em.fork();
-    const slip = new HandoverSlip(
-      order.id,
-      parties.merchant.id,
-      parties.carrier.id,
-      [],
-      3,
-      63_500,
-      63_500,
-      'CNY',
-      null,
-      'x',
-      'sandbox',
-    );
+    const slip = handoverSlipOf(order, parties);
     slip.handedOverAt = new Date(deliveredAt.getTime() - DAY);
     slip.deliveredAt = deliveredAt;
     em.persist(slip);

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { HandoverSlip } from '../../../db/entities/handover-slip.entity';
 import { SlaBreach } from '../../../db/entities/sla-breach.entity';
 import { FieldCipher } from '../../../db/field-cipher';
 import type { Principal } from '../../../domain/principal';
-import { createConfirmedOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
+import {
+  createConfirmedOrder,
+  handoverSlipOf,
+  createDeliveryParties,
+  type DeliveryParties,
+} from '../../helpers/delivery-fixtures';
 import { eventually } from '../../helpers/eventually';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { startTestStack, type TestStack } from '../../helpers/stack';
@@ -53,21 +57,7 @@ describe('complaints on the real stack', () => {
   async function orderWithCarrier() {
     const { order } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
     const em = stack.orm.em.fork();
-    em.persist(
-      new HandoverSlip(
-        order.id,
-        parties.merchant.id,
-        parties.carrier.id,
-        [],
-        3,
-        63_500,
-        63_500,
-        'CNY',
-        null,
-        'x',
-        'sandbox',
-      ),
-    );
+    em.persist(handoverSlipOf(order, parties));
     await em.flush();
     return order;
   }

@@ -1,7 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { recordHistory } from '../../helpers/histories';
-import { complaintWorkflowHarness, fakeComplaintActivities, HOUR } from '../../helpers/complaint-workflow';
+import {
+  complaintWorkflowHarness,
+  fakeComplaintActivities,
+  HOUR,
+  type ComplaintHandle,
+} from '../../helpers/complaint-workflow';
 import { createTimeSkippingEnv } from '../../helpers/workflow-env';
 import {
   approveAdvanceCompensationUpdate,
@@ -46,6 +51,31 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     throw new Error('condition never met');
   }
 
+  /**
+   * Staff pay an amount under the approval threshold at once (§4.8); resolves to the
+   * recovery claim the payout opened against the party at fault.
+   */
+  async function compensateBelowThreshold(handle: ComplaintHandle, amount: number, reason: string) {
+    await handle.executeUpdate(requestAdvanceCompensationUpdate, { args: [{ by: 'staff-a', amount, reason }] });
+    await waitFor(
+      () => handle.query(complaintStateQuery),
+      (s) => s.status === 'recovery_pending',
+    );
+    return recoveryClaimOpened(handle.workflowId);
+  }
+
+  /** The recovery-claim child the complaint `complaintWorkflowId` started, once it holds its claim. */
+  async function recoveryClaimOpened(complaintWorkflowId: string) {
+    const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
+      recoveryClaimWorkflowId(complaintWorkflowId.slice('complaint:'.length)),
+    );
+    await waitFor(
+      () => claim.query(recoveryClaimStateQuery),
+      (s) => s.claimId !== undefined,
+    );
+    return claim;
+  }
+
   it('pays an advance compensation above the threshold once, after a second, different staff member approves; the recovery claim closes with a partial payment and a write-off', async () => {
     const fake = fakeComplaintActivities(env, { calendar: '7x24', payoutOutages: 2, terms: { due: 48 * HOUR } });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
@@ -76,13 +106,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
       });
 
       // The claim against the merchant: a partial payment, then the rest written off.
-      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
-        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
-      );
-      await waitFor(
-        () => claim.query(recoveryClaimStateQuery),
-        (s) => s.claimId !== undefined,
-      );
+      const claim = await recoveryClaimOpened(handle.workflowId);
       const tooMuch = claim.executeUpdate(recordRecoveryPaymentUpdate, {
         args: [{ by: 'merchant-user', amount: 90_000, method: 'payment' }],
       });
@@ -143,20 +167,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   it('sends reminders every recoveryClaimReminder and tells staff once the claim is overdue', async () => {
     const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 60 * HOUR, reminder: 24 * HOUR } });
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
-      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
-        args: [{ by: 'staff-a', amount: 5_000, reason: 'lost' }],
-      });
-      await waitFor(
-        () => handle.query(complaintStateQuery),
-        (s) => s.status === 'recovery_pending',
-      );
-      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
-        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
-      );
-      await waitFor(
-        () => claim.query(recoveryClaimStateQuery),
-        (s) => s.claimId !== undefined,
-      );
+      const claim = await compensateBelowThreshold(handle, 5_000, 'lost');
       await env.sleep(73 * HOUR);
       const state = await claim.query(recoveryClaimStateQuery);
       expect(state).toMatchObject({ remindersSent: 3, overdue: true, status: 'overdue' });
@@ -177,20 +188,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   it('pauses reminders while staff weigh a dispute; an upheld claim stands, a withdrawn one is written off and closes', async () => {
     const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 100 * HOUR, reminder: 24 * HOUR } });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
-      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
-        args: [{ by: 'staff-a', amount: 9_000, reason: 'x' }],
-      });
-      await waitFor(
-        () => handle.query(complaintStateQuery),
-        (s) => s.status === 'recovery_pending',
-      );
-      const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
-        recoveryClaimWorkflowId(handle.workflowId.slice('complaint:'.length)),
-      );
-      await waitFor(
-        () => claim.query(recoveryClaimStateQuery),
-        (s) => s.claimId !== undefined,
-      );
+      const claim = await compensateBelowThreshold(handle, 9_000, 'x');
       expect(
         (await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'courier broke it' }] }))
           .status,
