@@ -7,6 +7,7 @@ import { createHandoverReconciliationActivities } from '../activities/delivery/h
 import { createMailActivities } from '../activities/shared/mail/mail-activities';
 import { createRecipientResolver } from '../activities/shared/mail/recipients';
 import { createOrderActivities } from '../activities/order/order-activities';
+import { createUnstartedOrderActivities } from '../activities/order/unstarted-order-activities';
 import { createPaymentMailActivities } from '../activities/payments/payment-mail';
 import { createReturnActivities } from '../activities/returns/return-activities';
 import { createPaymentReconciliationActivities } from '../activities/payments/payment-reconciliation-activities';
@@ -61,6 +62,7 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createComplaintActivities({ orm, commitments, mail, payments }),
     ...createRecoveryClaimActivities({ orm, commitments }),
     ...createReturnActivities({ orm, commitments, mail, payments, logistics }),
+    ...createUnstartedOrderActivities({ orm }),
   };
 }
 

@@ -1,16 +1,24 @@
-import type { Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { upsertSchedule } from '../temporal/schedules';
 import {
   HANDOVER_RECONCILIATION_SCHEDULE_ID,
   HANDOVER_RECONCILIATION_WORKFLOW,
 } from '../workflows/delivery/handover-reconciliation.definitions';
-import { PAYMENT_RECONCILIATION_SCHEDULE_ID } from '../workflows/payments/payment-reconciliation.definitions';
+import {
+  PAYMENT_RECONCILIATION_SCHEDULE_ID,
+  PAYMENT_RECONCILIATION_WORKFLOW,
+} from '../workflows/payments/payment-reconciliation.definitions';
+import {
+  UNSTARTED_ORDER_SWEEP_SCHEDULE_ID,
+  UNSTARTED_ORDER_SWEEP_WORKFLOW,
+} from '../workflows/order/unstarted-order-sweep.definitions';
 import { searchAttributes } from '../workflows/shared/search-attributes';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
 /**
  * The commerce queue's recurring processes, created or updated when its worker starts:
- * payment reconciliation every day at 02:00 Beijing time for the day before (§7.1).
+ * payment reconciliation every day at 02:00 Beijing time for the day before (§7.1), handover
+ * reconciliation at 03:00, and the unstarted-order sweep every minute.
  */
 export async function ensureCommerceSchedules(client: Client): Promise<void> {
   await upsertSchedule(client, {
@@ -18,7 +26,7 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
     spec: { calendars: [{ hour: 2, minute: 0, comment: 'daily at 02:00' }], timezone: 'Asia/Shanghai' },
     action: {
       type: 'startWorkflow',
-      workflowType: 'paymentReconciliationWorkflow',
+      workflowType: PAYMENT_RECONCILIATION_WORKFLOW,
       workflowId: 'reconciliation:payments:scheduled',
       taskQueue: TASK_QUEUES.commerce,
       args: [{}],
@@ -27,6 +35,23 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
       typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
     },
     policies: { catchupWindow: '1 day' },
+  });
+  // The outbox sweep of POST /orders: orders an API instance committed and died before starting.
+  await upsertSchedule(client, {
+    scheduleId: UNSTARTED_ORDER_SWEEP_SCHEDULE_ID,
+    spec: { intervals: [{ every: '1 minute' }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: UNSTARTED_ORDER_SWEEP_WORKFLOW,
+      workflowId: 'sweep:unstarted-orders',
+      taskQueue: TASK_QUEUES.commerce,
+      args: [{}],
+      staticSummary: 'Start the process of orders committed without one (T/QGCML 3125 §4.7)',
+      staticDetails: 'Orders awaiting confirmation for a minute or more whose process never ran.',
+      typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
+    },
+    // A slow run is never doubled by the next minute's: they would only start the same processes.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
   });
   // Handover reconciliation (§6.1, §6.2.2): slips vs orders vs the carrier, daily at 03:00.
   await upsertSchedule(client, {

@@ -1,6 +1,7 @@
 // Every workflow the workers register (docs/architecture.md "Layout": this file only re-exports).
 export { stackProbeWorkflow } from './ops/stack-probe';
 export { orderConfirmationWorkflow } from './order/order-confirmation';
+export { unstartedOrderSweepWorkflow } from './order/unstarted-order-sweep';
 export { paymentReconciliationWorkflow } from './payments/payment-reconciliation';
 export { deliveryHandoverWorkflow } from './delivery/delivery-handover';
 export { backupWorkflow } from './ops/backup';

@@ -53,8 +53,10 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       if (!order.confirmBy) {
         order.confirmBy = confirmBy;
         order.commitmentVersion = resolved.version;
-        await em.flush();
       }
+      // The process's first step: from here the unstarted-order sweep leaves the order alone.
+      order.processStartedAt ??= new Date();
+      await em.flush();
       return {
         confirmBy: (order.confirmBy ?? confirmBy).toISOString(),
         remindAt: remindAt.toISOString(),

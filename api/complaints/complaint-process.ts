@@ -8,7 +8,8 @@ import {
 } from '../../workflows/complaints/complaint-escalation.definitions';
 import { RECOVERY_DECISION_REFUSED } from '../../workflows/complaints/recovery-claim.definitions';
 import type { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
-import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
+import { businessKeyAttributes } from '../../workflows/shared/search-attributes';
+import { messageProcess } from '../shared/process-messages';
 
 /** Starts the complaint's process, or finds it running: the workflow id is the complaint id. */
 export async function startComplaintProcess(temporal: Client, complaint: Complaint, approvalThreshold: number) {

@@ -6,7 +6,7 @@ import type { FieldCipher } from '../../db/field-cipher';
 import { NotFoundError } from '../../domain/errors';
 import { scopeFor } from '../auth/ownership';
 import { toOrderView } from './order-view';
-import { startOrderProcess } from './order-process';
+import { startOrderProcess } from '../../activities/order/order-process-start';
 import { placeOrder } from './place-order';
 import { principalOf } from '../plugins/auth';
 import { idempotencyHeadersSchema, orderIdParamsSchema, orderViewSchema, placeOrderBodySchema } from './schemas';

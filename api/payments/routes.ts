@@ -2,7 +2,10 @@ import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PaymentDiscrepancy } from '../../db/entities/payment-discrepancy.entity';
-import { paymentReconciliationWorkflowId } from '../../workflows/payments/payment-reconciliation.definitions';
+import {
+  PAYMENT_RECONCILIATION_WORKFLOW,
+  paymentReconciliationWorkflowId,
+} from '../../workflows/payments/payment-reconciliation.definitions';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import type { paymentReconciliationWorkflow } from '../../workflows/payments/payment-reconciliation';
 import { auditFromRequest } from '../shared/audit';
@@ -74,7 +77,7 @@ const paymentReconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const result = await app.temporal.workflow.execute<typeof paymentReconciliationWorkflow>(
-        'paymentReconciliationWorkflow',
+        PAYMENT_RECONCILIATION_WORKFLOW,
         {
           workflowId: paymentReconciliationWorkflowId(request.body.date),
           taskQueue: TASK_QUEUES.commerce,

@@ -9,7 +9,8 @@ import {
   type ReturnRefundInput,
 } from '../../workflows/returns/return-refund.definitions';
 import type { returnRefundWorkflow } from '../../workflows/returns/return-refund';
-import { businessKeyAttributes, messageProcess } from '../shared/process-messages';
+import { businessKeyAttributes } from '../../workflows/shared/search-attributes';
+import { messageProcess } from '../shared/process-messages';
 
 /** The process's input for a stored request: ids only. */
 export function returnProcessInput(request: ReturnRequest): ReturnRefundInput {

@@ -1,26 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, type SearchAttributePair, type SignalDefinition } from '@temporalio/common';
+import { ApplicationFailure, type SignalDefinition } from '@temporalio/common';
 import type { FastifyBaseLogger } from 'fastify';
 import { ConflictError } from '../../domain/errors';
-import { searchAttributes } from '../../workflows/shared/search-attributes';
-
-/**
- * The business keys a process starts with, so staff find it in the Temporal Web UI by
- * order, merchant, carrier or status: ids and a status only, never personal data.
- */
-export function businessKeyAttributes(record: {
-  orderId: string;
-  merchantId: string;
-  carrierId?: string | null;
-  status: string;
-}): SearchAttributePair[] {
-  return [
-    { key: searchAttributes.orderId, value: record.orderId },
-    { key: searchAttributes.merchantId, value: record.merchantId },
-    ...(record.carrierId ? [{ key: searchAttributes.carrierId, value: record.carrierId }] : []),
-    { key: searchAttributes.businessStatus, value: record.status },
-  ];
-}
 
 /**
  * Sends an update (a decision, an inspection) to a business process and answers with its

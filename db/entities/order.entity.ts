@@ -21,6 +21,11 @@ export class Order extends BaseEntity {
   commitmentVersion: number | null = null;
   /** The version of the terms of sale the consumer confirmed by placing it (§7.2.5; domain/terms.ts). */
   termsVersion: string | null = null;
+  /**
+   * When the order's process first ran (its first activity): an order committed without one
+   * (the API died between commit and start) is found by the unstarted-order sweep.
+   */
+  processStartedAt: Date | null = null;
   /** Stock is reserved in the transaction that creates the order, released on cancellation. */
   stockReserved = true;
   items = new Collection<OrderItem>(this);
@@ -54,7 +59,11 @@ export const OrderSchema = new EntitySchema<Order, BaseEntity>({
   tableName: 'customer_order',
   repository: () => OrderRepository,
   uniques: [{ properties: ['consumerId', 'idempotencyKey'] }],
-  indexes: [{ properties: ['merchantId', 'createdAt'] }, { properties: ['consumerId', 'createdAt'] }],
+  indexes: [
+    { properties: ['merchantId', 'createdAt'] },
+    { properties: ['consumerId', 'createdAt'] },
+    { properties: ['processStartedAt', 'createdAt'] },
+  ],
   properties: {
     consumerId: { type: 'string' },
     merchantId: { type: 'uuid' },
@@ -70,6 +79,7 @@ export const OrderSchema = new EntitySchema<Order, BaseEntity>({
     requestHash: { type: 'string', length: 64 },
     confirmBy: { type: 'datetime', nullable: true },
     termsVersion: { type: 'string', length: 32, nullable: true },
+    processStartedAt: { type: 'datetime', nullable: true },
     commitmentVersion: { type: 'integer', nullable: true },
     stockReserved: { type: 'boolean' },
     items: { kind: '1:m', entity: 'OrderItem', mappedBy: 'order', orderBy: { position: 'asc' } },

@@ -1,6 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CancelReason, OrderStatus } from '../../domain/order-status';
 
+/** The workflow type name the API, the sweep and the worker use (workflows/index.ts exports the function). */
+export const ORDER_CONFIRMATION_WORKFLOW = 'orderConfirmationWorkflow';
+
 /** Ids, not personal data: everything else is read by activities (docs/architecture.md "Data and security"). */
 export interface OrderConfirmationInput {
   orderId: string;

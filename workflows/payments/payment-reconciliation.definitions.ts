@@ -1,3 +1,6 @@
+/** The workflow type name the API and the daily schedule start. */
+export const PAYMENT_RECONCILIATION_WORKFLOW = 'paymentReconciliationWorkflow';
+
 export interface PaymentReconciliationInput {
   /** The Asia/Shanghai day to reconcile (YYYY-MM-DD); the day before the run when omitted. */
   settlementDate?: string;

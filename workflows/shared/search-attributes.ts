@@ -1,4 +1,4 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 
 /**
  * Custom search attributes, so staff can find a process in the Temporal Web UI by its
@@ -15,3 +15,21 @@ export const searchAttributes = {
 } as const;
 
 export const allSearchAttributes = Object.values(searchAttributes);
+
+/**
+ * The business keys a process starts with, so staff find it in the Temporal Web UI by
+ * order, merchant, carrier or status: ids and a status only, never personal data.
+ */
+export function businessKeyAttributes(record: {
+  orderId: string;
+  merchantId: string;
+  carrierId?: string | null;
+  status: string;
+}): SearchAttributePair[] {
+  return [
+    { key: searchAttributes.orderId, value: record.orderId },
+    { key: searchAttributes.merchantId, value: record.merchantId },
+    ...(record.carrierId ? [{ key: searchAttributes.carrierId, value: record.carrierId }] : []),
+    { key: searchAttributes.businessStatus, value: record.status },
+  ];
+}
