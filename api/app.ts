@@ -19,6 +19,7 @@ import orm from './plugins/orm';
 import { rateLimitStoreFor } from './plugins/rate-limit-store';
 import security, { codecCors } from './plugins/security';
 import temporal from './plugins/temporal';
+import drain from './plugins/drain';
 import accounts from './accounts';
 import auditRoutes from './audit/routes';
 import catalog from './catalog';
@@ -80,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orm, { orm: deps.orm, closeWithApp });
   await app.register(auditLinker);
   await app.register(temporal, { client: deps.temporal, closeWithApp });
+  // After the connections' plugins, before the routes: close waits for running handlers first.
+  await app.register(drain);
 
   // Platform routes, then one plugin per business process (api/<process>/index.ts).
   const processOptions = { config: deps.config, cipher };
