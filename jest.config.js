@@ -1,7 +1,16 @@
 // Three levels (docs/architecture.md): pure unit tests; workflow tests on the time-skipping
 // server; integration tests through HTTP on the real stack (Postgres + Temporal dev
 // server), whose services test/setup/ starts once for the run.
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+// Entities use legacy (experimental) decorators, like tsc and tsx; no decorator metadata:
+// every column names its type (docs/architecture.md "Database").
+const swc = {
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: false },
+  },
+};
+const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 
 const quietLogs = ['<rootDir>/test/setup/quiet-logs.ts'];
 const quietTemporal = '<rootDir>/test/setup/quiet-temporal.ts';

@@ -1,4 +1,4 @@
-import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { defineConfig, ReflectMetadataProvider, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { entities } from './entities';
@@ -9,6 +9,9 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
+    // Entities are decorated classes whose every property names its type, so no reflection
+    // is needed: tsx (esbuild) and @swc/jest emit no decorator metadata (docs/architecture.md "Database").
+    metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator, SeedManager],
     migrations: {
       migrationsList,

@@ -1,8 +1,8 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Property } from '@mikro-orm/core';
 import { consentsGiven, consentUses, normaliseObjections, type ConsentUse } from '../../domain/consent';
 import type { FieldCipher } from '../field-cipher';
 import { AccountRepository } from '../repositories/account.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /** A consumer's contact details, in clear text only in memory (T/QGCML 3125 §7.2). */
 export interface ContactDetails {
@@ -23,22 +23,37 @@ export function normaliseEmail(email: string): string {
  * contact detail is stored only as ciphertext (db/field-cipher.ts), bound to this account
  * and field, so a database dump or backup does not reveal them (§7.2, §8.3.3).
  */
+@Entity({ tableName: 'account', repository: () => AccountRepository })
 export class Account extends BaseEntity {
   declare [EntityRepositoryType]?: AccountRepository;
 
+  @Property({ type: 'string', length: 16, default: 'consumer' })
   role = 'consumer' as const;
+
+  @Property({ type: 'text' })
   nameCiphertext!: string;
+
+  @Property({ type: 'text' })
   phoneCiphertext!: string;
+
+  @Property({ type: 'text', nullable: true })
   addressCiphertext: string | null = null;
+
   /** The uses the consumer objected to; every other use is consented to (§7.2 default opt-out). */
+  @Enum({ array: true, items: () => [...consentUses], default: [] })
   consentObjections: ConsentUse[] = [];
 
-  private constructor(
-    public email: string,
-    /** argon2id, with its parameters and salt (api/auth/passwords.ts). */
-    public passwordHash: string,
-  ) {
+  @Property({ type: 'string', length: 320, unique: true })
+  email: string;
+
+  /** argon2id, with its parameters and salt (api/auth/passwords.ts). */
+  @Property({ type: 'text' })
+  passwordHash: string;
+
+  private constructor(email: string, passwordHash: string) {
     super();
+    this.email = email;
+    this.passwordHash = passwordHash;
   }
 
   static register(
@@ -91,19 +106,3 @@ export class Account extends BaseEntity {
     return `account:${this.id}:${field}`;
   }
 }
-
-export const AccountSchema = new EntitySchema<Account, BaseEntity>({
-  class: Account,
-  extends: BaseEntitySchema,
-  tableName: 'account',
-  repository: () => AccountRepository,
-  properties: {
-    email: { type: 'string', length: 320, unique: true },
-    passwordHash: { type: 'text' },
-    role: { type: 'string', length: 16, default: 'consumer' },
-    nameCiphertext: { type: 'text' },
-    phoneCiphertext: { type: 'text' },
-    addressCiphertext: { type: 'text', nullable: true },
-    consentObjections: { enum: true, array: true, items: () => [...consentUses], default: [] },
-  },
-});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BigIntType, EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { BigIntType, Entity, EntityRepositoryType, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { AuditEventRepository } from '../repositories/audit-event.repository';
-import { AuditFacts, auditFactProperties } from './audit-facts';
+import { AuditFacts } from './audit-facts';
 
 export type { AuditOutcome } from './audit-facts';
 
@@ -14,40 +14,34 @@ export type { AuditOutcome } from './audit-facts';
  * `seq` orders the chain: gapless (1, 2, 3…) because appends are serialised and each
  * takes the last seq + 1, so a missing number means a deleted row.
  */
+@Entity({ tableName: 'audit_event', repository: () => AuditEventRepository })
+@Index({ properties: ['entity', 'entityId', 'seq'] })
+@Index({ properties: ['actorSub', 'seq'] })
+@Index({ properties: ['action', 'seq'] })
+@Index({ properties: ['occurredAt'] })
 export class AuditEvent extends AuditFacts {
   declare [EntityRepositoryType]?: AuditEventRepository;
 
+  @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  constructor(
-    public seq: number,
-    facts: AuditFacts,
-    /** The previous event's `hash`; the first event's is `GENESIS_HASH`. */
-    public prevHash: string,
-    /** SHA-256 of this event's canonical form including `prevHash` (db/audit-hash.ts). */
-    public hash: string,
-  ) {
+  @Property({ type: new BigIntType('number'), unique: true })
+  seq: number;
+
+  /** The previous event's `hash`; the first event's is `GENESIS_HASH`. */
+  // Unique: two events can never claim the same predecessor, so the chain cannot fork
+  // even if the application lock were bypassed.
+  @Property({ type: 'string', length: 64, unique: true })
+  prevHash: string;
+
+  /** SHA-256 of this event's canonical form including `prevHash` (db/audit-hash.ts). */
+  @Property({ type: 'string', length: 64 })
+  hash: string;
+
+  constructor(seq: number, facts: AuditFacts, prevHash: string, hash: string) {
     super(facts);
+    this.seq = seq;
+    this.prevHash = prevHash;
+    this.hash = hash;
   }
 }
-
-export const AuditEventSchema = new EntitySchema<AuditEvent>({
-  class: AuditEvent,
-  tableName: 'audit_event',
-  repository: () => AuditEventRepository,
-  properties: {
-    id: { type: 'uuid', primary: true },
-    seq: { type: new BigIntType('number'), unique: true },
-    ...auditFactProperties,
-    // Unique: two events can never claim the same predecessor, so the chain cannot fork
-    // even if the application lock were bypassed.
-    prevHash: { type: 'string', length: 64, unique: true },
-    hash: { type: 'string', length: 64 },
-  },
-  indexes: [
-    { properties: ['entity', 'entityId', 'seq'] },
-    { properties: ['actorSub', 'seq'] },
-    { properties: ['action', 'seq'] },
-    { properties: ['occurredAt'] },
-  ],
-});

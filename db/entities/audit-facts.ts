@@ -1,4 +1,4 @@
-import type { EntitySchemaProperty } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -6,21 +6,44 @@ export type AuditOutcome = 'success' | 'denied' | 'failure';
  * What an audit event says (T/QGCML 3125 §8.3.5: who, what, when, from where, with what
  * outcome), the same whether it waits in the queue (AuditPending) or is linked into the
  * hash chain (AuditEvent): one list of fields and columns serves both, so a queued event
- * can never lose a fact on its way into the chain.
+ * can never lose a fact on its way into the chain. An abstract entity: its columns are in
+ * both tables alike.
  */
+@Entity({ abstract: true })
 export class AuditFacts {
+  // Millisecond precision: exactly what a JS Date holds, so the value hashed at append
+  // time is the value read back at verification.
+  @Property({ type: 'datetime', length: 3 })
   occurredAt: Date;
+
+  @Property({ type: 'string' })
   actorSub: string;
+
   /** A `Role`, or `system` (a workflow, a script) or `anonymous` (no valid token). */
+  @Property({ type: 'string', length: 32 })
   actorRole: string;
+
   /** Dotted verb, e.g. `service_commitments.update`, `account.read_contact`. */
+  @Property({ type: 'string' })
   action: string;
+
+  @Property({ type: 'string' })
   entity: string;
+
+  @Property({ type: 'string' })
   entityId: string;
+
+  @Property({ type: 'string', length: 16 })
   outcome: AuditOutcome;
+
+  @Property({ type: 'string', length: 64, nullable: true })
   ip: string | null;
+
+  @Property({ type: 'string', length: 128, nullable: true })
   requestId: string | null;
+
   /** Extra facts, never personal data in clear text. */
+  @Property({ type: 'json', nullable: true })
   details: Record<string, unknown> | null;
 
   /** Copies the facts by name (never a queue position or a chain link). */
@@ -37,19 +60,3 @@ export class AuditFacts {
     this.details = facts.details;
   }
 }
-
-/** The columns of AuditFacts, in both tables alike. */
-export const auditFactProperties = {
-  // Millisecond precision: exactly what a JS Date holds, so the value hashed at append
-  // time is the value read back at verification.
-  occurredAt: { type: 'datetime', length: 3 },
-  actorSub: { type: 'string' },
-  actorRole: { type: 'string', length: 32 },
-  action: { type: 'string' },
-  entity: { type: 'string' },
-  entityId: { type: 'string' },
-  outcome: { type: 'string', length: 16 },
-  ip: { type: 'string', length: 64, nullable: true },
-  requestId: { type: 'string', length: 128, nullable: true },
-  details: { type: 'json', nullable: true },
-} satisfies { [K in keyof AuditFacts]: EntitySchemaProperty<AuditFacts[K], AuditFacts> };

@@ -1,7 +1,7 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Property } from '@mikro-orm/core';
 import { BackupRunRepository } from '../repositories/backup-run.repository';
 import { backupTypes, type BackupType } from '../../domain/backup';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 export { backupTypes, type BackupType };
 
@@ -11,49 +11,58 @@ export const backupRunStatuses = ['succeeded', 'failed'] as const;
  * One run of the backup workflow (T/QGCML 3125 §8.4): what pgBackRest reported for the
  * set, and the integrity check (`verify`, checksums) recorded after it.
  */
+@Entity({ tableName: 'backup_run', repository: () => BackupRunRepository })
 export class BackupRun extends BaseEntity {
   declare [EntityRepositoryType]?: BackupRunRepository;
+
+  @Property({ type: 'string', nullable: true })
   label: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   stoppedAt: Date | null = null;
+
+  @Property({ type: 'bigint', nullable: true })
   sizeBytes: string | null = null;
+
+  @Property({ type: 'bigint', nullable: true })
   repoSizeBytes: string | null = null;
+
+  @Property({ type: 'string', length: 24, nullable: true })
   walStart: string | null = null;
+
+  @Property({ type: 'string', length: 24, nullable: true })
   walStop: string | null = null;
+
+  @Property({ type: 'boolean', nullable: true })
   verified: boolean | null = null;
+
+  @Property({ type: 'text', nullable: true })
   verifyResult: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
   error: string | null = null;
 
-  constructor(
-    /** The backup workflow's id: one row per run, whatever retries happen. */
-    public workflowId: string,
-    public type: BackupType,
-    public repo: number,
-    public status: (typeof backupRunStatuses)[number],
-  ) {
+  /** The backup workflow's id: one row per run, whatever retries happen. */
+  @Property({ type: 'string', unique: true })
+  workflowId: string;
+
+  @Enum({ items: () => [...backupTypes] })
+  type: BackupType;
+
+  @Property({ type: 'smallint' })
+  repo: number;
+
+  @Enum({ items: () => [...backupRunStatuses] })
+  status: (typeof backupRunStatuses)[number];
+
+  constructor(workflowId: string, type: BackupType, repo: number, status: (typeof backupRunStatuses)[number]) {
     super();
+    this.workflowId = workflowId;
+    this.type = type;
+    this.repo = repo;
+    this.status = status;
   }
 }
-
-export const BackupRunSchema = new EntitySchema<BackupRun, BaseEntity>({
-  class: BackupRun,
-  extends: BaseEntitySchema,
-  tableName: 'backup_run',
-  repository: () => BackupRunRepository,
-  properties: {
-    workflowId: { type: 'string', unique: true },
-    type: { enum: true, items: () => [...backupTypes] },
-    repo: { type: 'smallint' },
-    status: { enum: true, items: () => [...backupRunStatuses] },
-    label: { type: 'string', nullable: true },
-    startedAt: { type: 'datetime', nullable: true },
-    stoppedAt: { type: 'datetime', nullable: true },
-    sizeBytes: { type: 'bigint', nullable: true },
-    repoSizeBytes: { type: 'bigint', nullable: true },
-    walStart: { type: 'string', length: 24, nullable: true },
-    walStop: { type: 'string', length: 24, nullable: true },
-    verified: { type: 'boolean', nullable: true },
-    verifyResult: { type: 'text', nullable: true },
-    error: { type: 'text', nullable: true },
-  },
-});

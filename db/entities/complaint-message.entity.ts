@@ -1,6 +1,6 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import type { Role } from '../../domain/principal';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 export type ComplaintMessageKind = 'message' | 'response' | 'staff_contact' | 'event';
 
@@ -8,31 +8,42 @@ export type ComplaintMessageKind = 'message' | 'response' | 'staff_contact' | 'e
  * One entry of a complaint's thread (§5.7 listen and communicate): what the consumer, the
  * party or staff wrote, and the process's own events. `key` makes a retried write a no-op.
  */
+@Entity({ tableName: 'complaint_message' })
+@Unique({ properties: ['key'] })
+@Index({ properties: ['complaintId', 'createdAt'] })
 export class ComplaintMessage extends BaseEntity {
+  @Property({ type: 'uuid' })
+  complaintId: string;
+
+  @Property({ type: 'string', length: 16 })
+  kind: ComplaintMessageKind;
+
+  @Property({ type: 'string', length: 16 })
+  authorRole: Role | 'system';
+
+  @Property({ type: 'string' })
+  authorId: string;
+
+  @Property({ type: 'text' })
+  body: string;
+
+  @Property({ type: 'string', nullable: true })
+  key: string | null;
+
   constructor(
-    public complaintId: string,
-    public kind: ComplaintMessageKind,
-    public authorRole: Role | 'system',
-    public authorId: string,
-    public body: string,
-    public key: string | null = null,
+    complaintId: string,
+    kind: ComplaintMessageKind,
+    authorRole: Role | 'system',
+    authorId: string,
+    body: string,
+    key: string | null = null,
   ) {
     super();
+    this.complaintId = complaintId;
+    this.kind = kind;
+    this.authorRole = authorRole;
+    this.authorId = authorId;
+    this.body = body;
+    this.key = key;
   }
 }
-
-export const ComplaintMessageSchema = new EntitySchema<ComplaintMessage, BaseEntity>({
-  class: ComplaintMessage,
-  extends: BaseEntitySchema,
-  tableName: 'complaint_message',
-  uniques: [{ properties: ['key'] }],
-  indexes: [{ properties: ['complaintId', 'createdAt'] }],
-  properties: {
-    complaintId: { type: 'uuid' },
-    kind: { type: 'string', length: 16 },
-    authorRole: { type: 'string', length: 16 },
-    authorId: { type: 'string' },
-    body: { type: 'text' },
-    key: { type: 'string', nullable: true },
-  },
-});

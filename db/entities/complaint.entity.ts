@@ -1,7 +1,7 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import type { ComplaintCategory, ComplaintRemedy, ComplaintStatus, ResponsibleParty } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /** A remedy the party (or staff) proposed, waiting for the consumer's answer (§4.8). */
 export interface ComplaintProposal {
@@ -36,36 +36,108 @@ export interface ComplaintStaffTask {
  * party that must answer it and the deadlines read from the commitments in force at filing.
  * The description stays here and in the thread; workflows and logs carry ids only.
  */
+@Entity({ tableName: 'complaint' })
+@Index({ properties: ['consumerId', 'createdAt'] })
+@Index({ properties: ['merchantId', 'createdAt'] })
+@Index({ properties: ['carrierId', 'createdAt'] })
+@Index({ properties: ['orderId'] })
 export class Complaint extends BaseEntity {
+  @Property({ type: 'string', length: 32 })
   status: ComplaintStatus = 'awaiting_response';
+
+  @Property({ type: 'datetime', nullable: true })
   partyRespondedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   firstRespondedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   escalatedAt: Date | null = null;
+
+  @Property({ type: 'json', nullable: true })
   proposal: ComplaintProposal | null = null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
   acceptedRemedy: ComplaintRemedy | null = null;
+
+  @Property({ type: 'json', nullable: true })
   compensation: ComplaintCompensation | null = null;
+
+  @Property({ type: 'json', nullable: true })
   resolution: { remedy: ComplaintRemedy; summary: string; by: string; at: string } | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   reopenBy: Date | null = null;
+
+  @Property({ type: 'json', nullable: true })
   staffTask: ComplaintStaffTask | null = null;
 
+  @Property({ type: 'uuid' })
+  orderId: string;
+
+  @Property({ type: 'string' })
+  consumerId: string;
+
+  @Property({ type: 'uuid' })
+  merchantId: string;
+
+  /** The order's carrier (its handover slip), when it has one. */
+  @Property({ type: 'uuid', nullable: true })
+  carrierId: string | null;
+
+  @Property({ type: 'string', length: 16 })
+  category: ComplaintCategory;
+
+  @Property({ type: 'text' })
+  description: string;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  desiredRemedy: ComplaintRemedy | null;
+
+  @Property({ type: 'string', length: 16 })
+  party: ResponsibleParty;
+
+  @Property({ type: 'integer' })
+  commitmentVersion: number;
+
+  /** merchantComplaintResponse / courierComplaintResponse; null when the platform answers itself. */
+  @Property({ type: 'datetime', nullable: true })
+  partyRespondBy: Date | null;
+
+  /** complaintFirstResponse: the platform's promise to the consumer (§4.7). */
+  @Property({ type: 'datetime' })
+  firstResponseBy: Date;
+
+  @Property({ type: 'string', length: 3 })
+  currency: Currency;
+
   constructor(
-    public orderId: string,
-    public consumerId: string,
-    public merchantId: string,
-    /** The order's carrier (its handover slip), when it has one. */
-    public carrierId: string | null,
-    public category: ComplaintCategory,
-    public description: string,
-    public desiredRemedy: ComplaintRemedy | null,
-    public party: ResponsibleParty,
-    public commitmentVersion: number,
-    /** merchantComplaintResponse / courierComplaintResponse; null when the platform answers itself. */
-    public partyRespondBy: Date | null,
-    /** complaintFirstResponse: the platform's promise to the consumer (§4.7). */
-    public firstResponseBy: Date,
-    public currency: Currency,
+    orderId: string,
+    consumerId: string,
+    merchantId: string,
+    carrierId: string | null,
+    category: ComplaintCategory,
+    description: string,
+    desiredRemedy: ComplaintRemedy | null,
+    party: ResponsibleParty,
+    commitmentVersion: number,
+    partyRespondBy: Date | null,
+    firstResponseBy: Date,
+    currency: Currency,
   ) {
     super();
+    this.orderId = orderId;
+    this.consumerId = consumerId;
+    this.merchantId = merchantId;
+    this.carrierId = carrierId;
+    this.category = category;
+    this.description = description;
+    this.desiredRemedy = desiredRemedy;
+    this.party = party;
+    this.commitmentVersion = commitmentVersion;
+    this.partyRespondBy = partyRespondBy;
+    this.firstResponseBy = firstResponseBy;
+    this.currency = currency;
   }
 
   /** The id of the party that must answer: the merchant, the carrier, or null for the platform. */
@@ -75,39 +147,3 @@ export class Complaint extends BaseEntity {
     return null;
   }
 }
-
-export const ComplaintSchema = new EntitySchema<Complaint, BaseEntity>({
-  class: Complaint,
-  extends: BaseEntitySchema,
-  tableName: 'complaint',
-  indexes: [
-    { properties: ['consumerId', 'createdAt'] },
-    { properties: ['merchantId', 'createdAt'] },
-    { properties: ['carrierId', 'createdAt'] },
-    { properties: ['orderId'] },
-  ],
-  properties: {
-    orderId: { type: 'uuid' },
-    consumerId: { type: 'string' },
-    merchantId: { type: 'uuid' },
-    carrierId: { type: 'uuid', nullable: true },
-    category: { type: 'string', length: 16 },
-    description: { type: 'text' },
-    desiredRemedy: { type: 'string', length: 16, nullable: true },
-    party: { type: 'string', length: 16 },
-    status: { type: 'string', length: 32 },
-    commitmentVersion: { type: 'integer' },
-    partyRespondBy: { type: 'datetime', nullable: true },
-    firstResponseBy: { type: 'datetime' },
-    currency: { type: 'string', length: 3 },
-    partyRespondedAt: { type: 'datetime', nullable: true },
-    firstRespondedAt: { type: 'datetime', nullable: true },
-    escalatedAt: { type: 'datetime', nullable: true },
-    proposal: { type: 'json', nullable: true },
-    acceptedRemedy: { type: 'string', length: 16, nullable: true },
-    compensation: { type: 'json', nullable: true },
-    resolution: { type: 'json', nullable: true },
-    reopenBy: { type: 'datetime', nullable: true },
-    staffTask: { type: 'json', nullable: true },
-  },
-});

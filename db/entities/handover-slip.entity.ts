@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 
 /** One line of a package, with the order's name and price for it (§5.3 counted per item). */
 export interface SlipItem {
@@ -35,65 +35,99 @@ export interface StoredSignature {
  * the delivery details (encrypted at rest, §7.2) and both parties' signatures (§8.3).
  * Its content is frozen once the first party signs.
  */
+@Entity({ tableName: 'handover_slip' })
+// One slip per order: a second handover of the same order is a conflict, not a new slip.
+@Unique({ properties: ['orderId'] })
+@Unique({ properties: ['provider', 'shipmentId'] })
+@Index({ properties: ['merchantId', 'createdAt'] })
+@Index({ properties: ['carrierId', 'createdAt'] })
 export class HandoverSlip extends BaseEntity {
+  @Property({ type: 'json', nullable: true })
   merchantSignature: StoredSignature | null = null;
+
+  @Property({ type: 'json', nullable: true })
   carrierSignature: StoredSignature | null = null;
+
   /** Set when the second party signs: the moment custody passed to the carrier. */
+  @Property({ type: 'datetime', nullable: true })
   handedOverAt: Date | null = null;
+
   /** The carrier's shipment, once booked. */
+  @Property({ type: 'string', length: 100, nullable: true })
   shipmentId: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   deliveredAt: Date | null = null;
+
+  @Property({ type: 'integer' })
   codRemittedAmount = 0;
+
+  @Property({ type: 'datetime', nullable: true })
   codRemittedAt: Date | null = null;
 
+  @Property({ type: 'uuid' })
+  orderId: string;
+
+  @Property({ type: 'uuid' })
+  merchantId: string;
+
+  @Property({ type: 'uuid' })
+  carrierId: string;
+
+  @Property({ type: 'json' })
+  packages: SlipPackage[];
+
+  @Property({ type: 'integer' })
+  itemCount: number;
+
+  @Property({ type: 'integer' })
+  goodsValue: number;
+
+  @Property({ type: 'integer' })
+  declaredValue: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency: string;
+
+  @Property({ type: 'integer', nullable: true })
+  codAmount: number | null;
+
+  /** {name, phone, address} of the recipient, FieldCipher ciphertext bound to `handover:<id>:recipient`. */
+  @Property({ type: 'text' })
+  recipientCiphertext: string;
+
+  /** Which logistics provider's API carries it (the webhook path names it). */
+  @Property({ type: 'string', length: 32 })
+  provider: string;
+
   constructor(
-    public orderId: string,
-    public merchantId: string,
-    public carrierId: string,
-    public packages: SlipPackage[],
-    public itemCount: number,
-    public goodsValue: number,
-    public declaredValue: number,
-    public currency: string,
-    public codAmount: number | null,
-    /** {name, phone, address} of the recipient, FieldCipher ciphertext bound to `handover:<id>:recipient`. */
-    public recipientCiphertext: string,
-    /** Which logistics provider's API carries it (the webhook path names it). */
-    public provider: string,
+    orderId: string,
+    merchantId: string,
+    carrierId: string,
+    packages: SlipPackage[],
+    itemCount: number,
+    goodsValue: number,
+    declaredValue: number,
+    currency: string,
+    codAmount: number | null,
+    recipientCiphertext: string,
+    provider: string,
   ) {
     super();
+    this.orderId = orderId;
+    this.merchantId = merchantId;
+    this.carrierId = carrierId;
+    this.packages = packages;
+    this.itemCount = itemCount;
+    this.goodsValue = goodsValue;
+    this.declaredValue = declaredValue;
+    this.currency = currency;
+    this.codAmount = codAmount;
+    this.recipientCiphertext = recipientCiphertext;
+    this.provider = provider;
   }
 
   recipientContext(): string {
     return `handover:${this.id}:recipient`;
   }
 }
-
-export const HandoverSlipSchema = new EntitySchema<HandoverSlip, BaseEntity>({
-  class: HandoverSlip,
-  extends: BaseEntitySchema,
-  tableName: 'handover_slip',
-  // One slip per order: a second handover of the same order is a conflict, not a new slip.
-  uniques: [{ properties: ['orderId'] }, { properties: ['provider', 'shipmentId'] }],
-  indexes: [{ properties: ['merchantId', 'createdAt'] }, { properties: ['carrierId', 'createdAt'] }],
-  properties: {
-    orderId: { type: 'uuid' },
-    merchantId: { type: 'uuid' },
-    carrierId: { type: 'uuid' },
-    packages: { type: 'json' },
-    itemCount: { type: 'integer' },
-    goodsValue: { type: 'integer' },
-    declaredValue: { type: 'integer' },
-    currency: { type: 'string', length: 3 },
-    codAmount: { type: 'integer', nullable: true },
-    recipientCiphertext: { type: 'text' },
-    provider: { type: 'string', length: 32 },
-    merchantSignature: { type: 'json', nullable: true },
-    carrierSignature: { type: 'json', nullable: true },
-    handedOverAt: { type: 'datetime', nullable: true },
-    shipmentId: { type: 'string', length: 100, nullable: true },
-    deliveredAt: { type: 'datetime', nullable: true },
-    codRemittedAmount: { type: 'integer' },
-    codRemittedAt: { type: 'datetime', nullable: true },
-  },
-});

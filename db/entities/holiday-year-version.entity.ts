@@ -1,11 +1,11 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Property, Unique } from '@mikro-orm/core';
 import {
   holidayArrangementSchema,
   type HolidayArrangement,
   type HolidayYearData,
 } from '../../domain/holiday-arrangement';
 import { HolidayYearRepository } from '../repositories/holiday-year.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /**
  * One loaded version of a year's statutory-holiday arrangement, from the State Council's
@@ -14,19 +14,43 @@ import { BaseEntity, BaseEntitySchema } from './base.entity';
  * from its `effectiveFrom`, so a process keeps the calendar in force when it started. It
  * overrides the `chinese-days` package's data for the same year.
  */
+@Entity({ tableName: 'holiday_year_version', repository: () => HolidayYearRepository })
+@Unique({ name: 'holiday_year_version_year_version_unique', properties: ['year', 'version'] })
+@Check({ name: 'holiday_year_version_version_check', expression: 'version >= 1' })
+@Check({ name: 'holiday_year_version_year_check', expression: 'year >= 2004 and year <= 2100' })
 export class HolidayYearVersion extends BaseEntity {
   declare [EntityRepositoryType]?: HolidayYearRepository;
 
+  @Property({ type: 'integer' })
+  year: number;
+
+  /** 1, 2, 3… per year: increases with every load of that year. */
+  @Property({ type: 'integer' })
+  version: number;
+
+  @Property({ type: 'json' })
+  arrangement: HolidayArrangement;
+
+  @Property({ type: 'datetime' })
+  effectiveFrom: Date;
+
+  /** The `sub` of the staff member who loaded it. */
+  @Property({ type: 'string' })
+  changedBy: string;
+
   private constructor(
-    public year: number,
-    /** 1, 2, 3… per year: increases with every load of that year. */
-    public version: number,
-    public arrangement: HolidayArrangement,
-    public effectiveFrom: Date,
-    /** The `sub` of the staff member who loaded it. */
-    public changedBy: string,
+    year: number,
+    version: number,
+    arrangement: HolidayArrangement,
+    effectiveFrom: Date,
+    changedBy: string,
   ) {
     super();
+    this.year = year;
+    this.version = version;
+    this.arrangement = arrangement;
+    this.effectiveFrom = effectiveFrom;
+    this.changedBy = changedBy;
   }
 
   /**
@@ -58,22 +82,3 @@ export class HolidayYearVersion extends BaseEntity {
     return { year: this.year, holidays, adjustedWorkingDays };
   }
 }
-
-export const HolidayYearVersionSchema = new EntitySchema<HolidayYearVersion, BaseEntity>({
-  class: HolidayYearVersion,
-  extends: BaseEntitySchema,
-  tableName: 'holiday_year_version',
-  repository: () => HolidayYearRepository,
-  uniques: [{ name: 'holiday_year_version_year_version_unique', properties: ['year', 'version'] }],
-  checks: [
-    { name: 'holiday_year_version_version_check', expression: 'version >= 1' },
-    { name: 'holiday_year_version_year_check', expression: 'year >= 2004 and year <= 2100' },
-  ],
-  properties: {
-    year: { type: 'integer' },
-    version: { type: 'integer' },
-    arrangement: { type: 'json' },
-    effectiveFrom: { type: 'datetime' },
-    changedBy: { type: 'string' },
-  },
-});

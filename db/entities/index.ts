@@ -1,66 +1,68 @@
-import { AccountSchema } from './account.entity';
-import { AuditEventSchema } from './audit-event.entity';
-import { AuditPendingSchema } from './audit-pending.entity';
-import { BackupRunSchema } from './backup-run.entity';
-import { BaseEntitySchema } from './base.entity';
-import { CarrierSchema } from './carrier.entity';
-import { ComplaintSchema } from './complaint.entity';
-import { ComplaintMessageSchema } from './complaint-message.entity';
-import { HandoverSlipSchema } from './handover-slip.entity';
-import { HolidayYearVersionSchema } from './holiday-year-version.entity';
-import { LogisticsWebhookEventSchema } from './logistics-webhook-event.entity';
-import { MailDeliverySchema } from './mail-delivery.entity';
-import { MerchantSchema } from './merchant.entity';
-import { OrderSchema } from './order.entity';
-import { OrderEventSchema } from './order-event.entity';
-import { OrderItemSchema } from './order-item.entity';
-import { PaymentSchema } from './payment.entity';
-import { PaymentDiscrepancySchema } from './payment-discrepancy.entity';
-import { ProductSchema } from './product.entity';
-import { RateLimitCounterSchema } from './rate-limit-counter.entity';
-import { ReconciliationDiscrepancySchema } from './reconciliation-discrepancy.entity';
-import { ServiceCommitmentVersionSchema } from './service-commitment-version.entity';
-import { SlaBreachSchema } from './sla-breach.entity';
-import { RecoveryClaimSchema } from './recovery-claim.entity';
-import { ReturnLineSchema } from './return-line.entity';
-import { ReturnRequestSchema } from './return-request.entity';
-import { RecoveryDrillSchema } from './recovery-drill.entity';
-import { RecoveryLedgerEntrySchema } from './recovery-ledger-entry.entity';
-import { StackProbeSchema } from './stack-probe.entity';
-import { StaffUserSchema } from './staff-user.entity';
-import { StaffTaskSchema } from './staff-task.entity';
+import { Account } from './account.entity';
+import { AuditEvent } from './audit-event.entity';
+import { AuditPending } from './audit-pending.entity';
+import { BackupRun } from './backup-run.entity';
+import { AuditFacts } from './audit-facts';
+import { BaseEntity } from './base.entity';
+import { Carrier } from './carrier.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintMessage } from './complaint-message.entity';
+import { HandoverSlip } from './handover-slip.entity';
+import { HolidayYearVersion } from './holiday-year-version.entity';
+import { LogisticsWebhookEvent } from './logistics-webhook-event.entity';
+import { MailDelivery } from './mail-delivery.entity';
+import { Merchant } from './merchant.entity';
+import { Order } from './order.entity';
+import { OrderEvent } from './order-event.entity';
+import { OrderItem } from './order-item.entity';
+import { Payment } from './payment.entity';
+import { PaymentDiscrepancy } from './payment-discrepancy.entity';
+import { Product } from './product.entity';
+import { RateLimitCounter } from './rate-limit-counter.entity';
+import { ReconciliationDiscrepancy } from './reconciliation-discrepancy.entity';
+import { ServiceCommitmentVersion } from './service-commitment-version.entity';
+import { SlaBreach } from './sla-breach.entity';
+import { RecoveryClaim } from './recovery-claim.entity';
+import { ReturnLine } from './return-line.entity';
+import { ReturnRequest } from './return-request.entity';
+import { RecoveryDrill } from './recovery-drill.entity';
+import { RecoveryLedgerEntry } from './recovery-ledger-entry.entity';
+import { StackProbe } from './stack-probe.entity';
+import { StaffUser } from './staff-user.entity';
+import { StaffTask } from './staff-task.entity';
 
-/** Every entity schema, registered once in the ORM config. */
+/** Every entity class (abstract bases too), registered once in the ORM config. */
 export const entities = [
-  BaseEntitySchema,
-  StackProbeSchema,
-  StaffUserSchema,
-  AuditEventSchema,
-  AuditPendingSchema,
-  ServiceCommitmentVersionSchema,
-  AccountSchema,
-  MerchantSchema,
-  CarrierSchema,
-  ProductSchema,
-  MailDeliverySchema,
-  OrderSchema,
-  OrderItemSchema,
-  OrderEventSchema,
-  PaymentSchema,
-  PaymentDiscrepancySchema,
-  SlaBreachSchema,
-  HandoverSlipSchema,
-  LogisticsWebhookEventSchema,
-  ReconciliationDiscrepancySchema,
-  BackupRunSchema,
-  RecoveryDrillSchema,
-  HolidayYearVersionSchema,
-  ComplaintSchema,
-  ComplaintMessageSchema,
-  RecoveryClaimSchema,
-  RecoveryLedgerEntrySchema,
-  ReturnRequestSchema,
-  ReturnLineSchema,
-  RateLimitCounterSchema,
-  StaffTaskSchema,
+  BaseEntity,
+  AuditFacts,
+  StackProbe,
+  StaffUser,
+  AuditEvent,
+  AuditPending,
+  ServiceCommitmentVersion,
+  Account,
+  Merchant,
+  Carrier,
+  Product,
+  MailDelivery,
+  Order,
+  OrderItem,
+  OrderEvent,
+  Payment,
+  PaymentDiscrepancy,
+  SlaBreach,
+  HandoverSlip,
+  LogisticsWebhookEvent,
+  ReconciliationDiscrepancy,
+  BackupRun,
+  RecoveryDrill,
+  HolidayYearVersion,
+  Complaint,
+  ComplaintMessage,
+  RecoveryClaim,
+  RecoveryLedgerEntry,
+  ReturnRequest,
+  ReturnLine,
+  RateLimitCounter,
+  StaffTask,
 ];

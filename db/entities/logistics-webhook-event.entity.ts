@@ -1,35 +1,39 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 
 /**
  * A carrier event the platform accepted, by the carrier's event id: the replay guard of
  * POST /webhooks/logistics/:provider. A second delivery of the same id finds this row and
  * has no second effect.
  */
+@Entity({ tableName: 'logistics_webhook_event' })
+@Unique({ properties: ['provider', 'eventId'] })
 export class LogisticsWebhookEvent extends BaseEntity {
-  constructor(
-    public provider: string,
-    public eventId: string,
-    public shipmentId: string,
-    public orderId: string,
-    public type: string,
-    public occurredAt: Date,
-  ) {
+  @Property({ type: 'string', length: 32 })
+  provider: string;
+
+  @Property({ type: 'string', length: 100 })
+  eventId: string;
+
+  @Property({ type: 'string', length: 100 })
+  shipmentId: string;
+
+  @Property({ type: 'uuid' })
+  orderId: string;
+
+  @Property({ type: 'string', length: 32 })
+  type: string;
+
+  @Property({ type: 'datetime' })
+  occurredAt: Date;
+
+  constructor(provider: string, eventId: string, shipmentId: string, orderId: string, type: string, occurredAt: Date) {
     super();
+    this.provider = provider;
+    this.eventId = eventId;
+    this.shipmentId = shipmentId;
+    this.orderId = orderId;
+    this.type = type;
+    this.occurredAt = occurredAt;
   }
 }
-
-export const LogisticsWebhookEventSchema = new EntitySchema<LogisticsWebhookEvent, BaseEntity>({
-  class: LogisticsWebhookEvent,
-  extends: BaseEntitySchema,
-  tableName: 'logistics_webhook_event',
-  uniques: [{ properties: ['provider', 'eventId'] }],
-  properties: {
-    provider: { type: 'string', length: 32 },
-    eventId: { type: 'string', length: 100 },
-    shipmentId: { type: 'string', length: 100 },
-    orderId: { type: 'uuid' },
-    type: { type: 'string', length: 32 },
-    occurredAt: { type: 'datetime' },
-  },
-});

@@ -1,6 +1,6 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Enum, Index, Property } from '@mikro-orm/core';
 import { MailDeliveryRepository } from '../repositories/mail-delivery.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 export const mailDeliveryStatuses = ['queued', 'sent', 'failed'] as const;
 export type MailDeliveryStatus = (typeof mailDeliveryStatuses)[number];
@@ -18,29 +18,57 @@ export type MailFailureKind = (typeof mailFailureKinds)[number];
  * holds the address in clear: only its SHA-256, to tell later which address a message
  * went to without keeping one more copy of personal data (T/QGCML 3125 §7.2, §8.3.3).
  */
+@Entity({ tableName: 'mail_delivery', repository: () => MailDeliveryRepository })
+@Check({ name: 'mail_delivery_attempts_check', expression: 'attempts >= 0' })
+@Index({ properties: ['recipientKind', 'recipientId', 'createdAt'] })
+@Index({ properties: ['status', 'updatedAt'] })
 export class MailDelivery extends BaseEntity {
   declare [EntityRepositoryType]?: MailDeliveryRepository;
 
+  @Enum({ items: () => [...mailDeliveryStatuses] })
   status: MailDeliveryStatus = 'queued';
+
   /** Send attempts made (a crash between sending and recording is not counted). */
+  @Property({ type: 'integer' })
   attempts = 0;
+
   /** SHA-256 (hex) of the lower-cased address of the last attempt. */
+  @Property({ type: 'string', length: 64, nullable: true })
   recipientAddressHash: string | null = null;
+
+  @Property({ type: 'string', length: 998, nullable: true })
   providerMessageId: string | null = null;
+
   /** Why the last attempt failed, addresses masked; null once sent. */
+  @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
+
+  @Enum({ items: () => [...mailFailureKinds], nullable: true })
   failureKind: MailFailureKind | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   sentAt: Date | null = null;
 
-  constructor(
-    /** Usually `<workflowId>:<purpose>`; whatever the caller uses to mean "this message". */
-    public idempotencyKey: string,
-    /** The template's purpose name, e.g. `order_placed_merchant`. */
-    public purpose: string,
-    public recipientKind: MailRecipientKind,
-    public recipientId: string,
-  ) {
+  /** Usually `<workflowId>:<purpose>`; whatever the caller uses to mean "this message". */
+  @Property({ type: 'string', length: 255, unique: true })
+  idempotencyKey: string;
+
+  /** The template's purpose name, e.g. `order_placed_merchant`. */
+  @Property({ type: 'string', length: 64 })
+  purpose: string;
+
+  @Enum({ items: () => [...mailRecipientKinds] })
+  recipientKind: MailRecipientKind;
+
+  @Property({ type: 'string', length: 128 })
+  recipientId: string;
+
+  constructor(idempotencyKey: string, purpose: string, recipientKind: MailRecipientKind, recipientId: string) {
     super();
+    this.idempotencyKey = idempotencyKey;
+    this.purpose = purpose;
+    this.recipientKind = recipientKind;
+    this.recipientId = recipientId;
   }
 
   /** Whether this record was claimed for the same message (a reused key is a bug). */
@@ -68,25 +96,3 @@ export class MailDelivery extends BaseEntity {
     this.lastError = error;
   }
 }
-
-export const MailDeliverySchema = new EntitySchema<MailDelivery, BaseEntity>({
-  class: MailDelivery,
-  extends: BaseEntitySchema,
-  tableName: 'mail_delivery',
-  repository: () => MailDeliveryRepository,
-  checks: [{ name: 'mail_delivery_attempts_check', expression: 'attempts >= 0' }],
-  properties: {
-    idempotencyKey: { type: 'string', length: 255, unique: true },
-    purpose: { type: 'string', length: 64 },
-    recipientKind: { enum: true, items: () => [...mailRecipientKinds] },
-    recipientId: { type: 'string', length: 128 },
-    status: { enum: true, items: () => [...mailDeliveryStatuses] },
-    attempts: { type: 'integer' },
-    recipientAddressHash: { type: 'string', length: 64, nullable: true },
-    providerMessageId: { type: 'string', length: 998, nullable: true },
-    lastError: { type: 'text', nullable: true },
-    failureKind: { enum: true, items: () => [...mailFailureKinds], nullable: true },
-    sentAt: { type: 'datetime', nullable: true },
-  },
-  indexes: [{ properties: ['recipientKind', 'recipientId', 'createdAt'] }, { properties: ['status', 'updatedAt'] }],
-});

@@ -1,4 +1,4 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Index, Property } from '@mikro-orm/core';
 import {
   qualificationProblemsAt,
   qualificationsExpiringWithin,
@@ -7,7 +7,7 @@ import {
   type QualificationProblem,
 } from '../../domain/qualifications';
 import { MerchantRepository } from '../repositories/merchant.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 export const merchantStatuses = ['active', 'suspended'] as const;
 export type MerchantStatus = (typeof merchantStatuses)[number];
@@ -16,22 +16,45 @@ export type MerchantStatus = (typeof merchantStatuses)[number];
  * A shop selling on the platform, with the qualifications staff reviewed and filed
  * (T/QGCML 3125 §4.4) and disclose to the public (§4.5).
  */
+@Entity({ tableName: 'merchant', repository: () => MerchantRepository })
+@Index({ properties: ['name'] })
 export class Merchant extends BaseEntity {
   declare [EntityRepositoryType]?: MerchantRepository;
 
+  @Enum({ items: () => merchantStatuses })
   status: MerchantStatus = 'active';
 
+  @Property({ type: 'string', length: 200 })
+  name: string;
+
+  /** The shop's business address for order mail; not a consumer's personal data. */
+  @Property({ type: 'string', length: 320 })
+  contactEmail: string;
+
+  @Property({ type: 'json' })
+  qualifications: Qualification[];
+
+  /** When staff filed the reviewed documents. */
+  @Property({ type: 'datetime' })
+  filedAt: Date;
+
+  /** When staff last re-reviewed them (§4.4 periodic re-review). */
+  @Property({ type: 'datetime' })
+  lastReviewedAt: Date;
+
   constructor(
-    public name: string,
-    /** The shop's business address for order mail; not a consumer's personal data. */
-    public contactEmail: string,
-    public qualifications: Qualification[],
-    /** When staff filed the reviewed documents. */
-    public filedAt: Date,
-    /** When staff last re-reviewed them (§4.4 periodic re-review). */
-    public lastReviewedAt: Date,
+    name: string,
+    contactEmail: string,
+    qualifications: Qualification[],
+    filedAt: Date,
+    lastReviewedAt: Date,
   ) {
     super();
+    this.name = name;
+    this.contactEmail = contactEmail;
+    this.qualifications = qualifications;
+    this.filedAt = filedAt;
+    this.lastReviewedAt = lastReviewedAt;
   }
 
   /** What keeps this merchant from selling at `at`; empty when its documents are in order. */
@@ -54,19 +77,3 @@ export class Merchant extends BaseEntity {
     return this.status === 'active' && this.qualificationsValidAt(at);
   }
 }
-
-export const MerchantSchema = new EntitySchema<Merchant, BaseEntity>({
-  class: Merchant,
-  extends: BaseEntitySchema,
-  tableName: 'merchant',
-  repository: () => MerchantRepository,
-  properties: {
-    name: { type: 'string', length: 200 },
-    contactEmail: { type: 'string', length: 320 },
-    qualifications: { type: 'json' },
-    filedAt: { type: 'datetime' },
-    lastReviewedAt: { type: 'datetime' },
-    status: { enum: true, items: () => merchantStatuses },
-  },
-  indexes: [{ properties: ['name'] }],
-});

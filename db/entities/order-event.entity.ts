@@ -1,34 +1,36 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 import type { Order } from './order.entity';
 
 /**
  * One step of an order's timeline. `key` is unique per order, so an activity that records
  * a step twice (a retry) leaves one entry.
  */
+@Entity({ tableName: 'order_event' })
+@Unique({ properties: ['order', 'key'] })
 export class OrderEvent extends BaseEntity {
-  constructor(
-    public order: Order,
-    public key: string,
-    public type: string,
-    public occurredAt: Date,
-    /** Facts for the timeline; never personal data. */
-    public details: Record<string, unknown> = {},
-  ) {
+  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' })
+  order: Order;
+
+  @Property({ type: 'string' })
+  key: string;
+
+  @Property({ type: 'string', length: 64 })
+  type: string;
+
+  @Property({ type: 'datetime' })
+  occurredAt: Date;
+
+  /** Facts for the timeline; never personal data. */
+  @Property({ type: 'json' })
+  details: Record<string, unknown>;
+
+  constructor(order: Order, key: string, type: string, occurredAt: Date, details: Record<string, unknown> = {}) {
     super();
+    this.order = order;
+    this.key = key;
+    this.type = type;
+    this.occurredAt = occurredAt;
+    this.details = details;
   }
 }
-
-export const OrderEventSchema = new EntitySchema<OrderEvent, BaseEntity>({
-  class: OrderEvent,
-  extends: BaseEntitySchema,
-  tableName: 'order_event',
-  uniques: [{ properties: ['order', 'key'] }],
-  properties: {
-    order: { kind: 'm:1', entity: 'Order', deleteRule: 'cascade' },
-    key: { type: 'string' },
-    type: { type: 'string', length: 64 },
-    occurredAt: { type: 'datetime' },
-    details: { type: 'json' },
-  },
-});

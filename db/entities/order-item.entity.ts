@@ -1,39 +1,53 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 import type { Order } from './order.entity';
 
 /** One line of an order, with the price facts as they were when the consumer committed (§5.4). */
+@Entity({ tableName: 'order_item' })
+@Unique({ properties: ['order', 'position'] })
 export class OrderItem extends BaseEntity {
+  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' })
+  order: Order;
+
+  @Property({ type: 'integer' })
+  position: number;
+
+  @Property({ type: 'uuid' })
+  productId: string;
+
+  @Property({ type: 'string' })
+  sku: string;
+
+  @Property({ type: 'string' })
+  name: string;
+
+  @Property({ type: 'integer' })
+  unitPrice: number;
+
+  /** Counted per item; the quantity delivered must match it (T/QGCML 3125 §5.3). */
+  @Property({ type: 'integer' })
+  quantity: number;
+
   constructor(
-    public order: Order,
-    public position: number,
-    public productId: string,
-    public sku: string,
-    public name: string,
-    public unitPrice: number,
-    /** Counted per item; the quantity delivered must match it (T/QGCML 3125 §5.3). */
-    public quantity: number,
+    order: Order,
+    position: number,
+    productId: string,
+    sku: string,
+    name: string,
+    unitPrice: number,
+    quantity: number,
   ) {
     super();
+    this.order = order;
+    this.position = position;
+    this.productId = productId;
+    this.sku = sku;
+    this.name = name;
+    this.unitPrice = unitPrice;
+    this.quantity = quantity;
   }
 
   lineAmount(): number {
     return this.unitPrice * this.quantity;
   }
 }
-
-export const OrderItemSchema = new EntitySchema<OrderItem, BaseEntity>({
-  class: OrderItem,
-  extends: BaseEntitySchema,
-  tableName: 'order_item',
-  uniques: [{ properties: ['order', 'position'] }],
-  properties: {
-    order: { kind: 'm:1', entity: 'Order', deleteRule: 'cascade' },
-    position: { type: 'integer' },
-    productId: { type: 'uuid' },
-    sku: { type: 'string' },
-    name: { type: 'string' },
-    unitPrice: { type: 'integer' },
-    quantity: { type: 'integer' },
-  },
-});

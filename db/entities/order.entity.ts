@@ -1,8 +1,8 @@
-import { Collection, EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Collection, Entity, EntityRepositoryType, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { Currency } from '../../domain/money';
 import type { CancelReason, OrderStatus } from '../../domain/order-status';
 import { OrderRepository } from '../repositories/order.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 import type { OrderEvent } from './order-event.entity';
 import type { OrderItem } from './order-item.entity';
 
@@ -11,78 +11,106 @@ import type { OrderItem } from './order-item.entity';
  * amount and the delivery fee are kept apart because they are shown apart (T/QGCML 3125
  * §5.4). The shipping address is personal data and stored only encrypted (§7.2).
  */
+@Entity({ tableName: 'customer_order', repository: () => OrderRepository })
+@Unique({ properties: ['consumerId', 'idempotencyKey'] })
+@Index({ properties: ['merchantId', 'createdAt'] })
+@Index({ properties: ['consumerId', 'createdAt'] })
+@Index({ properties: ['processStartedAt', 'createdAt'] })
 export class Order extends BaseEntity {
   declare [EntityRepositoryType]?: OrderRepository;
 
+  @Property({ type: 'string', length: 32 })
   status: OrderStatus = 'awaiting_confirmation';
+
+  @Property({ type: 'string', length: 32, nullable: true })
   cancelReason: CancelReason | null = null;
+
   /** The confirmation deadline from the service commitments in force at placement (§4.7). */
+  @Property({ type: 'datetime', nullable: true })
   confirmBy: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
   commitmentVersion: number | null = null;
+
   /** The version of the terms of sale the consumer confirmed by placing it (§7.2.5; domain/terms.ts). */
+  @Property({ type: 'string', length: 32, nullable: true })
   termsVersion: string | null = null;
+
   /**
    * When the order's process first ran (its first activity): an order committed without one
    * (the API died between commit and start) is found by the unstarted-order sweep.
    */
+  @Property({ type: 'datetime', nullable: true })
   processStartedAt: Date | null = null;
+
   /** Stock is reserved in the transaction that creates the order, released on cancellation. */
+  @Property({ type: 'boolean' })
   stockReserved = true;
+
+  @OneToMany<OrderItem, Order>({ entity: 'OrderItem', mappedBy: 'order', orderBy: { position: 'asc' } })
   items = new Collection<OrderItem>(this);
+
+  @OneToMany<OrderEvent, Order>({ entity: 'OrderEvent', mappedBy: 'order', orderBy: { occurredAt: 'asc' } })
   events = new Collection<OrderEvent>(this);
 
+  @Property({ type: 'string' })
+  consumerId: string;
+
+  @Property({ type: 'uuid' })
+  merchantId: string;
+
+  @Property({ type: 'integer' })
+  goodsAmount: number;
+
+  @Property({ type: 'integer' })
+  deliveryFee: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency: Currency;
+
+  @Property({ type: 'text' })
+  shippingAddressCiphertext: string;
+
+  @Property({ type: 'string', length: 32 })
+  paymentMethod: string;
+
+  /** The payment provider's one-time token, not card data. */
+  @Property({ type: 'string' })
+  paymentToken: string;
+
+  /** The client's Idempotency-Key, unique per consumer, with a hash of the request it came with. */
+  @Property({ type: 'string' })
+  idempotencyKey: string;
+
+  @Property({ type: 'string', length: 64 })
+  requestHash: string;
+
   constructor(
-    public consumerId: string,
-    public merchantId: string,
-    public goodsAmount: number,
-    public deliveryFee: number,
-    public currency: Currency,
-    public shippingAddressCiphertext: string,
-    public paymentMethod: string,
-    /** The payment provider's one-time token, not card data. */
-    public paymentToken: string,
-    /** The client's Idempotency-Key, unique per consumer, with a hash of the request it came with. */
-    public idempotencyKey: string,
-    public requestHash: string,
+    consumerId: string,
+    merchantId: string,
+    goodsAmount: number,
+    deliveryFee: number,
+    currency: Currency,
+    shippingAddressCiphertext: string,
+    paymentMethod: string,
+    paymentToken: string,
+    idempotencyKey: string,
+    requestHash: string,
   ) {
     super();
+    this.consumerId = consumerId;
+    this.merchantId = merchantId;
+    this.goodsAmount = goodsAmount;
+    this.deliveryFee = deliveryFee;
+    this.currency = currency;
+    this.shippingAddressCiphertext = shippingAddressCiphertext;
+    this.paymentMethod = paymentMethod;
+    this.paymentToken = paymentToken;
+    this.idempotencyKey = idempotencyKey;
+    this.requestHash = requestHash;
   }
 
   totalAmount(): number {
     return this.goodsAmount + this.deliveryFee;
   }
 }
-
-export const OrderSchema = new EntitySchema<Order, BaseEntity>({
-  class: Order,
-  extends: BaseEntitySchema,
-  tableName: 'customer_order',
-  repository: () => OrderRepository,
-  uniques: [{ properties: ['consumerId', 'idempotencyKey'] }],
-  indexes: [
-    { properties: ['merchantId', 'createdAt'] },
-    { properties: ['consumerId', 'createdAt'] },
-    { properties: ['processStartedAt', 'createdAt'] },
-  ],
-  properties: {
-    consumerId: { type: 'string' },
-    merchantId: { type: 'uuid' },
-    status: { type: 'string', length: 32 },
-    cancelReason: { type: 'string', length: 32, nullable: true },
-    goodsAmount: { type: 'integer' },
-    deliveryFee: { type: 'integer' },
-    currency: { type: 'string', length: 3 },
-    shippingAddressCiphertext: { type: 'text' },
-    paymentMethod: { type: 'string', length: 32 },
-    paymentToken: { type: 'string' },
-    idempotencyKey: { type: 'string' },
-    requestHash: { type: 'string', length: 64 },
-    confirmBy: { type: 'datetime', nullable: true },
-    termsVersion: { type: 'string', length: 32, nullable: true },
-    processStartedAt: { type: 'datetime', nullable: true },
-    commitmentVersion: { type: 'integer', nullable: true },
-    stockReserved: { type: 'boolean' },
-    items: { kind: '1:m', entity: 'OrderItem', mappedBy: 'order', orderBy: { position: 'asc' } },
-    events: { kind: '1:m', entity: 'OrderEvent', mappedBy: 'order', orderBy: { occurredAt: 'asc' } },
-  },
-});

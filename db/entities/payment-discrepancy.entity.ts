@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 
 export type PaymentDiscrepancyKind = 'missing_at_provider' | 'missing_at_platform' | 'amount_mismatch';
 
@@ -7,32 +7,43 @@ export type PaymentDiscrepancyKind = 'missing_at_provider' | 'missing_at_platfor
  * A difference between the platform's payment records and the provider's settlement of
  * one day (T/QGCML 3125 §4.6 a named person reconciles; §7.1 timely reconciliation).
  */
+@Entity({ tableName: 'payment_discrepancy' })
+@Unique({ properties: ['settlementDate', 'providerTransactionId'] })
 export class PaymentDiscrepancy extends BaseEntity {
+  /** The settlement day, Asia/Shanghai (YYYY-MM-DD). */
+  @Property({ type: 'string', length: 10 })
+  settlementDate: string;
+
+  @Property({ type: 'string', length: 32 })
+  kind: PaymentDiscrepancyKind;
+
+  @Property({ type: 'string' })
+  providerTransactionId: string;
+
+  /** Our reference (the order id) as either side records it. */
+  @Property({ type: 'string' })
+  reference: string;
+
+  @Property({ type: 'integer', nullable: true })
+  platformAmount: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  providerAmount: number | null;
+
   constructor(
-    /** The settlement day, Asia/Shanghai (YYYY-MM-DD). */
-    public settlementDate: string,
-    public kind: PaymentDiscrepancyKind,
-    public providerTransactionId: string,
-    /** Our reference (the order id) as either side records it. */
-    public reference: string,
-    public platformAmount: number | null,
-    public providerAmount: number | null,
+    settlementDate: string,
+    kind: PaymentDiscrepancyKind,
+    providerTransactionId: string,
+    reference: string,
+    platformAmount: number | null,
+    providerAmount: number | null,
   ) {
     super();
+    this.settlementDate = settlementDate;
+    this.kind = kind;
+    this.providerTransactionId = providerTransactionId;
+    this.reference = reference;
+    this.platformAmount = platformAmount;
+    this.providerAmount = providerAmount;
   }
 }
-
-export const PaymentDiscrepancySchema = new EntitySchema<PaymentDiscrepancy, BaseEntity>({
-  class: PaymentDiscrepancy,
-  extends: BaseEntitySchema,
-  tableName: 'payment_discrepancy',
-  uniques: [{ properties: ['settlementDate', 'providerTransactionId'] }],
-  properties: {
-    settlementDate: { type: 'string', length: 10 },
-    kind: { type: 'string', length: 32 },
-    providerTransactionId: { type: 'string' },
-    reference: { type: 'string' },
-    platformAmount: { type: 'integer', nullable: true },
-    providerAmount: { type: 'integer', nullable: true },
-  },
-});

@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 
 export type PaymentOperation = 'authorize' | 'capture' | 'void' | 'refund' | 'payout';
 
@@ -8,38 +8,53 @@ export type PaymentOperation = 'authorize' | 'capture' | 'void' | 'refund' | 'pa
  * and verify (T/QGCML 3125 §7.1), and what reconciliation compares with the provider's
  * settlements. One row per idempotency key, so a retried call leaves one record.
  */
+@Entity({ tableName: 'payment' })
+@Index({ properties: ['subjectType', 'subjectId'] })
 export class Payment extends BaseEntity {
+  @Property({ type: 'string', nullable: true })
   providerTransactionId: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
   declineCode: string | null = null;
 
+  /** The order, complaint or return the money belongs to. */
+  @Property({ type: 'string', length: 16 })
+  subjectType: 'order' | 'return' | 'complaint';
+
+  @Property({ type: 'uuid' })
+  subjectId: string;
+
+  @Property({ type: 'string', length: 16 })
+  operation: PaymentOperation;
+
+  @Property({ type: 'integer' })
+  amount: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency: string;
+
+  @Property({ type: 'string', length: 16 })
+  status: 'succeeded' | 'declined' | 'failed';
+
+  @Property({ type: 'string', unique: true })
+  idempotencyKey: string;
+
   constructor(
-    /** The order, complaint or return the money belongs to. */
-    public subjectType: 'order' | 'return' | 'complaint',
-    public subjectId: string,
-    public operation: PaymentOperation,
-    public amount: number,
-    public currency: string,
-    public status: 'succeeded' | 'declined' | 'failed',
-    public idempotencyKey: string,
+    subjectType: 'order' | 'return' | 'complaint',
+    subjectId: string,
+    operation: PaymentOperation,
+    amount: number,
+    currency: string,
+    status: 'succeeded' | 'declined' | 'failed',
+    idempotencyKey: string,
   ) {
     super();
+    this.subjectType = subjectType;
+    this.subjectId = subjectId;
+    this.operation = operation;
+    this.amount = amount;
+    this.currency = currency;
+    this.status = status;
+    this.idempotencyKey = idempotencyKey;
   }
 }
-
-export const PaymentSchema = new EntitySchema<Payment, BaseEntity>({
-  class: Payment,
-  extends: BaseEntitySchema,
-  tableName: 'payment',
-  indexes: [{ properties: ['subjectType', 'subjectId'] }],
-  properties: {
-    subjectType: { type: 'string', length: 16 },
-    subjectId: { type: 'uuid' },
-    operation: { type: 'string', length: 16 },
-    amount: { type: 'integer' },
-    currency: { type: 'string', length: 3 },
-    status: { type: 'string', length: 16 },
-    idempotencyKey: { type: 'string', unique: true },
-    providerTransactionId: { type: 'string', nullable: true },
-    declineCode: { type: 'string', nullable: true },
-  },
-});

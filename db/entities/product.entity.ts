@@ -1,7 +1,7 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { currencies, money, type Currency, type Money } from '../../domain/money';
 import { ProductRepository } from '../repositories/product.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 import { Merchant } from './merchant.entity';
 
 /** T/QGCML 3125 §5.4: how the price came about, disclosed with it. */
@@ -20,30 +20,81 @@ export type ProductStatus = (typeof productStatuses)[number];
  * (ProductRepository.reserveStock) and a CHECK constraint keeps it ≥ 0 whatever runs
  * against the table, so concurrent orders can never oversell (§5.3).
  */
+@Entity({ tableName: 'product', repository: () => ProductRepository })
+@Unique({ name: 'product_merchant_sku_unique', properties: ['merchant', 'sku'] })
+// The database's own guarantee, whatever code runs against the table (§5.3, §5.4).
+@Check({ name: 'product_stock_non_negative', expression: 'stock >= 0' })
+@Check({ name: 'product_price_non_negative', expression: 'price >= 0' })
+@Check({ name: 'product_delivery_fee_non_negative', expression: 'delivery_fee >= 0' })
 export class Product extends BaseEntity {
   declare [EntityRepositoryType]?: ProductRepository;
 
+  @Enum({ items: () => productStatuses })
   status: ProductStatus = 'on_sale';
+
+  @Enum({ items: () => currencies })
   currency: Currency = 'CNY';
+
   /** When the price or delivery fee last changed: prices are shown in real time (§5.4). */
+  @Property({ type: 'datetime' })
   priceUpdatedAt: Date = new Date();
 
+  @ManyToOne({ entity: () => Merchant })
+  merchant: Merchant;
+
+  /** The merchant's own article number, unique within its shop. */
+  @Property({ type: 'string', length: 64 })
+  sku: string;
+
+  @Property({ type: 'string', length: 200 })
+  name: string;
+
+  @Enum({ items: () => pricingTypes })
+  pricingType: PricingType;
+
+  /** Unit price in minor units of `currency`. */
+  @Property({ type: 'integer' })
+  price: number;
+
+  /** Delivery fee per order line, in minor units of `currency`, shown apart from the price. */
+  @Property({ type: 'integer' })
+  deliveryFee: number;
+
+  @Property({ type: 'string', length: 200 })
+  origin: string;
+
+  @Property({ type: 'string', length: 100 })
+  grade: string;
+
+  @Property({ type: 'string', length: 200 })
+  spec: string;
+
+  @Property({ type: 'integer' })
+  stock: number;
+
   constructor(
-    public merchant: Merchant,
-    /** The merchant's own article number, unique within its shop. */
-    public sku: string,
-    public name: string,
-    public pricingType: PricingType,
-    /** Unit price in minor units of `currency`. */
-    public price: number,
-    /** Delivery fee per order line, in minor units of `currency`, shown apart from the price. */
-    public deliveryFee: number,
-    public origin: string,
-    public grade: string,
-    public spec: string,
-    public stock: number,
+    merchant: Merchant,
+    sku: string,
+    name: string,
+    pricingType: PricingType,
+    price: number,
+    deliveryFee: number,
+    origin: string,
+    grade: string,
+    spec: string,
+    stock: number,
   ) {
     super();
+    this.merchant = merchant;
+    this.sku = sku;
+    this.name = name;
+    this.pricingType = pricingType;
+    this.price = price;
+    this.deliveryFee = deliveryFee;
+    this.origin = origin;
+    this.grade = grade;
+    this.spec = spec;
+    this.stock = stock;
   }
 
   priceMoney(): Money {
@@ -64,32 +115,3 @@ export class Product extends BaseEntity {
     if (changed) this.priceUpdatedAt = at;
   }
 }
-
-export const ProductSchema = new EntitySchema<Product, BaseEntity>({
-  class: Product,
-  extends: BaseEntitySchema,
-  tableName: 'product',
-  repository: () => ProductRepository,
-  properties: {
-    merchant: { kind: 'm:1', entity: () => Merchant },
-    sku: { type: 'string', length: 64 },
-    name: { type: 'string', length: 200 },
-    pricingType: { enum: true, items: () => pricingTypes },
-    price: { type: 'integer' },
-    currency: { enum: true, items: () => currencies },
-    deliveryFee: { type: 'integer' },
-    priceUpdatedAt: { type: 'datetime' },
-    origin: { type: 'string', length: 200 },
-    grade: { type: 'string', length: 100 },
-    spec: { type: 'string', length: 200 },
-    stock: { type: 'integer' },
-    status: { enum: true, items: () => productStatuses },
-  },
-  uniques: [{ name: 'product_merchant_sku_unique', properties: ['merchant', 'sku'] }],
-  // The database's own guarantee, whatever code runs against the table (§5.3, §5.4).
-  checks: [
-    { name: 'product_stock_non_negative', expression: 'stock >= 0' },
-    { name: 'product_price_non_negative', expression: 'price >= 0' },
-    { name: 'product_delivery_fee_non_negative', expression: 'delivery_fee >= 0' },
-  ],
-});

@@ -1,4 +1,4 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { RateLimitCounterRepository } from '../repositories/rate-limit-counter.repository';
 
 /**
@@ -8,24 +8,23 @@ import { RateLimitCounterRepository } from '../repositories/rate-limit-counter.r
  * The table is UNLOGGED: counters need no crash safety and no WAL (T/QGCML 3125 §8.3
  * asks for the limit, not for its survival across a database crash).
  */
+@Entity({ tableName: 'rate_limit_counter', repository: () => RateLimitCounterRepository })
 export class RateLimitCounter {
   declare [EntityRepositoryType]?: RateLimitCounterRepository;
 
-  constructor(
-    public key: string,
-    public hits: number,
-    /** When the current window ends and the count starts again at 1. */
-    public expiresAt: Date,
-  ) {}
-}
+  @PrimaryKey({ type: 'text' })
+  key: string;
 
-export const RateLimitCounterSchema = new EntitySchema<RateLimitCounter>({
-  class: RateLimitCounter,
-  tableName: 'rate_limit_counter',
-  repository: () => RateLimitCounterRepository,
-  properties: {
-    key: { type: 'text', primary: true },
-    hits: { type: 'integer' },
-    expiresAt: { type: 'datetime', index: true },
-  },
-});
+  @Property({ type: 'integer' })
+  hits: number;
+
+  /** When the current window ends and the count starts again at 1. */
+  @Property({ type: 'datetime', index: true })
+  expiresAt: Date;
+
+  constructor(key: string, hits: number, expiresAt: Date) {
+    this.key = key;
+    this.hits = hits;
+    this.expiresAt = expiresAt;
+  }
+}

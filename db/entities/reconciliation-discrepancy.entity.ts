@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 
 export const discrepancyKinds = [
   'missing_slip',
@@ -17,36 +17,53 @@ export type DiscrepancyKind = (typeof discrepancyKinds)[number];
  * records (the order) and against the carrier's shipments and remittances. One row per
  * kind and order; a later run that finds it again only updates `lastSeenAt`.
  */
+@Entity({ tableName: 'reconciliation_discrepancy' })
+@Unique({ properties: ['kind', 'orderId'] })
+@Index({ properties: ['lastSeenAt'] })
 export class ReconciliationDiscrepancy extends BaseEntity {
+  @Property({ type: 'string', length: 32 })
+  kind: DiscrepancyKind;
+
+  @Property({ type: 'uuid' })
+  orderId: string;
+
+  @Property({ type: 'uuid' })
+  merchantId: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  carrierId: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  slipId: string | null;
+
+  /** Counts and amounts on each side; never personal data. */
+  @Property({ type: 'json' })
+  details: Record<string, unknown>;
+
+  @Property({ type: 'datetime' })
+  firstSeenAt: Date;
+
+  @Property({ type: 'datetime' })
+  lastSeenAt: Date;
+
   constructor(
-    public kind: DiscrepancyKind,
-    public orderId: string,
-    public merchantId: string,
-    public carrierId: string | null,
-    public slipId: string | null,
-    /** Counts and amounts on each side; never personal data. */
-    public details: Record<string, unknown>,
-    public firstSeenAt: Date,
-    public lastSeenAt: Date,
+    kind: DiscrepancyKind,
+    orderId: string,
+    merchantId: string,
+    carrierId: string | null,
+    slipId: string | null,
+    details: Record<string, unknown>,
+    firstSeenAt: Date,
+    lastSeenAt: Date,
   ) {
     super();
+    this.kind = kind;
+    this.orderId = orderId;
+    this.merchantId = merchantId;
+    this.carrierId = carrierId;
+    this.slipId = slipId;
+    this.details = details;
+    this.firstSeenAt = firstSeenAt;
+    this.lastSeenAt = lastSeenAt;
   }
 }
-
-export const ReconciliationDiscrepancySchema = new EntitySchema<ReconciliationDiscrepancy, BaseEntity>({
-  class: ReconciliationDiscrepancy,
-  extends: BaseEntitySchema,
-  tableName: 'reconciliation_discrepancy',
-  uniques: [{ properties: ['kind', 'orderId'] }],
-  indexes: [{ properties: ['lastSeenAt'] }],
-  properties: {
-    kind: { type: 'string', length: 32 },
-    orderId: { type: 'uuid' },
-    merchantId: { type: 'uuid' },
-    carrierId: { type: 'uuid', nullable: true },
-    slipId: { type: 'uuid', nullable: true },
-    details: { type: 'json' },
-    firstSeenAt: { type: 'datetime' },
-    lastSeenAt: { type: 'datetime' },
-  },
-});

@@ -1,32 +1,78 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import type { RecoveryClaimStatus } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /**
  * The platform's claim against the party at fault for an advance compensation it paid
  * (T/QGCML 3125 §4.8: pay first, then claim). Its money lives in recovery_ledger_entry,
  * never among order payments; the totals here are kept in step with that ledger.
  */
+@Entity({ tableName: 'recovery_claim' })
+@Unique({ properties: ['complaintId'] })
+@Index({ properties: ['merchantId'] })
+@Index({ properties: ['carrierId'] })
+@Index({ properties: ['status'] })
 export class RecoveryClaim extends BaseEntity {
+  @Property({ type: 'string', length: 16 })
   status: RecoveryClaimStatus = 'open';
+
+  @Property({ type: 'integer' })
   recovered = 0;
+
+  @Property({ type: 'integer' })
   writtenOff = 0;
+
+  @Property({ type: 'json', nullable: true })
   dispute: { evidence: string; by: string; at: string; decision?: 'upheld' | 'withdrawn' } | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;
 
+  @Property({ type: 'uuid' })
+  complaintId: string;
+
+  @Property({ type: 'string', length: 16 })
+  party: 'merchant' | 'carrier';
+
+  /** Ownership columns, so a merchant or courier sees only its own claims (scopeFor). */
+  @Property({ type: 'uuid', nullable: true })
+  merchantId: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  carrierId: string | null;
+
+  @Property({ type: 'integer' })
+  amount: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency: Currency;
+
+  @Property({ type: 'text' })
+  reason: string;
+
+  @Property({ type: 'datetime' })
+  dueAt: Date;
+
   constructor(
-    public complaintId: string,
-    public party: 'merchant' | 'carrier',
-    /** Ownership columns, so a merchant or courier sees only its own claims (scopeFor). */
-    public merchantId: string | null,
-    public carrierId: string | null,
-    public amount: number,
-    public currency: Currency,
-    public reason: string,
-    public dueAt: Date,
+    complaintId: string,
+    party: 'merchant' | 'carrier',
+    merchantId: string | null,
+    carrierId: string | null,
+    amount: number,
+    currency: Currency,
+    reason: string,
+    dueAt: Date,
   ) {
     super();
+    this.complaintId = complaintId;
+    this.party = party;
+    this.merchantId = merchantId;
+    this.carrierId = carrierId;
+    this.amount = amount;
+    this.currency = currency;
+    this.reason = reason;
+    this.dueAt = dueAt;
   }
 
   partyId(): string {
@@ -37,26 +83,3 @@ export class RecoveryClaim extends BaseEntity {
     return Math.max(0, this.amount - this.recovered - this.writtenOff);
   }
 }
-
-export const RecoveryClaimSchema = new EntitySchema<RecoveryClaim, BaseEntity>({
-  class: RecoveryClaim,
-  extends: BaseEntitySchema,
-  tableName: 'recovery_claim',
-  uniques: [{ properties: ['complaintId'] }],
-  indexes: [{ properties: ['merchantId'] }, { properties: ['carrierId'] }, { properties: ['status'] }],
-  properties: {
-    complaintId: { type: 'uuid' },
-    party: { type: 'string', length: 16 },
-    merchantId: { type: 'uuid', nullable: true },
-    carrierId: { type: 'uuid', nullable: true },
-    amount: { type: 'integer' },
-    currency: { type: 'string', length: 3 },
-    reason: { type: 'text' },
-    dueAt: { type: 'datetime' },
-    status: { type: 'string', length: 16 },
-    recovered: { type: 'integer' },
-    writtenOff: { type: 'integer' },
-    dispute: { type: 'json', nullable: true },
-    closedAt: { type: 'datetime', nullable: true },
-  },
-});

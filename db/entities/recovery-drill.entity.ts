@@ -1,6 +1,6 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Property } from '@mikro-orm/core';
 import { RecoveryDrillRepository } from '../repositories/recovery-drill.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 export const drillScenarios = ['general', 'severe'] as const;
 export type DrillScenario = (typeof drillScenarios)[number];
@@ -11,39 +11,41 @@ export type DrillStatus = (typeof drillStatuses)[number];
  * A disaster-recovery drill (T/QGCML 3125 §8.2.3): created when it is started, completed
  * with its report (JSON: phases, RTO, RPO, completeness per table, backup used).
  */
+@Entity({ tableName: 'recovery_drill', repository: () => RecoveryDrillRepository })
 export class RecoveryDrill extends BaseEntity {
   declare [EntityRepositoryType]?: RecoveryDrillRepository;
+
+  @Enum({ items: () => [...drillStatuses] })
   status: DrillStatus = 'running';
+
+  @Property({ type: 'datetime', nullable: true })
   finishedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
   failureReason: string | null = null;
+
+  @Property({ type: 'json', nullable: true })
   report: Record<string, unknown> | null = null;
 
-  constructor(
-    id: string,
-    public workflowId: string,
-    public scenario: DrillScenario,
-    /** The principal's subject who started it, or `schedule`/`cli`. */
-    public startedBy: string,
-    public keepStandby: boolean,
-  ) {
+  @Property({ type: 'string', unique: true })
+  workflowId: string;
+
+  @Enum({ items: () => [...drillScenarios] })
+  scenario: DrillScenario;
+
+  /** The principal's subject who started it, or `schedule`/`cli`. */
+  @Property({ type: 'string', length: 128 })
+  startedBy: string;
+
+  @Property({ type: 'boolean' })
+  keepStandby: boolean;
+
+  constructor(id: string, workflowId: string, scenario: DrillScenario, startedBy: string, keepStandby: boolean) {
     super();
+    this.workflowId = workflowId;
+    this.scenario = scenario;
+    this.startedBy = startedBy;
+    this.keepStandby = keepStandby;
     this.id = id;
   }
 }
-
-export const RecoveryDrillSchema = new EntitySchema<RecoveryDrill, BaseEntity>({
-  class: RecoveryDrill,
-  extends: BaseEntitySchema,
-  tableName: 'recovery_drill',
-  repository: () => RecoveryDrillRepository,
-  properties: {
-    workflowId: { type: 'string', unique: true },
-    scenario: { enum: true, items: () => [...drillScenarios] },
-    startedBy: { type: 'string', length: 128 },
-    keepStandby: { type: 'boolean' },
-    status: { enum: true, items: () => [...drillStatuses] },
-    finishedAt: { type: 'datetime', nullable: true },
-    failureReason: { type: 'text', nullable: true },
-    report: { type: 'json', nullable: true },
-  },
-});

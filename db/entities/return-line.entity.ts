@@ -1,6 +1,6 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { ItemCondition } from '../../domain/returns';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 import type { ReturnRequest } from './return-request.entity';
 
 /**
@@ -8,39 +8,53 @@ import type { ReturnRequest } from './return-request.entity';
  * back) and, once the merchant inspected it, what came back and what was accepted
  * (T/QGCML 3125 §6.4 goods checked against the order, line by line; §5.3 counted per item).
  */
+@Entity({ tableName: 'return_line' })
+@Unique({ properties: ['returnRequest', 'position'] })
 export class ReturnLine extends BaseEntity {
+  @Property({ type: 'integer', nullable: true })
   received: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
   accepted: number | null = null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
   condition: ItemCondition | null = null;
+
+  @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
+  @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' })
+  returnRequest: ReturnRequest;
+
+  @Property({ type: 'integer' })
+  position: number;
+
+  @Property({ type: 'uuid' })
+  productId: string;
+
+  @Property({ type: 'string' })
+  name: string;
+
+  @Property({ type: 'integer' })
+  unitPrice: number;
+
+  @Property({ type: 'integer' })
+  quantity: number;
+
   constructor(
-    public returnRequest: ReturnRequest,
-    public position: number,
-    public productId: string,
-    public name: string,
-    public unitPrice: number,
-    public quantity: number,
+    returnRequest: ReturnRequest,
+    position: number,
+    productId: string,
+    name: string,
+    unitPrice: number,
+    quantity: number,
   ) {
     super();
+    this.returnRequest = returnRequest;
+    this.position = position;
+    this.productId = productId;
+    this.name = name;
+    this.unitPrice = unitPrice;
+    this.quantity = quantity;
   }
 }
-
-export const ReturnLineSchema = new EntitySchema<ReturnLine, BaseEntity>({
-  class: ReturnLine,
-  extends: BaseEntitySchema,
-  tableName: 'return_line',
-  uniques: [{ properties: ['returnRequest', 'position'] }],
-  properties: {
-    returnRequest: { kind: 'm:1', entity: 'ReturnRequest', deleteRule: 'cascade' },
-    position: { type: 'integer' },
-    productId: { type: 'uuid' },
-    name: { type: 'string' },
-    unitPrice: { type: 'integer' },
-    quantity: { type: 'integer' },
-    received: { type: 'integer', nullable: true },
-    accepted: { type: 'integer', nullable: true },
-    condition: { type: 'string', length: 16, nullable: true },
-    note: { type: 'text', nullable: true },
-  },
-});

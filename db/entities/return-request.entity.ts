@@ -1,7 +1,7 @@
-import { Collection, EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Collection, Entity, EntityRepositoryType, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { ReturnKind, ReturnReason, ReturnStatus } from '../../domain/returns';
 import { ReturnRequestRepository } from '../repositories/return-request.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 import type { StoredSignature } from './handover-slip.entity';
 import type { ReturnLine } from './return-line.entity';
 
@@ -12,54 +12,141 @@ import type { ReturnLine } from './return-line.entity';
  * courier and merchant (the same Ed25519 mechanism as delivery), the inspection, the
  * refund. The returnRefund workflow (`return:<id>`) drives it; the API only reads it.
  */
+@Entity({ tableName: 'return_request', repository: () => ReturnRequestRepository })
+@Unique({ properties: ['provider', 'shipmentId'] })
+@Unique({ properties: ['complaintId'] })
+@Index({ properties: ['orderId', 'createdAt'] })
+@Index({ properties: ['consumerId', 'createdAt'] })
+@Index({ properties: ['merchantId', 'createdAt'] })
+@Index({ properties: ['carrierId', 'createdAt'] })
+@Index({ properties: ['status', 'createdAt'] })
 export class ReturnRequest extends BaseEntity {
   declare [EntityRepositoryType]?: ReturnRequestRepository;
 
+  @Property({ type: 'string', length: 32 })
   status: ReturnStatus = 'requested';
+
+  @OneToMany<ReturnLine, ReturnRequest>({
+    entity: 'ReturnLine',
+    mappedBy: 'returnRequest',
+    orderBy: { position: 'asc' },
+  })
   lines = new Collection<ReturnLine>(this);
+
+  @Property({ type: 'text', nullable: true })
   description: string | null = null;
+
   /** The complaint whose accepted remedy this return is (§4.8, §5.7); at most one return each. */
+  @Property({ type: 'uuid', nullable: true })
   complaintId: string | null = null;
+
   /** References to photos or documents the consumer attached (ids or URLs, no personal data). */
+  @Property({ type: 'json' })
   evidence: string[] = [];
+
   /** The merchant's decision deadline (returnApproval, on the service calendar). */
+  @Property({ type: 'datetime', nullable: true })
   approveBy: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
   commitmentVersion: number | null = null;
+
   /** Who decided: a principal's subject, or `platform` when the merchant stayed silent (§4.8). */
+  @Property({ type: 'string', nullable: true })
   decidedBy: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
   decisionNote: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
   rejectReason: string | null = null;
+
   /** Where the goods go back to: the merchant's business address, not personal data. */
+  @Property({ type: 'text', nullable: true })
   returnAddress: string | null = null;
+
   /** The order's carrier, which carries the return too. */
+  @Property({ type: 'uuid', nullable: true })
   carrierId: string | null = null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
   provider: string | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
   shipmentId: string | null = null;
+
+  @Property({ type: 'json', nullable: true })
   merchantSignature: StoredSignature | null = null;
+
+  @Property({ type: 'json', nullable: true })
   carrierSignature: StoredSignature | null = null;
+
   /** When the second signature made the merchant the goods' custodian again. */
+  @Property({ type: 'datetime', nullable: true })
   receivedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   inspectedAt: Date | null = null;
+
   /** Minor units; set once the refund's amount is fixed (goods + delivery fee when due). */
+  @Property({ type: 'integer', nullable: true })
   refundGoodsAmount: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
   refundDeliveryFee: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
   refundAmount: number | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   refundBy: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
   refundedAt: Date | null = null;
+
+  @Property({ type: 'string', nullable: true })
   refundTransactionId: string | null = null;
+
   /** Why the refund is not through yet, for the consumer and staff (§7.1.2 query service). */
+  @Property({ type: 'text', nullable: true })
   refundPendingReason: string | null = null;
 
+  @Property({ type: 'uuid' })
+  orderId: string;
+
+  @Property({ type: 'string' })
+  consumerId: string;
+
+  @Property({ type: 'uuid' })
+  merchantId: string;
+
+  @Property({ type: 'string', length: 16 })
+  kind: ReturnKind;
+
+  @Property({ type: 'string', length: 32 })
+  reason: ReturnReason;
+
+  @Property({ type: 'string', length: 3 })
+  currency: string;
+
   constructor(
-    public orderId: string,
-    public consumerId: string,
-    public merchantId: string,
-    public kind: ReturnKind,
-    public reason: ReturnReason,
-    public currency: string,
+    orderId: string,
+    consumerId: string,
+    merchantId: string,
+    kind: ReturnKind,
+    reason: ReturnReason,
+    currency: string,
   ) {
     super();
+    this.orderId = orderId;
+    this.consumerId = consumerId;
+    this.merchantId = merchantId;
+    this.kind = kind;
+    this.reason = reason;
+    this.currency = currency;
   }
 
   /** What the platform refunds against: goods value of the lines, as accepted or as asked. */
@@ -71,52 +158,3 @@ export class ReturnRequest extends BaseEntity {
     }));
   }
 }
-
-export const ReturnRequestSchema = new EntitySchema<ReturnRequest, BaseEntity>({
-  class: ReturnRequest,
-  extends: BaseEntitySchema,
-  tableName: 'return_request',
-  repository: () => ReturnRequestRepository,
-  uniques: [{ properties: ['provider', 'shipmentId'] }, { properties: ['complaintId'] }],
-  indexes: [
-    { properties: ['orderId', 'createdAt'] },
-    { properties: ['consumerId', 'createdAt'] },
-    { properties: ['merchantId', 'createdAt'] },
-    { properties: ['carrierId', 'createdAt'] },
-    { properties: ['status', 'createdAt'] },
-  ],
-  properties: {
-    orderId: { type: 'uuid' },
-    consumerId: { type: 'string' },
-    merchantId: { type: 'uuid' },
-    kind: { type: 'string', length: 16 },
-    reason: { type: 'string', length: 32 },
-    currency: { type: 'string', length: 3 },
-    status: { type: 'string', length: 32 },
-    description: { type: 'text', nullable: true },
-    complaintId: { type: 'uuid', nullable: true },
-    evidence: { type: 'json' },
-    approveBy: { type: 'datetime', nullable: true },
-    commitmentVersion: { type: 'integer', nullable: true },
-    decidedBy: { type: 'string', nullable: true },
-    decidedAt: { type: 'datetime', nullable: true },
-    decisionNote: { type: 'text', nullable: true },
-    rejectReason: { type: 'text', nullable: true },
-    returnAddress: { type: 'text', nullable: true },
-    carrierId: { type: 'uuid', nullable: true },
-    provider: { type: 'string', length: 32, nullable: true },
-    shipmentId: { type: 'string', length: 100, nullable: true },
-    merchantSignature: { type: 'json', nullable: true },
-    carrierSignature: { type: 'json', nullable: true },
-    receivedAt: { type: 'datetime', nullable: true },
-    inspectedAt: { type: 'datetime', nullable: true },
-    refundGoodsAmount: { type: 'integer', nullable: true },
-    refundDeliveryFee: { type: 'integer', nullable: true },
-    refundAmount: { type: 'integer', nullable: true },
-    refundBy: { type: 'datetime', nullable: true },
-    refundedAt: { type: 'datetime', nullable: true },
-    refundTransactionId: { type: 'string', nullable: true },
-    refundPendingReason: { type: 'text', nullable: true },
-    lines: { kind: '1:m', entity: 'ReturnLine', mappedBy: 'returnRequest', orderBy: { position: 'asc' } },
-  },
-});

@@ -1,7 +1,7 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 import { serviceCommitmentsSchema, type ServiceCommitments } from '../../domain/service-commitments';
 import { ServiceCommitmentRepository } from '../repositories/service-commitment.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /**
  * One published version of the service commitments (T/QGCML 3125 §4.7, §4.8). Versions are
@@ -9,19 +9,41 @@ import { BaseEntity, BaseEntitySchema } from './base.entity';
  * in force from its `effectiveFrom`, so a process keeps the version in force when it started.
  * Version 1, the standard's defaults, is seeded by the migration that creates the table.
  */
+@Entity({ tableName: 'service_commitment_version', repository: () => ServiceCommitmentRepository })
+@Check({ name: 'service_commitment_version_version_check', expression: 'version >= 1' })
 export class ServiceCommitmentVersion extends BaseEntity {
   declare [EntityRepositoryType]?: ServiceCommitmentRepository;
 
+  /** 1, 2, 3…: increases with every change. */
+  @Property({ type: 'integer', unique: true })
+  version: number;
+
+  @Property({ type: 'json' })
+  commitments: ServiceCommitments;
+
+  @Property({ type: 'datetime' })
+  effectiveFrom: Date;
+
+  /** The `sub` of the staff member who published it (`system` for the seeded defaults). */
+  @Property({ type: 'string' })
+  changedBy: string;
+
+  @Property({ type: 'text' })
+  reason: string;
+
   private constructor(
-    /** 1, 2, 3…: increases with every change. */
-    public version: number,
-    public commitments: ServiceCommitments,
-    public effectiveFrom: Date,
-    /** The `sub` of the staff member who published it (`system` for the seeded defaults). */
-    public changedBy: string,
-    public reason: string,
+    version: number,
+    commitments: ServiceCommitments,
+    effectiveFrom: Date,
+    changedBy: string,
+    reason: string,
   ) {
     super();
+    this.version = version;
+    this.commitments = commitments;
+    this.effectiveFrom = effectiveFrom;
+    this.changedBy = changedBy;
+    this.reason = reason;
   }
 
   /**
@@ -48,18 +70,3 @@ export class ServiceCommitmentVersion extends BaseEntity {
     return serviceCommitmentsSchema.parse(this.commitments);
   }
 }
-
-export const ServiceCommitmentVersionSchema = new EntitySchema<ServiceCommitmentVersion, BaseEntity>({
-  class: ServiceCommitmentVersion,
-  extends: BaseEntitySchema,
-  tableName: 'service_commitment_version',
-  repository: () => ServiceCommitmentRepository,
-  checks: [{ name: 'service_commitment_version_version_check', expression: 'version >= 1' }],
-  properties: {
-    version: { type: 'integer', unique: true },
-    commitments: { type: 'json' },
-    effectiveFrom: { type: 'datetime' },
-    changedBy: { type: 'string' },
-    reason: { type: 'text' },
-  },
-});

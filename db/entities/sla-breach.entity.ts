@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 
 export type SlaObligation =
   | 'order_confirmation'
@@ -21,31 +21,42 @@ export type SlaParty = 'merchant' | 'carrier' | 'platform';
  * A missed commitment, charged to the party that missed it: what supervision and the SLA
  * report count (T/QGCML 3125 §4.7, §6.1). One per obligation and subject.
  */
+@Entity({ tableName: 'sla_breach' })
+@Unique({ properties: ['obligation', 'subjectId'] })
+@Index({ properties: ['party', 'partyId', 'detectedAt'] })
 export class SlaBreach extends BaseEntity {
+  @Property({ type: 'string', length: 16 })
+  party: SlaParty;
+
+  @Property({ type: 'string' })
+  partyId: string;
+
+  @Property({ type: 'string', length: 32 })
+  obligation: SlaObligation;
+
+  @Property({ type: 'string' })
+  subjectId: string;
+
+  @Property({ type: 'datetime' })
+  dueAt: Date;
+
+  @Property({ type: 'datetime' })
+  detectedAt: Date;
+
   constructor(
-    public party: SlaParty,
-    public partyId: string,
-    public obligation: SlaObligation,
-    public subjectId: string,
-    public dueAt: Date,
-    public detectedAt: Date,
+    party: SlaParty,
+    partyId: string,
+    obligation: SlaObligation,
+    subjectId: string,
+    dueAt: Date,
+    detectedAt: Date,
   ) {
     super();
+    this.party = party;
+    this.partyId = partyId;
+    this.obligation = obligation;
+    this.subjectId = subjectId;
+    this.dueAt = dueAt;
+    this.detectedAt = detectedAt;
   }
 }
-
-export const SlaBreachSchema = new EntitySchema<SlaBreach, BaseEntity>({
-  class: SlaBreach,
-  extends: BaseEntitySchema,
-  tableName: 'sla_breach',
-  uniques: [{ properties: ['obligation', 'subjectId'] }],
-  indexes: [{ properties: ['party', 'partyId', 'detectedAt'] }],
-  properties: {
-    party: { type: 'string', length: 16 },
-    partyId: { type: 'string' },
-    obligation: { type: 'string', length: 32 },
-    subjectId: { type: 'string' },
-    dueAt: { type: 'datetime' },
-    detectedAt: { type: 'datetime' },
-  },
-});

@@ -1,37 +1,36 @@
-import { EntityRepositoryType, EntitySchema } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 import { StackProbeRepository } from '../repositories/stack-probe.repository';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /**
  * One round trip through the whole stack (API → Temporal → worker → activity →
  * Postgres): ops' synthetic check that the processes can actually run, beyond
  * /readyz's connectivity checks.
  */
+@Entity({ tableName: 'stack_probe', repository: () => StackProbeRepository })
 export class StackProbe extends BaseEntity {
   declare [EntityRepositoryType]?: StackProbeRepository;
 
-  constructor(
-    /** The probe workflow's id, also the business key that keeps the row unique. */
-    public workflowId: string,
-    public taskQueue: string,
-    /** When the API asked for the probe. */
-    public requestedAt: Date,
-    /** The worker that ran the activity. */
-    public workerIdentity: string,
-  ) {
+  /** The probe workflow's id, also the business key that keeps the row unique. */
+  @Property({ type: 'string', unique: true })
+  workflowId: string;
+
+  @Property({ type: 'string' })
+  taskQueue: string;
+
+  /** When the API asked for the probe. */
+  @Property({ type: 'datetime' })
+  requestedAt: Date;
+
+  /** The worker that ran the activity. */
+  @Property({ type: 'string' })
+  workerIdentity: string;
+
+  constructor(workflowId: string, taskQueue: string, requestedAt: Date, workerIdentity: string) {
     super();
+    this.workflowId = workflowId;
+    this.taskQueue = taskQueue;
+    this.requestedAt = requestedAt;
+    this.workerIdentity = workerIdentity;
   }
 }
-
-export const StackProbeSchema = new EntitySchema<StackProbe, BaseEntity>({
-  class: StackProbe,
-  extends: BaseEntitySchema,
-  tableName: 'stack_probe',
-  repository: () => StackProbeRepository,
-  properties: {
-    workflowId: { type: 'string', unique: true },
-    taskQueue: { type: 'string' },
-    requestedAt: { type: 'datetime' },
-    workerIdentity: { type: 'string' },
-  },
-});

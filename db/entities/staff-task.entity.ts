@@ -1,31 +1,69 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import type { StaffTaskKind, StaffTaskStatus, StaffTaskSubjectType } from '../../domain/staff-tasks';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { BaseEntity } from './base.entity';
 
 /**
  * Work a person must do because the provider refused for good what a process could not
  * retry (domain/staff-tasks.ts): listed for staff with its deadline until they mark it done.
  * One per idempotency key (`<workflowId>:<kind>`), however often the opening step retries.
  */
+@Entity({ tableName: 'staff_task' })
+@Index({ properties: ['status', 'dueAt'] })
+@Index({ properties: ['subjectType', 'subjectId'] })
 export class StaffTask extends BaseEntity {
+  @Property({ type: 'string', length: 8 })
   status: StaffTaskStatus = 'open';
+
+  @Property({ type: 'datetime', nullable: true })
   doneAt: Date | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
   doneBy: string | null = null;
+
   /** What staff did, for the record. */
+  @Property({ type: 'text', nullable: true })
   resolution: string | null = null;
 
+  @Property({ type: 'string', length: 32 })
+  kind: StaffTaskKind;
+
+  @Property({ type: 'string', length: 16 })
+  subjectType: StaffTaskSubjectType;
+
+  @Property({ type: 'string', length: 64 })
+  subjectId: string;
+
+  /** Why it was opened, in the provider's or the process's words (no personal data). */
+  @Property({ type: 'text' })
+  reason: string;
+
+  /** When the process opened it: the SLA counts from here (createdAt is the row's insert). */
+  @Property({ type: 'datetime' })
+  openedAt: Date;
+
+  @Property({ type: 'datetime' })
+  dueAt: Date;
+
+  @Property({ type: 'string', length: 200, unique: true })
+  idempotencyKey: string;
+
   constructor(
-    public kind: StaffTaskKind,
-    public subjectType: StaffTaskSubjectType,
-    public subjectId: string,
-    /** Why it was opened, in the provider's or the process's words (no personal data). */
-    public reason: string,
-    /** When the process opened it: the SLA counts from here (createdAt is the row's insert). */
-    public openedAt: Date,
-    public dueAt: Date,
-    public idempotencyKey: string,
+    kind: StaffTaskKind,
+    subjectType: StaffTaskSubjectType,
+    subjectId: string,
+    reason: string,
+    openedAt: Date,
+    dueAt: Date,
+    idempotencyKey: string,
   ) {
     super();
+    this.kind = kind;
+    this.subjectType = subjectType;
+    this.subjectId = subjectId;
+    this.reason = reason;
+    this.openedAt = openedAt;
+    this.dueAt = dueAt;
+    this.idempotencyKey = idempotencyKey;
   }
 
   markDone(by: string, resolution: string, at = new Date()): void {
@@ -35,23 +73,3 @@ export class StaffTask extends BaseEntity {
     this.resolution = resolution;
   }
 }
-
-export const StaffTaskSchema = new EntitySchema<StaffTask, BaseEntity>({
-  class: StaffTask,
-  extends: BaseEntitySchema,
-  tableName: 'staff_task',
-  indexes: [{ properties: ['status', 'dueAt'] }, { properties: ['subjectType', 'subjectId'] }],
-  properties: {
-    kind: { type: 'string', length: 32 },
-    subjectType: { type: 'string', length: 16 },
-    subjectId: { type: 'string', length: 64 },
-    reason: { type: 'text' },
-    openedAt: { type: 'datetime' },
-    dueAt: { type: 'datetime' },
-    idempotencyKey: { type: 'string', length: 200, unique: true },
-    status: { type: 'string', length: 8 },
-    doneAt: { type: 'datetime', nullable: true },
-    doneBy: { type: 'string', length: 64, nullable: true },
-    resolution: { type: 'text', nullable: true },
-  },
-});

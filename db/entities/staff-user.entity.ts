@@ -1,5 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
-import { BaseEntity, BaseEntitySchema } from './base.entity';
+import { Entity, Property } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
 import { normaliseEmail } from './account.entity';
 
 /** The platform's own people who sign in to the console (T/QGCML 3125 §8.3.1, §8.3.2). */
@@ -10,29 +10,27 @@ export type ConsoleRole = (typeof consoleRoles)[number];
  * A staff, ops or auditor account of the console, created by `npm run user:create`. The
  * password is kept only as an argon2id hash, like consumers' (api/auth/passwords.ts).
  */
+@Entity({ tableName: 'staff_user' })
 export class StaffUser extends BaseEntity {
+  @Property({ type: 'boolean', default: false })
   disabled = false;
+
+  @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
 
-  constructor(
-    public email: string,
-    public role: ConsoleRole,
-    public passwordHash: string,
-  ) {
+  @Property({ type: 'string', length: 320, unique: true })
+  email: string;
+
+  @Property({ type: 'string', length: 16 })
+  role: ConsoleRole;
+
+  @Property({ type: 'text' })
+  passwordHash: string;
+
+  constructor(email: string, role: ConsoleRole, passwordHash: string) {
     super();
     this.email = normaliseEmail(email);
+    this.role = role;
+    this.passwordHash = passwordHash;
   }
 }
-
-export const StaffUserSchema = new EntitySchema<StaffUser, BaseEntity>({
-  class: StaffUser,
-  extends: BaseEntitySchema,
-  tableName: 'staff_user',
-  properties: {
-    email: { type: 'string', length: 320, unique: true },
-    role: { type: 'string', length: 16 },
-    passwordHash: { type: 'text' },
-    disabled: { type: 'boolean', default: false },
-    lastLoginAt: { type: 'datetime', nullable: true },
-  },
-});

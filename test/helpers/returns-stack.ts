@@ -15,10 +15,18 @@ import { eventually } from './eventually';
  * delivered, paid orders to return.
  */
 export function useReturnsStack(label: string) {
-  const ctx = useDeliveryStack(label);
   let worker: Worker;
   let running: Promise<void>;
   let connection: NativeConnection;
+  // Declared before the delivery stack's hooks: jest runs afterAll hooks in declaration
+  // order, and this worker must stop before the stack it sends mail and pays through closes
+  // (else its in-flight activities fail against a closed SMTP server or database).
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await connection?.close();
+  });
+  const ctx = useDeliveryStack(label);
 
   beforeAll(async () => {
     connection = await NativeConnection.connect({ address: ctx.stack.config.TEMPORAL_ADDRESS });
@@ -30,11 +38,6 @@ export function useReturnsStack(label: string) {
       workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
     });
     running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await connection?.close();
   });
 
   const inject = (method: 'GET' | 'POST', url: string, who: Principal | 'staff', payload?: object) =>

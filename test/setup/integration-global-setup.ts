@@ -68,6 +68,19 @@ export default async function integrationGlobalSetup(): Promise<void> {
   process.env.TEMPORAL_UI_URL = `http://127.0.0.1:${uiPort}`;
 
   await ensureTestWorkflowBundle();
+  forgetOrmGlobals();
+}
+
+/**
+ * Jest copies this process's globals into each test file's sandbox, and MikroORM keeps the
+ * entities' decorator metadata on globalThis: left behind by the migration above, it would
+ * reach every test file as objects of another realm and break the ORM's discovery there
+ * (`Map.prototype.set called on incompatible receiver`). Test files decorate their own classes.
+ */
+function forgetOrmGlobals(): void {
+  for (const key of Object.keys(globalThis)) {
+    if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+  }
 }
 
 /** With an external server (DATABASE_URL set), the test database is made through it. */

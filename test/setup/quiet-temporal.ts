@@ -3,16 +3,23 @@
 // before any worker or connection exists: the runtime is installed once per test file.
 import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
 
-/** `WARN Activity failed: activityType=… — <error message>`: no stack, no multi-line meta. */
+const printed = new Set<string>();
+
+/**
+ * `WARN Activity failed: activityType=… — <error message>`: no stack, no multi-line meta, and
+ * each distinct line once per test file: an activity a test fails on purpose (a provider
+ * down for an hour of skipped time) retried dozens of times with the very same line.
+ */
 function oneLine(entry: LogEntry): void {
   const meta = entry.meta ?? {};
   const keys = ['workflowType', 'activityType', 'taskQueue', 'workflowId'] as const;
   const context = keys.flatMap((key) => (meta[key] === undefined ? [] : [`${key}=${String(meta[key])}`]));
   const error = meta.error ?? meta.failure;
   const cause = error instanceof Error ? error.message : error === undefined ? '' : String(error);
-  process.stderr.write(
-    `[temporal] ${entry.level} ${entry.message} ${context.join(' ')}${cause ? ` — ${cause}` : ''}\n`,
-  );
+  const line = `[temporal] ${entry.level} ${entry.message} ${context.join(' ')}${cause ? ` — ${cause}` : ''}\n`;
+  if (printed.has(line)) return;
+  printed.add(line);
+  process.stderr.write(line);
 }
 
 Runtime.install({

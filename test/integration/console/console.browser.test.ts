@@ -92,7 +92,7 @@ const DAY_MS = 86_400_000;
     const link = page.locator(`#sla-table a[data-temporal]`).first();
     const href = await link.getAttribute('href');
     expect(href).toBe(
-      `${stack.config.TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(`order:${late.id}`)}`,
+      `${stack.config.TEMPORAL_UI_URL}/namespaces/${stack.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(`order:${late.id}`)}`,
     );
     const temporalPage = await context.newPage();
     const response = await temporalPage.goto(href!);
