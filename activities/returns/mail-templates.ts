@@ -195,3 +195,34 @@ export const returnRefundPendingConsumer = defineTemplate({
     ],
   }),
 });
+
+const REPLACEMENT_FAILURE_TEXT = {
+  out_of_stock: { zh: '换货商品已无库存', en: 'the product is out of stock' },
+  returned_to_merchant: { zh: '换货商品未能送达', en: 'the replacement could not be delivered' },
+} as const;
+
+/** §6.4, §4.8: an exchange that cannot be fulfilled becomes a refund, and the consumer is told why. */
+export const returnExchangeUnavailableConsumer = defineTemplate({
+  data: z.strictObject({ returnId: id, orderId: id, why: z.enum(['out_of_stock', 'returned_to_merchant']) }),
+  compose: ({ returnId, orderId, why }) => ({
+    subject: { zh: `换货改为退款：订单 ${orderId}`, en: `Exchange refunded instead: order ${orderId}` },
+    zh: [
+      `换货 ${returnId} 无法完成：${REPLACEMENT_FAILURE_TEXT[why].zh}。平台将为已验收的商品向您退款，退款完成后另行通知。`,
+    ],
+    en: [
+      `Exchange ${returnId} cannot be fulfilled: ${REPLACEMENT_FAILURE_TEXT[why].en}. You will be refunded for the accepted goods instead, and told when the refund is made.`,
+    ],
+  }),
+});
+
+/** §6.4: the replacement was delivered through its own handover; the exchange is done. */
+export const returnExchangedConsumer = defineTemplate({
+  data: z.strictObject({ returnId: id, orderId: id, handoverId: id.max(100) }),
+  compose: ({ returnId, orderId, handoverId }) => ({
+    subject: { zh: `换货已送达：订单 ${orderId}`, en: `Replacement delivered: order ${orderId}` },
+    zh: [`换货 ${returnId} 的新商品已送达（交接流程 ${handoverId}），本次售后已完成。`],
+    en: [
+      `The replacement of exchange ${returnId} has been delivered (handover ${handoverId}); the exchange is complete.`,
+    ],
+  }),
+});

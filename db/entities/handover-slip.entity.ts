@@ -45,6 +45,8 @@ export class HandoverSlip extends BaseEntity {
   deliveredAt: Date | null = null;
   codRemittedAmount = 0;
   codRemittedAt: Date | null = null;
+  /** The exchange whose replacement this slip ships (§6.4); null for the order's own delivery. */
+  returnId: string | null = null;
 
   constructor(
     public orderId: string,
@@ -73,8 +75,9 @@ export const HandoverSlipSchema = new EntitySchema<HandoverSlip, BaseEntity>({
   class: HandoverSlip,
   extends: BaseEntitySchema,
   tableName: 'handover_slip',
-  // One slip per order: a second handover of the same order is a conflict, not a new slip.
-  uniques: [{ properties: ['orderId'] }, { properties: ['provider', 'shipmentId'] }],
+  // One slip per order, and one per exchange's replacement: a second is a conflict, not a
+  // new slip (the migration makes NULL returnIds equal: NULLS NOT DISTINCT).
+  uniques: [{ properties: ['orderId', 'returnId'] }, { properties: ['provider', 'shipmentId'] }],
   indexes: [{ properties: ['merchantId', 'createdAt'] }, { properties: ['carrierId', 'createdAt'] }],
   properties: {
     orderId: { type: 'uuid' },
@@ -95,5 +98,6 @@ export const HandoverSlipSchema = new EntitySchema<HandoverSlip, BaseEntity>({
     deliveredAt: { type: 'datetime', nullable: true },
     codRemittedAmount: { type: 'integer' },
     codRemittedAt: { type: 'datetime', nullable: true },
+    returnId: { type: 'uuid', nullable: true },
   },
 });

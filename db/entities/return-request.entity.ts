@@ -50,6 +50,10 @@ export class ReturnRequest extends BaseEntity {
   refundTransactionId: string | null = null;
   /** Why the refund is not through yet, for the consumer and staff (§7.1.2 query service). */
   refundPendingReason: string | null = null;
+  /** An exchange's replacement: the handover process shipping it (`handover:return:<id>`). */
+  replacementHandoverId: string | null = null;
+  /** `shipping`, `delivered`, `returned_to_merchant`, or `out_of_stock` (refunded instead). */
+  replacementOutcome: string | null = null;
 
   constructor(
     public orderId: string,
@@ -117,6 +121,8 @@ export const ReturnRequestSchema = new EntitySchema<ReturnRequest, BaseEntity>({
     refundedAt: { type: 'datetime', nullable: true },
     refundTransactionId: { type: 'string', nullable: true },
     refundPendingReason: { type: 'text', nullable: true },
+    replacementHandoverId: { type: 'string', length: 100, nullable: true },
+    replacementOutcome: { type: 'string', length: 32, nullable: true },
     lines: { kind: '1:m', entity: 'ReturnLine', mappedBy: 'returnRequest', orderBy: { position: 'asc' } },
   },
 });

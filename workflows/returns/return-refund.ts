@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
   upsertSearchAttributes,
   workflowInfo,
@@ -12,6 +13,7 @@ import { attentionAt, needsReturnShipment, type ReturnStatus } from '../../domai
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
 import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { searchAttributes } from '../shared/search-attributes';
+import { RETURN_EXCHANGE_PATCH, shipReplacement } from './exchange-replacement';
 import { refundUntilDone } from './refund-until-done';
 import { openReturnInbox } from './return-inbox';
 import {
@@ -64,7 +66,9 @@ const untilDeadline = (iso: string) => Math.max(0, Date.parse(iso) - Date.now())
  * return slip signed by courier and merchant (late: carrier breach) → inspection line by
  * line by its deadline (late: what the slip says is accepted, merchant breach) → refund of
  * the accepted value (+ delivery fee for the merchant's fault) with one idempotency key,
- * retried until through (a staff task when it lags, a platform breach when late).
+ * retried until through (a staff task when it lags, a platform breach when late). An
+ * exchange ships a replacement through a new delivery handover instead, and is refunded
+ * when the product is out of stock or the replacement comes back undelivered.
  */
 export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<ReturnRefundResult> {
   const { returnId } = input;
@@ -209,6 +213,13 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     if (result.accepted === 0) {
       await notify({ returnId, purpose: 'return_inspection_failed_consumer' });
       return finish('inspection_failed');
+    }
+    // An exchange ships a replacement instead; out of stock or undelivered, it is refunded.
+    if (plan.kind === 'exchange' && patched(RETURN_EXCHANGE_PATCH)) {
+      if (await shipReplacement(input, state, { local, notify })) {
+        moveTo('exchanged');
+        return finish('exchanged');
+      }
     }
   }
 

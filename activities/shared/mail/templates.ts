@@ -25,6 +25,8 @@ import {
   returnBreachStaff,
   returnDeadlineReminderMerchant,
   returnDecidedConsumer,
+  returnExchangedConsumer,
+  returnExchangeUnavailableConsumer,
   returnInspectionFailedConsumer,
   returnRefundPendingConsumer,
   returnRefundedConsumer,
@@ -63,6 +65,8 @@ export const mailTemplates = {
   return_breach_staff: returnBreachStaff,
   return_deadline_reminder_merchant: returnDeadlineReminderMerchant,
   return_refund_pending_consumer: returnRefundPendingConsumer,
+  return_exchange_unavailable_consumer: returnExchangeUnavailableConsumer,
+  return_exchanged_consumer: returnExchangedConsumer,
   staff_task_opened_staff: staffTaskOpenedStaff,
 };
 

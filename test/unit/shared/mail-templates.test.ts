@@ -60,6 +60,8 @@ const examples: Record<string, unknown> = {
   },
   return_decided_consumer: { returnId: 'ret-1', orderId: 'ord-7', outcome: 'rejected', reason: 'used goods' },
   return_inspection_failed_consumer: { returnId: 'ret-1', orderId: 'ord-7' },
+  return_exchange_unavailable_consumer: { returnId: 'ret-1', orderId: 'ord-7', why: 'out_of_stock' },
+  return_exchanged_consumer: { returnId: 'ret-1', orderId: 'ord-7', handoverId: 'handover:return:ret-1' },
   return_refunded_consumer: {
     returnId: 'ret-1',
     orderId: 'ord-7',
