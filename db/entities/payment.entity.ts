@@ -11,6 +11,10 @@ export type PaymentOperation = 'authorize' | 'capture' | 'void' | 'refund' | 'pa
 export class Payment extends BaseEntity {
   providerTransactionId: string | null = null;
   declineCode: string | null = null;
+  /** When the provider took the request (refunds; §7.1.2 a record the consumer can verify). */
+  requestedAt: Date | null = null;
+  /** The provider's settlement day, YYYY-MM-DD: from its answer, or confirmed by reconciliation. */
+  settlementDate: string | null = null;
 
   constructor(
     /** The order, complaint or return the money belongs to. */
@@ -41,5 +45,7 @@ export const PaymentSchema = new EntitySchema<Payment, BaseEntity>({
     idempotencyKey: { type: 'string', unique: true },
     providerTransactionId: { type: 'string', nullable: true },
     declineCode: { type: 'string', nullable: true },
+    requestedAt: { type: 'datetime', nullable: true },
+    settlementDate: { type: 'string', length: 10, nullable: true },
   },
 });

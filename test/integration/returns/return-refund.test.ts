@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../domain/principal';
+import { chinaDate } from '../../../domain/qualifications';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
 
@@ -88,6 +89,13 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
     const refunds = record.items.filter((p: { operation: string }) => p.operation === 'refund');
     expect(refunds).toEqual([expect.objectContaining({ amount: 27800, status: 'succeeded' })]);
     expect(refunds[0].providerTransactionId).toBe(refunded.refund.providerTransactionId);
+    // §7.1.2 verifiable: when the provider took it and the day it settles, as the provider itself says.
+    const atProvider = await ctx.stack.paymentSandbox.payments.getTransaction(refunds[0].providerTransactionId);
+    expect(refunds[0]).toMatchObject({
+      requestedAt: new Date(atProvider!.createdAt).toISOString(),
+      settlementDate: chinaDate(new Date(atProvider!.createdAt)),
+    });
+    expect(atProvider?.settlementDate).toBe(refunds[0].settlementDate);
     const ledger = await ctx.stack.paymentSandbox.ledger(order.id);
     expect(ledger).toMatchObject({ refunds: 1, refundedAmount: 27800 });
 
