@@ -100,7 +100,39 @@ export const returnRefundedConsumer = defineTemplate({
     deliveryFee: minorUnitsSchema.nonnegative(),
     transactionId: id,
   }),
-  compose: ({ returnId, orderId, refund, deliveryFee, transactionId }) => ({
+  compose: ({ returnId, orderId, refund, deliveryFee, transactionId }) =>
+    refund.amount === 0
+      ? nothingRefunded(returnId, orderId)
+      : refundMade({ returnId, orderId, refund, deliveryFee, transactionId }),
+});
+
+/** A return that closes with nothing to pay says so, never "refunded ¥0.00" (§6.4). */
+function nothingRefunded(returnId: string, orderId: string) {
+  return {
+    subject: { zh: `售后已完成，无退款：订单 ${orderId}`, en: `Return closed, nothing refunded: order ${orderId}` },
+    zh: [
+      `售后 ${returnId} 已完成，但没有可退的金额（订单已付款项已全部退还，或没有商品计入退款），因此未发生退款。如有异议，您可以发起投诉。`,
+    ],
+    en: [
+      `Return ${returnId} is closed with nothing to refund: no money is left to give back on the order, or nothing counted towards a refund. You can take it further as a complaint.`,
+    ],
+  };
+}
+
+function refundMade({
+  returnId,
+  orderId,
+  refund,
+  deliveryFee,
+  transactionId,
+}: {
+  returnId: string;
+  orderId: string;
+  refund: { amount: number; currency: 'CNY' };
+  deliveryFee: number;
+  transactionId: string;
+}) {
+  return {
     subject: { zh: `退款已完成：订单 ${orderId}`, en: `Refund made: order ${orderId}` },
     zh: [
       `售后 ${returnId} 已退款 ${formatAmount(refund.amount, refund.currency)}（含配送费 ${formatAmount(deliveryFee, refund.currency)}），支付流水号 ${transactionId}。`,
@@ -110,8 +142,8 @@ export const returnRefundedConsumer = defineTemplate({
       `Return ${returnId}: ${formatAmount(refund.amount, refund.currency)} refunded (delivery fee ${formatAmount(deliveryFee, refund.currency)} included), payment transaction ${transactionId}.`,
       "You can check it in the order's payment record.",
     ],
-  }),
-});
+  };
+}
 
 export const refundNoticeFinance = defineTemplate({
   data: z.strictObject({ returnId: id, orderId: id, refund, transactionId: id }),
@@ -192,37 +224,6 @@ export const returnRefundPendingConsumer = defineTemplate({
     ],
     en: [
       `The refund of ${formatAmount(refund.amount, refund.currency)} for return ${returnId} has not gone through yet (${reason}). Staff are on it and it keeps being retried; the return shows its progress.`,
-    ],
-  }),
-});
-
-const REPLACEMENT_FAILURE_TEXT = {
-  out_of_stock: { zh: '换货商品已无库存', en: 'the product is out of stock' },
-  returned_to_merchant: { zh: '换货商品未能送达', en: 'the replacement could not be delivered' },
-} as const;
-
-/** §6.4, §4.8: an exchange that cannot be fulfilled becomes a refund, and the consumer is told why. */
-export const returnExchangeUnavailableConsumer = defineTemplate({
-  data: z.strictObject({ returnId: id, orderId: id, why: z.enum(['out_of_stock', 'returned_to_merchant']) }),
-  compose: ({ returnId, orderId, why }) => ({
-    subject: { zh: `换货改为退款：订单 ${orderId}`, en: `Exchange refunded instead: order ${orderId}` },
-    zh: [
-      `换货 ${returnId} 无法完成：${REPLACEMENT_FAILURE_TEXT[why].zh}。平台将为已验收的商品向您退款，退款完成后另行通知。`,
-    ],
-    en: [
-      `Exchange ${returnId} cannot be fulfilled: ${REPLACEMENT_FAILURE_TEXT[why].en}. You will be refunded for the accepted goods instead, and told when the refund is made.`,
-    ],
-  }),
-});
-
-/** §6.4: the replacement was delivered through its own handover; the exchange is done. */
-export const returnExchangedConsumer = defineTemplate({
-  data: z.strictObject({ returnId: id, orderId: id, handoverId: id.max(100) }),
-  compose: ({ returnId, orderId, handoverId }) => ({
-    subject: { zh: `换货已送达：订单 ${orderId}`, en: `Replacement delivered: order ${orderId}` },
-    zh: [`换货 ${returnId} 的新商品已送达（交接流程 ${handoverId}），本次售后已完成。`],
-    en: [
-      `The replacement of exchange ${returnId} has been delivered (handover ${handoverId}); the exchange is complete.`,
     ],
   }),
 });

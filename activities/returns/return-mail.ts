@@ -14,6 +14,7 @@ export type ReturnMailInput =
   | { returnId: string; purpose: 'return_decided_consumer' }
   | { returnId: string; purpose: 'return_inspection_failed_consumer' }
   | { returnId: string; purpose: 'return_exchange_unavailable_consumer' | 'return_exchanged_consumer' }
+  | { returnId: string; purpose: 'return_in_transit_consumer' | 'return_received_consumer' }
   | { returnId: string; purpose: 'return_refunded_consumer' | 'refund_notice_finance' }
   | { returnId: string; purpose: 'refund_pending_staff' | 'return_refund_pending_consumer' }
   | { returnId: string; purpose: 'return_deadline_reminder_merchant'; step: 'approval' | 'inspection'; dueAt: string }
@@ -70,6 +71,20 @@ function mailFor(request: ReturnRequest, input: ReturnMailInput, key: string): S
           ...ids,
           why: request.replacementOutcome === 'returned_to_merchant' ? 'returned_to_merchant' : 'out_of_stock',
         },
+      };
+    case 'return_in_transit_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, shipmentId: request.shipmentId ?? 'pending' },
+      };
+    case 'return_received_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, receivedAt: (request.receivedAt ?? new Date()).toISOString() },
       };
     case 'return_exchanged_consumer':
       return {

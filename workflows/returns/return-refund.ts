@@ -51,6 +51,9 @@ const money = proxyActivities<ReturnActivities>({
   },
 });
 
+/** Executions that shipped goods back before these consumer mails existed replay without them. */
+const RETURN_SHIPMENT_MAILS_PATCH = 'return-shipment-mails';
+
 /** Keeps BusinessStatus in step where the search attribute is registered (not on the time-skipping server). */
 function showStatus(status: ReturnStatus): void {
   if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
@@ -166,8 +169,10 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     state.deliverBackBy = shipment.dueAt;
     const applyEvent = async (event: LogisticsEventInput) => {
       await local.recordReturnShipmentEvent({ returnId, event });
-      if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved')
+      if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved') {
         moveTo('in_transit');
+        if (patched(RETURN_SHIPMENT_MAILS_PATCH)) await notify({ returnId, purpose: 'return_in_transit_consumer' });
+      }
     };
     let shipmentMissed = false;
     while (!(state.merchantSigned && state.carrierSigned)) {
@@ -192,6 +197,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     for (let event = inbox.pending.shift(); event; event = inbox.pending.shift()) await applyEvent(event);
     const { receivedAt } = await local.recordReturnReceived({ returnId });
     moveTo('received');
+    if (patched(RETURN_SHIPMENT_MAILS_PATCH)) await notify({ returnId, purpose: 'return_received_consumer' });
 
     // 3. Inspection, line by line, by its deadline; else what the slip says is accepted.
     const inspectBy = (await local.returnDeadline({ returnId, term: 'returnInspection', from: receivedAt, version }))

@@ -25,13 +25,17 @@ import {
   returnBreachStaff,
   returnDeadlineReminderMerchant,
   returnDecidedConsumer,
-  returnExchangedConsumer,
-  returnExchangeUnavailableConsumer,
   returnInspectionFailedConsumer,
   returnRefundPendingConsumer,
   returnRefundedConsumer,
   returnRequestedMerchant,
 } from '../../returns/mail-templates';
+import {
+  returnExchangedConsumer,
+  returnExchangeUnavailableConsumer,
+  returnInTransitConsumer,
+  returnReceivedConsumer,
+} from '../../returns/progress-mail-templates';
 import { staffTaskOpenedStaff } from './staff-task-templates';
 
 export type { RenderedMail } from './compose';
@@ -67,6 +71,8 @@ export const mailTemplates = {
   return_refund_pending_consumer: returnRefundPendingConsumer,
   return_exchange_unavailable_consumer: returnExchangeUnavailableConsumer,
   return_exchanged_consumer: returnExchangedConsumer,
+  return_in_transit_consumer: returnInTransitConsumer,
+  return_received_consumer: returnReceivedConsumer,
   staff_task_opened_staff: staffTaskOpenedStaff,
 };
 

@@ -114,6 +114,10 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
     expect(outcome).toEqual({ returnId, status: 'refunded', refundAmount: 27800 });
     const finance = ctx.stack.smtp.received.filter((mail) => mail.envelopeTo.includes('finance@storeops.local'));
     expect(finance).toHaveLength(1);
+    // §6.4 the consumer is told each step, once: the goods on their way back, then received.
+    const subjects = ctx.stack.smtp.received.map((mail) => mail.parsed.subject ?? '');
+    expect(subjects.filter((subject) => subject.includes('Return on its way'))).toHaveLength(1);
+    expect(subjects.filter((subject) => subject.includes('Merchant received your return'))).toHaveLength(1);
   });
 
   it('staff grant a goodwill refund on a delivered order without a return, within what is left (§4.8, §7.1.2)', async () => {
