@@ -18,28 +18,48 @@ export interface DeliveryActivityDeps extends DeliveryMailDeps {
   logistics: LogisticsProvider;
 }
 
-function moveTo(order: Order, status: OrderStatus): void {
+/**
+ * Which handover an activity works on: the order's own, or (with `returnId`) the one
+ * shipping an exchange's replacement (T/QGCML 3125 §6.4), which has its own slip and
+ * timeline keys and leaves the order's status alone.
+ */
+export interface HandoverSubject {
+  orderId: string;
+  returnId?: string;
+}
+
+/** The subject's slip: the order's own has no returnId. */
+export function slipWhere(subject: HandoverSubject) {
+  return { orderId: subject.orderId, returnId: subject.returnId ?? null };
+}
+
+function moveTo(order: Order, status: OrderStatus, subject: HandoverSubject): void {
+  if (subject.returnId) return;
   if (canTransition(order.status, status)) order.status = status;
 }
 
 /**
  * Records one timeline step of the order once (the key makes a retried activity a no-op)
- * and applies its change to the order and slip in the same transaction.
+ * and applies its change to the order and slip in the same transaction. A replacement's
+ * steps are keyed `replacement:<returnId>:<step>`, apart from the order's own delivery.
  */
 async function step(
   orm: MikroORM,
-  orderId: string,
-  key: string,
+  subject: HandoverSubject,
+  stepKey: string,
   details: Record<string, unknown>,
   apply: (order: Order, slip: HandoverSlip, em: EntityManager) => void,
   occurredAt = new Date(),
 ): Promise<{ order: Order; slip: HandoverSlip }> {
   return orm.em.fork().transactional(async (em) => {
-    const order = await em.findOneOrFail(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const slip = await em.findOneOrFail(HandoverSlip, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const order = await em.findOneOrFail(Order, { id: subject.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const slip = await em.findOneOrFail(HandoverSlip, slipWhere(subject), { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const type = stepKey.split(':')[0] ?? stepKey;
+    const key = subject.returnId ? `replacement:${subject.returnId}:${stepKey}` : stepKey;
     if ((await em.count(OrderEvent, { order, key })) === 0) {
       apply(order, slip, em);
-      em.persist(new OrderEvent(order, key, key.split(':')[0] ?? key, occurredAt, details));
+      const where = subject.returnId ? { ...details, returnId: subject.returnId } : details;
+      em.persist(new OrderEvent(order, key, subject.returnId ? `replacement_${type}` : type, occurredAt, where));
     }
     return { order, slip };
   });
@@ -53,8 +73,8 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
     ...createDeliveryDeadlines(orm, deps.commitments),
     ...createDeliveryMailActivities(deps),
 
-    async handoverSlipStatus(input: { orderId: string }) {
-      const slip = await orm.em.fork().findOne(HandoverSlip, { orderId: input.orderId });
+    async handoverSlipStatus(input: HandoverSubject) {
+      const slip = await orm.em.fork().findOne(HandoverSlip, slipWhere(input));
       return {
         slipId: slip?.id ?? null,
         carrierId: slip?.carrierId ?? null,
@@ -64,13 +84,13 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
     },
 
     /** Books once per key; the recipient goes from the slip to the carrier, never through history. */
-    async bookShipment(input: { orderId: string; idempotencyKey: string }): Promise<{ shipmentId: string }> {
+    async bookShipment(input: HandoverSubject & { idempotencyKey: string }): Promise<{ shipmentId: string }> {
       const em = orm.em.fork();
-      const slip = await em.findOneOrFail(HandoverSlip, { orderId: input.orderId });
+      const slip = await em.findOneOrFail(HandoverSlip, slipWhere(input));
       if (slip.shipmentId) return { shipmentId: slip.shipmentId };
       const recipient = JSON.parse(cipher.decrypt(slip.recipientCiphertext, slip.recipientContext()));
       const shipment = await logistics.bookShipment({
-        reference: slip.orderId,
+        reference: slip.returnId ? `return:${slip.returnId}:replacement` : slip.orderId,
         pieces: slip.packages.length,
         declaredValue: { value: slip.declaredValue, currency: slip.currency },
         cashOnDelivery: slip.codAmount ? { value: slip.codAmount, currency: slip.currency } : null,
@@ -83,17 +103,17 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
     },
 
     /** §6.2.1: custody passed when the second party signed; the order is handed over. */
-    async recordHandedOver(input: { orderId: string }): Promise<{ handedOverAt: string }> {
-      const { slip } = await step(orm, input.orderId, 'handed_over', {}, (order, slip) => {
+    async recordHandedOver(input: HandoverSubject): Promise<{ handedOverAt: string }> {
+      const { slip } = await step(orm, input, 'handed_over', {}, (order, slip) => {
         const times = [slip.merchantSignature?.signedAt, slip.carrierSignature?.signedAt].filter(Boolean) as string[];
         slip.handedOverAt = new Date(times.sort().at(-1) ?? Date.now());
-        moveTo(order, 'handed_over');
+        moveTo(order, 'handed_over', input);
       });
       return { handedOverAt: (slip.handedOverAt ?? new Date()).toISOString() };
     },
 
     /** A carrier event on the order's timeline, with the status or slip change it brings. */
-    async recordShipmentEvent(input: { orderId: string; event: LogisticsEventInput; attempt: number }) {
+    async recordShipmentEvent(input: HandoverSubject & { event: LogisticsEventInput; attempt: number }) {
       const { event } = input;
       const key =
         event.type === 'delivery_failed'
@@ -111,13 +131,13 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
       };
       const { order, slip } = await step(
         orm,
-        input.orderId,
+        input,
         key,
         details,
         (order, slip) => {
-          if (event.type === 'in_transit' || event.type === 'picked_up') moveTo(order, 'in_transit');
+          if (event.type === 'in_transit' || event.type === 'picked_up') moveTo(order, 'in_transit', input);
           if (event.type === 'delivered') {
-            moveTo(order, 'delivered');
+            moveTo(order, 'delivered', input);
             slip.deliveredAt = new Date(event.occurredAt);
           }
           if (event.type === 'cod_remitted') {
@@ -135,30 +155,34 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
     },
 
     /** After the re-attempt failed too: the goods go back to the merchant (recorded, never dropped). */
-    async recordReturnedToMerchant(input: { orderId: string; attempts: number }): Promise<void> {
-      await step(orm, input.orderId, 'returned_to_merchant', { attempts: input.attempts }, () => undefined);
+    async recordReturnedToMerchant(input: HandoverSubject & { attempts: number }): Promise<void> {
+      await step(orm, input, 'returned_to_merchant', { attempts: input.attempts }, () => undefined);
     },
 
-    async recordDeliveryCompleted(input: { orderId: string }): Promise<void> {
-      await step(orm, input.orderId, 'completed', {}, (order) => moveTo(order, 'completed'));
+    async recordDeliveryCompleted(input: HandoverSubject): Promise<void> {
+      await step(orm, input, 'completed', {}, (order) => moveTo(order, 'completed', input));
     },
 
     /** A missed deadline, charged to the party that missed it; one per order and obligation. */
-    async recordDeliveryBreach(input: {
-      orderId: string;
-      obligation: 'handover' | 'delivery' | 'cod_remittance';
-      party: 'merchant' | 'carrier';
-      dueAt: string;
-    }): Promise<void> {
+    async recordDeliveryBreach(
+      input: HandoverSubject & {
+        obligation: 'handover' | 'delivery' | 'cod_remittance';
+        party: 'merchant' | 'carrier';
+        dueAt: string;
+      },
+    ): Promise<void> {
       await orm.em.fork().transactional(async (em) => {
         const order = await em.findOneOrFail(Order, { id: input.orderId });
-        const slip = await em.findOne(HandoverSlip, { orderId: order.id });
+        const slip = await em.findOne(HandoverSlip, slipWhere(input));
         const partyId = input.party === 'merchant' ? order.merchantId : slip?.carrierId;
         if (!partyId) return;
-        if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId: order.id })) > 0) return;
-        em.persist(new SlaBreach(input.party, partyId, input.obligation, order.id, new Date(input.dueAt), new Date()));
+        // A replacement's breach is the return's: the order's own delivery may have its own.
+        const subjectId = input.returnId ?? order.id;
+        if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId })) > 0) return;
+        em.persist(new SlaBreach(input.party, partyId, input.obligation, subjectId, new Date(input.dueAt), new Date()));
+        const key = `${input.returnId ? `replacement:${input.returnId}:` : ''}sla_breach:${input.obligation}`;
         em.persist(
-          new OrderEvent(order, `sla_breach:${input.obligation}`, 'sla_breach', new Date(), {
+          new OrderEvent(order, key, 'sla_breach', new Date(), {
             obligation: input.obligation,
             party: input.party,
             dueAt: input.dueAt,

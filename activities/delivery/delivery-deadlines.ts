@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Carrier } from '../../db/entities/carrier.entity';
 import { HandoverSlip } from '../../db/entities/handover-slip.entity';
+import type { HandoverSubject } from './delivery-activities';
 import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { parseIsoDuration } from '../../domain/iso-duration';
 import { addServiceTime, type CalendarKind } from '../../domain/service-calendar';
@@ -20,11 +21,11 @@ export interface HandoverDeadlineResolver {
  * the one it must meet. Read in activities, so a replay never depends on them.
  */
 export function createDeliveryDeadlines(orm: MikroORM, commitments: HandoverDeadlineResolver) {
-  async function earliest(orderId: string, from: string, term: 'delivery' | 'codRemittance') {
+  async function earliest(subject: HandoverSubject, from: string, term: 'delivery' | 'codRemittance') {
     const resolved = await commitments.resolveDeadlines({ startedAt: from, terms: [term] });
     let deadline = new Date(resolved.deadlines[term] as string);
     const em = orm.em.fork();
-    const slip = await em.findOneOrFail(HandoverSlip, { orderId });
+    const slip = await em.findOneOrFail(HandoverSlip, { orderId: subject.orderId, returnId: subject.returnId ?? null });
     const carrier = await em.findOne(Carrier, { id: slip.carrierId });
     if (carrier) {
       const terms = carrier.contractTerms;
@@ -44,14 +45,14 @@ export function createDeliveryDeadlines(orm: MikroORM, commitments: HandoverDead
     },
 
     /** §6.1: delivered within the contracted time of the handover. */
-    async planDelivery(input: { orderId: string; handedOverAt: string }) {
-      const { deadline, slip } = await earliest(input.orderId, input.handedOverAt, 'delivery');
+    async planDelivery(input: HandoverSubject & { handedOverAt: string }) {
+      const { deadline, slip } = await earliest(input, input.handedOverAt, 'delivery');
       return { deliverBy: deadline, codAmount: slip.codAmount };
     },
 
     /** §6.1: cash on delivery remitted within the contracted time of delivery. */
-    async planCodRemittance(input: { orderId: string; deliveredAt: string }): Promise<{ remitBy: string }> {
-      const { deadline } = await earliest(input.orderId, input.deliveredAt, 'codRemittance');
+    async planCodRemittance(input: HandoverSubject & { deliveredAt: string }): Promise<{ remitBy: string }> {
+      const { deadline } = await earliest(input, input.deliveredAt, 'codRemittance');
       return { remitBy: deadline };
     },
   };

@@ -32,10 +32,11 @@ export type DeliveryMailInput =
  */
 export function createDeliveryMailActivities({ orm, mail }: DeliveryMailDeps) {
   return {
-    async sendDeliveryMail(input: DeliveryMailInput): Promise<void> {
+    /** `returnId`: the mail is about an exchange's replacement shipment (its own slip). */
+    async sendDeliveryMail(input: DeliveryMailInput & { returnId?: string }): Promise<void> {
       const em = orm.em.fork();
       const order = await em.findOneOrFail(Order, { id: input.orderId });
-      const slip = await em.findOne(HandoverSlip, { orderId: order.id });
+      const slip = await em.findOne(HandoverSlip, { orderId: order.id, returnId: input.returnId ?? null });
       const key = `${workflowIdOfActivity()}:${input.purpose}`;
       const consumer = { kind: 'account' as const, id: order.consumerId };
       const merchant = { kind: 'merchant' as const, id: order.merchantId };

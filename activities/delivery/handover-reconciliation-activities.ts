@@ -57,7 +57,7 @@ export function createHandoverReconciliationActivities(deps: HandoverReconciliat
       const now = clock();
       const since = new Date(now.getTime() - input.lookbackDays * DAY);
       const em = orm.em.fork();
-      const slips = await em.find(HandoverSlip, { createdAt: { $gte: since } });
+      const slips = await em.find(HandoverSlip, { createdAt: { $gte: since }, returnId: null });
       const slipByOrder = new Map(slips.map((slip) => [slip.orderId, slip]));
       const orders = await em.find(
         Order,

@@ -71,6 +71,8 @@ export function createPaymentReconciliationActivities({ orm, payments }: { orm: 
                 item.amount.value,
               ),
             );
+          // Matched: the provider's statement confirms the day it settled (§7.1.2), for the consumer's record.
+          else record.settlementDate ??= item.settlementDate ?? input.settlementDate;
         }
         for (const [id, item] of providerItems) {
           if (!known.has(id))

@@ -100,7 +100,39 @@ export const returnRefundedConsumer = defineTemplate({
     deliveryFee: minorUnitsSchema.nonnegative(),
     transactionId: id,
   }),
-  compose: ({ returnId, orderId, refund, deliveryFee, transactionId }) => ({
+  compose: ({ returnId, orderId, refund, deliveryFee, transactionId }) =>
+    refund.amount === 0
+      ? nothingRefunded(returnId, orderId)
+      : refundMade({ returnId, orderId, refund, deliveryFee, transactionId }),
+});
+
+/** A return that closes with nothing to pay says so, never "refunded ¥0.00" (§6.4). */
+function nothingRefunded(returnId: string, orderId: string) {
+  return {
+    subject: { zh: `售后已完成，无退款：订单 ${orderId}`, en: `Return closed, nothing refunded: order ${orderId}` },
+    zh: [
+      `售后 ${returnId} 已完成，但没有可退的金额（订单已付款项已全部退还，或没有商品计入退款），因此未发生退款。如有异议，您可以发起投诉。`,
+    ],
+    en: [
+      `Return ${returnId} is closed with nothing to refund: no money is left to give back on the order, or nothing counted towards a refund. You can take it further as a complaint.`,
+    ],
+  };
+}
+
+function refundMade({
+  returnId,
+  orderId,
+  refund,
+  deliveryFee,
+  transactionId,
+}: {
+  returnId: string;
+  orderId: string;
+  refund: { amount: number; currency: 'CNY' };
+  deliveryFee: number;
+  transactionId: string;
+}) {
+  return {
     subject: { zh: `退款已完成：订单 ${orderId}`, en: `Refund made: order ${orderId}` },
     zh: [
       `售后 ${returnId} 已退款 ${formatAmount(refund.amount, refund.currency)}（含配送费 ${formatAmount(deliveryFee, refund.currency)}），支付流水号 ${transactionId}。`,
@@ -110,8 +142,8 @@ export const returnRefundedConsumer = defineTemplate({
       `Return ${returnId}: ${formatAmount(refund.amount, refund.currency)} refunded (delivery fee ${formatAmount(deliveryFee, refund.currency)} included), payment transaction ${transactionId}.`,
       "You can check it in the order's payment record.",
     ],
-  }),
-});
+  };
+}
 
 export const refundNoticeFinance = defineTemplate({
   data: z.strictObject({ returnId: id, orderId: id, refund, transactionId: id }),

@@ -6,7 +6,7 @@ import { OrderEvent } from '../../db/entities/order-event.entity';
 import { ReturnLine } from '../../db/entities/return-line.entity';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
-import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain/errors';
+import { NotFoundError, UnavailableError } from '../../domain/errors';
 import {
   assertEligible,
   assertQuantitiesAvailable,
@@ -60,17 +60,13 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
     { populate: ['items'], lockMode: LockMode.PESSIMISTIC_WRITE },
   );
   if (!order) throw new NotFoundError('order', asked.orderId);
-  // A replacement needs its own delivery handover, which is not built yet: say so rather
-  // than accept a request no one can fulfil.
-  if (asked.type === 'exchange')
-    throw new InvalidInputError('type', 'exchanges are not offered yet; ask for a return and order again');
   const versions = em.getRepository(ServiceCommitmentVersion);
   const inForce = await versions.inForceAt(now);
   if (!inForce) throw new UnavailableError('no service commitments are in force');
   const commitments = { version: inForce.version, terms: inForce.parsedCommitments() };
   const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(now);
 
-  const slip = await em.findOne(HandoverSlip, { orderId: order.id });
+  const slip = await em.findOne(HandoverSlip, { orderId: order.id, returnId: null });
   const deliveredAt = slip?.deliveredAt ?? null;
   const window = deliveredAt && serviceDeadlines(commitments, deliveredAt, [returnWindowTerm(asked.reason)], holidays);
   const deliverBy = slip?.handedOverAt && serviceDeadlines(commitments, slip.handedOverAt, ['delivery'], holidays);

@@ -14,6 +14,7 @@ import type {
 } from '../../workflows/returns/return-refund.definitions';
 import type { LogisticsProvider } from '../shared/providers/logistics-provider';
 import { createReturnDeadlines, type ReturnDeadlineResolver } from './return-deadlines';
+import { createReturnExchangeActivities } from './return-exchange-activities';
 import { createReturnMailActivities, type ReturnMailDeps } from './return-mail';
 import { createReturnRefundActivities, type ReturnRefundDeps } from './return-refund-activities';
 import { returnStep } from './return-step';
@@ -35,6 +36,7 @@ export function createReturnActivities(deps: ReturnActivityDeps) {
     ...createReturnDeadlines(orm, deps.commitments),
     ...createReturnMailActivities(deps),
     ...createReturnRefundActivities(deps),
+    ...createReturnExchangeActivities(deps),
 
     /** The merchant's (or, on its silence, the platform's) decision, once. */
     async recordReturnDecision(input: {
@@ -66,7 +68,7 @@ export function createReturnActivities(deps: ReturnActivityDeps) {
       const request = await em.findOneOrFail(ReturnRequest, { id: input.returnId }, { populate: ['lines'] });
       if (request.shipmentId) return { shipmentId: request.shipmentId };
       const merchant = await em.findOneOrFail(Merchant, { id: request.merchantId });
-      const slip = await em.findOne(HandoverSlip, { orderId: request.orderId });
+      const slip = await em.findOne(HandoverSlip, { orderId: request.orderId, returnId: null });
       const goodsValue = request.lines.getItems().reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
       const shipment = await logistics.bookShipment({
         reference: `return:${request.id}`,

@@ -13,6 +13,8 @@ export type ReturnMailInput =
   | { returnId: string; purpose: 'return_requested_merchant' }
   | { returnId: string; purpose: 'return_decided_consumer' }
   | { returnId: string; purpose: 'return_inspection_failed_consumer' }
+  | { returnId: string; purpose: 'return_exchange_unavailable_consumer' | 'return_exchanged_consumer' }
+  | { returnId: string; purpose: 'return_in_transit_consumer' | 'return_received_consumer' }
   | { returnId: string; purpose: 'return_refunded_consumer' | 'refund_notice_finance' }
   | { returnId: string; purpose: 'refund_pending_staff' | 'return_refund_pending_consumer' }
   | { returnId: string; purpose: 'return_deadline_reminder_merchant'; step: 'approval' | 'inspection'; dueAt: string }
@@ -60,6 +62,37 @@ function mailFor(request: ReturnRequest, input: ReturnMailInput, key: string): S
     }
     case 'return_inspection_failed_consumer':
       return { idempotencyKey, purpose: input.purpose, recipient: consumer, data: ids };
+    case 'return_exchange_unavailable_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: {
+          ...ids,
+          why: request.replacementOutcome === 'returned_to_merchant' ? 'returned_to_merchant' : 'out_of_stock',
+        },
+      };
+    case 'return_in_transit_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, shipmentId: request.shipmentId ?? 'pending' },
+      };
+    case 'return_received_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, receivedAt: (request.receivedAt ?? new Date()).toISOString() },
+      };
+    case 'return_exchanged_consumer':
+      return {
+        idempotencyKey,
+        purpose: input.purpose,
+        recipient: consumer,
+        data: { ...ids, handoverId: request.replacementHandoverId ?? 'unknown' },
+      };
     case 'return_refunded_consumer':
       return {
         idempotencyKey,

@@ -90,6 +90,8 @@ export function createReturnRefundActivities({ orm, payments }: ReturnRefundDeps
           key,
         );
         payment.providerTransactionId = refund.refundId;
+        payment.requestedAt = new Date(refund.requestedAt);
+        payment.settlementDate = refund.settlementDate;
         await tx.upsert(Payment, payment, { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' });
         locked.status = 'refunded';
         locked.refundedAt = new Date();

@@ -28,7 +28,7 @@ export async function fileComplaint(
     // Someone else's order is a 404, exactly like one that does not exist.
     const order = await tx.findOne(Order, { id: body.orderId, consumerId: principal.sub });
     if (!order) throw new NotFoundError('order', body.orderId);
-    const slip = await tx.findOne(HandoverSlip, { orderId: order.id });
+    const slip = await tx.findOne(HandoverSlip, { orderId: order.id, returnId: null });
     const party = responsiblePartyFor(body.category);
     if (party === 'carrier' && !slip)
       throw new InvalidInputError('category', 'a delivery complaint needs an order handed to a carrier');

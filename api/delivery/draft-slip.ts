@@ -21,13 +21,40 @@ export async function draftSlip(
 ): Promise<HandoverSlip> {
   if (order.status !== 'confirmed')
     throw new ConflictError(`order ${order.id} is ${order.status}; only a confirmed order is handed over`);
-  if ((await em.count(HandoverSlip, { orderId: order.id })) > 0)
+  if ((await em.count(HandoverSlip, { orderId: order.id, returnId: null })) > 0)
     throw new ConflictError(`order ${order.id} already has a handover slip`);
+  return buildSlip(em, cipher, order, order.items.getItems(), body, provider);
+}
+
+/** What a slip may hold: one line per product with the price the consumer paid. */
+export interface HandoverableLine {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  quantity: number;
+}
+
+/**
+ * Builds a slip for `lines` of the order, checked line by line (§5.3) and addressed to the
+ * order's recipient: the order's own delivery, or with `returnId` the replacement of an
+ * exchange (§6.4), which holds the accepted goods and carries no cash on delivery.
+ */
+export async function buildSlip(
+  em: EntityManager,
+  cipher: FieldCipher,
+  order: Order,
+  lines: readonly HandoverableLine[],
+  body: DraftHandoverBody,
+  provider: string,
+  returnId: string | null = null,
+): Promise<HandoverSlip> {
   if (!(await em.findOne(Carrier, { id: body.carrierId })))
     throw new InvalidInputError('carrierId', 'is not a carrier on the platform');
+  if (returnId && body.cashOnDelivery)
+    throw new InvalidInputError('cashOnDelivery', 'a replacement is already paid for; it carries no cash on delivery');
 
   const ordered = new Map<string, { name: string; unitPrice: number; quantity: number }>();
-  for (const item of order.items) {
+  for (const item of lines) {
     const line = ordered.get(item.productId);
     if (line) line.quantity += item.quantity;
     else ordered.set(item.productId, { name: item.name, unitPrice: item.unitPrice, quantity: item.quantity });
@@ -39,12 +66,16 @@ export async function draftSlip(
     weightGrams: pkg.weightGrams ?? null,
     items: pkg.items.map((item, i) => {
       const line = ordered.get(item.productId);
-      if (!line) throw new InvalidInputError(`packages.${p}.items.${i}.productId`, 'is not an item of this order');
+      if (!line)
+        throw new InvalidInputError(
+          `packages.${p}.items.${i}.productId`,
+          `is not an item of this ${returnId ? 'exchange' : 'order'}`,
+        );
       const total = (counted.get(item.productId) ?? 0) + item.quantity;
       if (total > line.quantity)
         throw new InvalidInputError(
           `packages.${p}.items.${i}.quantity`,
-          `hands over ${total} in all, but ${line.quantity} were ordered`,
+          `hands over ${total} in all, but ${line.quantity} were ${returnId ? 'accepted for exchange' : 'ordered'}`,
         );
       counted.set(item.productId, total);
       itemCount += item.quantity;
@@ -71,6 +102,7 @@ export async function draftSlip(
     '',
     provider,
   );
+  slip.returnId = returnId;
   slip.recipientCiphertext = cipher.encrypt(JSON.stringify({ name, phone, address: street }), slip.recipientContext());
   return slip;
 }

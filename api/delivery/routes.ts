@@ -8,7 +8,10 @@ import { Order } from '../../db/entities/order.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
-import { handoverSlipChangedSignal, handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
+import {
+  handoverSlipChangedSignal,
+  handoverWorkflowIdOfSlip,
+} from '../../workflows/delivery/delivery-handover.definitions';
 import { auditFromRequest } from '../shared/audit';
 import { signalIfRunning } from '../shared/process-messages';
 import { signatureFieldOf, signSlipAs, slipPartyOf } from '../shared/slip-signing';
@@ -33,7 +36,7 @@ async function nudge(temporal: Client, log: FastifyBaseLogger, slip: HandoverSli
   await signalIfRunning(
     temporal,
     log,
-    handoverWorkflowId(slip.orderId),
+    handoverWorkflowIdOfSlip(slip),
     handoverSlipChangedSignal,
     [{ slipId: slip.id }],
     { slipId: slip.id },

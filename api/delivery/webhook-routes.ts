@@ -9,7 +9,7 @@ import { LogisticsWebhookEvent } from '../../db/entities/logistics-webhook-event
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { webhookBodySchema } from '../../sandbox/logistics-carrier/schemas';
-import { handoverWorkflowId, logisticsEventSignal } from '../../workflows/delivery/delivery-handover.definitions';
+import { handoverWorkflowIdOfSlip, logisticsEventSignal } from '../../workflows/delivery/delivery-handover.definitions';
 import { returnShipmentEventSignal, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
 import { sendProblem } from '../plugins/error-handler';
 import { problemSchema } from '../shared/problem';
@@ -99,7 +99,7 @@ const logisticsWebhookRoutes: FastifyPluginAsyncZod<LogisticsWebhookOptions> = a
         ? null
         : await request.em.findOne(ReturnRequest, { provider, shipmentId: event.shipmentId });
       const target = slip
-        ? { orderId: slip.orderId, workflowId: handoverWorkflowId(slip.orderId), signal: logisticsEventSignal }
+        ? { orderId: slip.orderId, workflowId: handoverWorkflowIdOfSlip(slip), signal: logisticsEventSignal }
         : returned
           ? { orderId: returned.orderId, workflowId: returnWorkflowId(returned.id), signal: returnShipmentEventSignal }
           : null;

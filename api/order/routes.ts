@@ -16,15 +16,25 @@ export interface OrderRouteOptions {
   cipher: FieldCipher;
 }
 
-const paymentRecordSchema = z.object({
-  operation: z.enum(['authorize', 'capture', 'void', 'refund', 'payout']),
-  status: z.enum(['succeeded', 'declined', 'failed']),
-  amount: z.number().int(),
-  currency: z.string(),
-  providerTransactionId: z.string().nullable(),
-  declineCode: z.string().nullable(),
-  at: z.iso.datetime(),
-});
+const paymentRecordSchema = z
+  .object({
+    operation: z.enum(['authorize', 'capture', 'void', 'refund', 'payout']),
+    status: z.enum(['succeeded', 'declined', 'failed']),
+    amount: z.number().int(),
+    currency: z.string(),
+    providerTransactionId: z.string().nullable(),
+    declineCode: z.string().nullable(),
+    at: z.iso.datetime().describe('when the platform recorded the provider’s answer'),
+    requestedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('refunds: when the provider took the request (its clock; verifiable with the provider)'),
+    settlementDate: z.iso
+      .date()
+      .nullable()
+      .describe('the provider’s settlement day (Asia/Shanghai), from its answer or the daily reconciliation'),
+  })
+  .meta({ id: 'PaymentRecord' });
 
 /** Orders: place (idempotent), read one, list one's own (T/QGCML 3125 §4.7, §5.3, §5.4, §7.1). */
 const orderRoutes: FastifyPluginAsyncZod<OrderRouteOptions> = async (app, { cipher }) => {
@@ -129,6 +139,8 @@ const orderRoutes: FastifyPluginAsyncZod<OrderRouteOptions> = async (app, { ciph
           providerTransactionId: payment.providerTransactionId,
           declineCode: payment.declineCode,
           at: payment.createdAt.toISOString(),
+          requestedAt: payment.requestedAt?.toISOString() ?? null,
+          settlementDate: payment.settlementDate,
         })),
       };
     },

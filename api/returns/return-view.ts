@@ -60,5 +60,11 @@ export function toReturnView(request: ReturnRequest): ReturnView {
             pendingReason: request.refundPendingReason,
           }
         : null,
+    replacement: request.replacementOutcome
+      ? {
+          handoverId: request.replacementHandoverId,
+          outcome: request.replacementOutcome as NonNullable<ReturnView['replacement']>['outcome'],
+        }
+      : null,
   };
 }

@@ -121,6 +121,13 @@ export const returnViewSchema = z
         pendingReason: z.string().nullable(),
       })
       .nullable(),
+    replacement: z
+      .object({
+        handoverId: z.string().nullable().describe('the handover process shipping it: handover:return:<id>'),
+        outcome: z.enum(['shipping', 'delivered', 'returned_to_merchant', 'out_of_stock']),
+      })
+      .nullable()
+      .describe("an exchange's replacement (§6.4); out_of_stock or returned_to_merchant end in a refund"),
   })
   .meta({ id: 'Return' });
 export type ReturnView = z.infer<typeof returnViewSchema>;

@@ -36,8 +36,9 @@ export interface StoredSignature {
  * Its content is frozen once the first party signs.
  */
 @Entity({ tableName: 'handover_slip' })
-// One slip per order: a second handover of the same order is a conflict, not a new slip.
-@Unique({ properties: ['orderId'] })
+// One slip per order, and one per exchange's replacement: a second is a conflict, not a
+// new slip (the migration makes NULL returnIds equal: NULLS NOT DISTINCT).
+@Unique({ properties: ['orderId', 'returnId'] })
 @Unique({ properties: ['provider', 'shipmentId'] })
 @Index({ properties: ['merchantId', 'createdAt'] })
 @Index({ properties: ['carrierId', 'createdAt'] })
@@ -64,6 +65,10 @@ export class HandoverSlip extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true })
   codRemittedAt: Date | null = null;
+
+  /** The exchange whose replacement this slip ships (§6.4); null for the order's own delivery. */
+  @Property({ type: 'uuid', nullable: true })
+  returnId: string | null = null;
 
   @Property({ type: 'uuid' })
   orderId: string;

@@ -17,6 +17,14 @@ export class Payment extends BaseEntity {
   @Property({ type: 'string', nullable: true })
   declineCode: string | null = null;
 
+  /** When the provider took the request (refunds; §7.1.2 a record the consumer can verify). */
+  @Property({ type: 'datetime', nullable: true })
+  requestedAt: Date | null = null;
+
+  /** The provider's settlement day, YYYY-MM-DD: from its answer, or confirmed by reconciliation. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  settlementDate: string | null = null;
+
   /** The order, complaint or return the money belongs to. */
   @Property({ type: 'string', length: 16 })
   subjectType: 'order' | 'return' | 'complaint';

@@ -114,6 +114,14 @@ export class ReturnRequest extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   refundPendingReason: string | null = null;
 
+  /** An exchange's replacement: the handover process shipping it (`handover:return:<id>`). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  replacementHandoverId: string | null = null;
+
+  /** `shipping`, `delivered`, `returned_to_merchant`, or `out_of_stock` (refunded instead). */
+  @Property({ type: 'string', length: 32, nullable: true })
+  replacementOutcome: string | null = null;
+
   @Property({ type: 'uuid' })
   orderId: string;
 

@@ -8,6 +8,8 @@ import { Migration20261127176000 } from './Migration20261127176000_staff_user';
 import { Migration20261127177000 } from './Migration20261127177000_staff_task';
 import { Migration20261127178000 } from './Migration20261127178000_audit_pending';
 import { Migration20261127180000 } from './Migration20261127180000_return_complaint_link';
+import { Migration20261127181000 } from './Migration20261127181000_return_exchange';
+import { Migration20261127182000 } from './Migration20261127182000_payment_settlement_date';
 import { Migration20261127195000 } from './Migration20261127195000_order_process_started';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
@@ -45,5 +47,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127177000_staff_task', class: Migration20261127177000 },
   { name: 'Migration20261127178000_audit_pending', class: Migration20261127178000 },
   { name: 'Migration20261127180000_return_complaint_link', class: Migration20261127180000 },
+  { name: 'Migration20261127181000_return_exchange', class: Migration20261127181000 },
+  { name: 'Migration20261127182000_payment_settlement_date', class: Migration20261127182000 },
   { name: 'Migration20261127195000_order_process_started', class: Migration20261127195000 },
 ];

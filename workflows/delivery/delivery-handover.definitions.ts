@@ -14,6 +14,11 @@ export interface DeliveryHandoverInput {
   merchantId: string;
   /** ISO instant of the confirmation: the handover deadline counts from here (§6.2.2). Default: the workflow's start. */
   confirmedAt?: string;
+  /**
+   * Set when this handover ships the replacement of an exchange (T/QGCML 3125 §6.4): the
+   * slip, shipment and timeline entries are the return's, the order's status stays as it is.
+   */
+  returnId?: string;
 }
 
 export const DELIVERY_HANDOVER_WORKFLOW = 'deliveryHandoverWorkflow';
@@ -22,6 +27,16 @@ export const DELIVERY_HANDOVER_TASK_QUEUE = TASK_QUEUES.commerce;
 /** One process per order: the business key is the workflow id. */
 export function handoverWorkflowId(orderId: string): string {
   return `handover:${orderId}`;
+}
+
+/** The handover shipping an exchange's replacement: one per return, beside the order's own. */
+export function replacementHandoverWorkflowId(returnId: string): string {
+  return `handover:return:${returnId}`;
+}
+
+/** Which handover process a slip belongs to: the order's, or a return's replacement. */
+export function handoverWorkflowIdOfSlip(slip: { orderId: string; returnId: string | null }): string {
+  return slip.returnId ? replacementHandoverWorkflowId(slip.returnId) : handoverWorkflowId(slip.orderId);
 }
 
 export type HandoverPhase =

@@ -58,6 +58,8 @@ const MAX_DELIVERY_ATTEMPTS = 2;
  */
 export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Promise<DeliveryHandoverResult> {
   const { orderId } = input;
+  // An exchange's replacement works on its own slip (§6.4); the order's own carries no returnId.
+  const subject = { orderId, ...(input.returnId ? { returnId: input.returnId } : {}) };
   const state: DeliveryHandoverState = {
     phase: 'awaiting_handover',
     orderStatus: 'confirmed',
@@ -86,7 +88,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   /** Mail is best effort: a message that cannot be sent never blocks the delivery. */
   const notify = async (input: Parameters<DeliveryActivities['sendDeliveryMail']>[0]) => {
     try {
-      await local.sendDeliveryMail(input);
+      await local.sendDeliveryMail({ ...input, ...subject });
     } catch (error) {
       log.warn('delivery mail not sent', { orderId, purpose: input.purpose, error: String(error) });
     }
@@ -97,7 +99,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
     dueAt: string,
   ) => {
     state.breaches.push({ obligation, party, dueAt });
-    await local.recordDeliveryBreach({ orderId, obligation, party, dueAt });
+    await local.recordDeliveryBreach({ ...subject, obligation, party, dueAt });
     await notify({ orderId, purpose: 'sla_breach_staff', obligation, party, dueAt });
   };
 
@@ -130,7 +132,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   const apply = async (event: LogisticsEventInput) => {
     state.appliedEvents.push(event.eventId);
     if (event.type === 'delivery_failed') state.deliveryAttempts += 1;
-    const result = await local.recordShipmentEvent({ orderId, event, attempt: state.deliveryAttempts });
+    const result = await local.recordShipmentEvent({ ...subject, event, attempt: state.deliveryAttempts });
     state.orderStatus = result.orderStatus;
     state.codRemitted = result.codRemitted;
     if (event.type === 'delivered') {
@@ -140,7 +142,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
     if (event.type === 'delivery_failed' && state.deliveryAttempts >= MAX_DELIVERY_ATTEMPTS) {
       state.phase = 'returned_to_merchant';
       returned = true;
-      await local.recordReturnedToMerchant({ orderId, attempts: state.deliveryAttempts });
+      await local.recordReturnedToMerchant({ ...subject, attempts: state.deliveryAttempts });
       await notify({ orderId, purpose: 'delivery_returned_merchant' });
     }
   };
@@ -154,7 +156,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   while (!(state.merchantSigned && state.carrierSigned)) {
     if (slipChanged) {
       slipChanged = false;
-      const slip = await local.handoverSlipStatus({ orderId });
+      const slip = await local.handoverSlipStatus(subject);
       Object.assign(state, slip.slipId ? { slipId: slip.slipId } : {}, {
         merchantSigned: slip.merchantSigned,
         carrierSigned: slip.carrierSigned,
@@ -185,12 +187,15 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   // 2. Book the shipment (idempotent on workflow id + step), then the order is handed over.
   state.phase = 'booking';
   showBusinessAttributes({ businessStatus: 'booking' });
-  const booking = await carrier.bookShipment({ orderId, idempotencyKey: `${workflowInfo().workflowId}:book-shipment` });
+  const booking = await carrier.bookShipment({
+    ...subject,
+    idempotencyKey: `${workflowInfo().workflowId}:book-shipment`,
+  });
   state.shipmentId = booking.shipmentId;
-  const handedOver = await local.recordHandedOver({ orderId });
+  const handedOver = await local.recordHandedOver(subject);
   state.handedOverAt = handedOver.handedOverAt;
   state.orderStatus = 'handed_over';
-  const delivery = await local.planDelivery({ orderId, handedOverAt: handedOver.handedOverAt });
+  const delivery = await local.planDelivery({ ...subject, handedOverAt: handedOver.handedOverAt });
   state.deliverBy = delivery.deliverBy;
   state.codAmount = delivery.codAmount ?? undefined;
   await notify({ orderId, purpose: 'order_handed_over_consumer', deliverBy: delivery.deliverBy });
@@ -212,7 +217,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
   // 4. Cash on delivery remitted by the contracted time (§6.1).
   if (delivery.codAmount) {
     state.phase = 'awaiting_cod_remittance';
-    const cod = await local.planCodRemittance({ orderId, deliveredAt: state.deliveredAt as string });
+    const cod = await local.planCodRemittance({ ...subject, deliveredAt: state.deliveredAt as string });
     state.codRemitBy = cod.remitBy;
     showBusinessAttributes({ businessStatus: 'awaiting_cod_remittance', dueAt: cod.remitBy });
     await waitFor(
@@ -223,7 +228,7 @@ export async function deliveryHandoverWorkflow(input: DeliveryHandoverInput): Pr
     );
   }
 
-  await local.recordDeliveryCompleted({ orderId });
+  await local.recordDeliveryCompleted(subject);
   state.orderStatus = 'completed';
   state.phase = 'completed';
   showBusinessAttributes({ businessStatus: 'completed' });

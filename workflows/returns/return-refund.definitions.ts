@@ -45,6 +45,8 @@ export interface ReturnRefundState {
   refundAmount?: number;
   refundAttempts: number;
   refundPendingReason?: string;
+  /** An exchange's replacement: its handover process (`handover:return:<id>`) and what became of it. */
+  replacement?: { handoverId?: string; outcome: 'shipping' | 'delivered' | 'returned_to_merchant' | 'out_of_stock' };
   breaches: Array<{ obligation: ReturnObligation; party: ReturnParty; dueAt: string }>;
 }
 

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
   upsertSearchAttributes,
   workflowInfo,
@@ -12,6 +13,7 @@ import { attentionAt, needsReturnShipment, type ReturnStatus } from '../../domai
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
 import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { searchAttributes } from '../shared/search-attributes';
+import { RETURN_EXCHANGE_PATCH, shipReplacement } from './exchange-replacement';
 import { refundUntilDone } from './refund-until-done';
 import { openReturnInbox } from './return-inbox';
 import {
@@ -49,6 +51,9 @@ const money = proxyActivities<ReturnActivities>({
   },
 });
 
+/** Executions that shipped goods back before these consumer mails existed replay without them. */
+const RETURN_SHIPMENT_MAILS_PATCH = 'return-shipment-mails';
+
 /** Keeps BusinessStatus in step where the search attribute is registered (not on the time-skipping server). */
 function showStatus(status: ReturnStatus): void {
   if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
@@ -64,7 +69,9 @@ const untilDeadline = (iso: string) => Math.max(0, Date.parse(iso) - Date.now())
  * return slip signed by courier and merchant (late: carrier breach) → inspection line by
  * line by its deadline (late: what the slip says is accepted, merchant breach) → refund of
  * the accepted value (+ delivery fee for the merchant's fault) with one idempotency key,
- * retried until through (a staff task when it lags, a platform breach when late).
+ * retried until through (a staff task when it lags, a platform breach when late). An
+ * exchange ships a replacement through a new delivery handover instead, and is refunded
+ * when the product is out of stock or the replacement comes back undelivered.
  */
 export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<ReturnRefundResult> {
   const { returnId } = input;
@@ -162,8 +169,10 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     state.deliverBackBy = shipment.dueAt;
     const applyEvent = async (event: LogisticsEventInput) => {
       await local.recordReturnShipmentEvent({ returnId, event });
-      if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved')
+      if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved') {
         moveTo('in_transit');
+        if (patched(RETURN_SHIPMENT_MAILS_PATCH)) await notify({ returnId, purpose: 'return_in_transit_consumer' });
+      }
     };
     let shipmentMissed = false;
     while (!(state.merchantSigned && state.carrierSigned)) {
@@ -188,6 +197,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     for (let event = inbox.pending.shift(); event; event = inbox.pending.shift()) await applyEvent(event);
     const { receivedAt } = await local.recordReturnReceived({ returnId });
     moveTo('received');
+    if (patched(RETURN_SHIPMENT_MAILS_PATCH)) await notify({ returnId, purpose: 'return_received_consumer' });
 
     // 3. Inspection, line by line, by its deadline; else what the slip says is accepted.
     const inspectBy = (await local.returnDeadline({ returnId, term: 'returnInspection', from: receivedAt, version }))
@@ -209,6 +219,13 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     if (result.accepted === 0) {
       await notify({ returnId, purpose: 'return_inspection_failed_consumer' });
       return finish('inspection_failed');
+    }
+    // An exchange ships a replacement instead; out of stock or undelivered, it is refunded.
+    if (plan.kind === 'exchange' && patched(RETURN_EXCHANGE_PATCH)) {
+      if (await shipReplacement(input, state, { local, notify })) {
+        moveTo('exchanged');
+        return finish('exchanged');
+      }
     }
   }
 

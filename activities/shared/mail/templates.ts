@@ -30,6 +30,12 @@ import {
   returnRefundedConsumer,
   returnRequestedMerchant,
 } from '../../returns/mail-templates';
+import {
+  returnExchangedConsumer,
+  returnExchangeUnavailableConsumer,
+  returnInTransitConsumer,
+  returnReceivedConsumer,
+} from '../../returns/progress-mail-templates';
 import { staffTaskOpenedStaff } from './staff-task-templates';
 
 export type { RenderedMail } from './compose';
@@ -63,6 +69,10 @@ export const mailTemplates = {
   return_breach_staff: returnBreachStaff,
   return_deadline_reminder_merchant: returnDeadlineReminderMerchant,
   return_refund_pending_consumer: returnRefundPendingConsumer,
+  return_exchange_unavailable_consumer: returnExchangeUnavailableConsumer,
+  return_exchanged_consumer: returnExchangedConsumer,
+  return_in_transit_consumer: returnInTransitConsumer,
+  return_received_consumer: returnReceivedConsumer,
   staff_task_opened_staff: staffTaskOpenedStaff,
 };
 

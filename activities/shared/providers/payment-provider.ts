@@ -66,6 +66,10 @@ export interface RefundResult {
   refundId: string;
   captureId: string;
   amount: PaymentAmount;
+  /** When the provider took the refund request (its own clock; the same on every retry of the key). */
+  requestedAt: string;
+  /** The day the provider settles it, YYYY-MM-DD; null when it does not say yet. */
+  settlementDate: string | null;
 }
 
 export interface PayoutRequest {

@@ -69,7 +69,14 @@ export function createSandboxPaymentProvider(options: SandboxPaymentProviderOpti
         'captureId' in request ? { captureId: request.captureId } : { authorizationId: request.authorizationId };
       const wire = await post('/v1/refunds', { ...target, amount, reason }, idempotencyKey);
       if (wire.type !== 'refund' || !wire.captureId) unexpected('a refund', wire);
-      return { status: 'refunded', refundId: wire.id, captureId: wire.captureId, amount: wire.amount };
+      return {
+        status: 'refunded',
+        refundId: wire.id,
+        captureId: wire.captureId,
+        amount: wire.amount,
+        requestedAt: wire.createdAt,
+        settlementDate: wire.settlementDate,
+      };
     },
 
     async payout({ amount, beneficiary, reference, idempotencyKey }) {

@@ -13,6 +13,8 @@ describe('payment reconciliation against the provider settlement', () => {
   let database: PrivateDatabase;
   let stack: TestStack;
   const today = chinaDate(new Date());
+  let orderId: string;
+  let buyer: Parameters<typeof bearer>[1];
 
   const reconcile = async () => {
     const run = await stack.app.inject({
@@ -38,7 +40,9 @@ describe('payment reconciliation against the provider settlement', () => {
     stack = await startTestStack({ workers: ['commerce'], config: { DATABASE_URL: database.url } });
     const shop = await openShop(stack, { price: 2000, deliveryFee: 500, stock: 10 });
     const { principal } = await signUpConsumer(stack);
+    buyer = principal;
     const order = await placeOneItemOrder(stack, principal, shop.productId);
+    orderId = order.id;
     await eventually(async () => {
       const confirmed = await stack.app.inject({
         method: 'POST',
@@ -58,6 +62,14 @@ describe('payment reconciliation against the provider settlement', () => {
 
     expect(summary).toMatchObject({ settlementDate: today, platformRecords: 1, discrepancies: 0 });
     expect(items).toEqual([]);
+    // The settlement confirms the day the capture settled, in the consumer's record (§7.1.2).
+    const record = await stack.app.inject({
+      method: 'GET',
+      url: `/orders/${orderId}/payments`,
+      headers: bearer(stack.config, buyer),
+    });
+    const capture = record.json().items.find((p: { operation: string }) => p.operation === 'capture');
+    expect(capture).toMatchObject({ operation: 'capture', settlementDate: today });
   });
 
   it('reports a capture the provider does not know, a changed amount and a settlement we did not record, and tells staff', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../domain/principal';
+import { chinaDate } from '../../../domain/qualifications';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
 
@@ -88,6 +89,13 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
     const refunds = record.items.filter((p: { operation: string }) => p.operation === 'refund');
     expect(refunds).toEqual([expect.objectContaining({ amount: 27800, status: 'succeeded' })]);
     expect(refunds[0].providerTransactionId).toBe(refunded.refund.providerTransactionId);
+    // §7.1.2 verifiable: when the provider took it and the day it settles, as the provider itself says.
+    const atProvider = await ctx.stack.paymentSandbox.payments.getTransaction(refunds[0].providerTransactionId);
+    expect(refunds[0]).toMatchObject({
+      requestedAt: new Date(atProvider!.createdAt).toISOString(),
+      settlementDate: chinaDate(new Date(atProvider!.createdAt)),
+    });
+    expect(atProvider?.settlementDate).toBe(refunds[0].settlementDate);
     const ledger = await ctx.stack.paymentSandbox.ledger(order.id);
     expect(ledger).toMatchObject({ refunds: 1, refundedAmount: 27800 });
 
@@ -106,6 +114,10 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
     expect(outcome).toEqual({ returnId, status: 'refunded', refundAmount: 27800 });
     const finance = ctx.stack.smtp.received.filter((mail) => mail.envelopeTo.includes('finance@storeops.local'));
     expect(finance).toHaveLength(1);
+    // §6.4 the consumer is told each step, once: the goods on their way back, then received.
+    const subjects = ctx.stack.smtp.received.map((mail) => mail.parsed.subject ?? '');
+    expect(subjects.filter((subject) => subject.includes('Return on its way'))).toHaveLength(1);
+    expect(subjects.filter((subject) => subject.includes('Merchant received your return'))).toHaveLength(1);
   });
 
   it('staff grant a goodwill refund on a delivered order without a return, within what is left (§4.8, §7.1.2)', async () => {

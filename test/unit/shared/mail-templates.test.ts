@@ -60,6 +60,10 @@ const examples: Record<string, unknown> = {
   },
   return_decided_consumer: { returnId: 'ret-1', orderId: 'ord-7', outcome: 'rejected', reason: 'used goods' },
   return_inspection_failed_consumer: { returnId: 'ret-1', orderId: 'ord-7' },
+  return_exchange_unavailable_consumer: { returnId: 'ret-1', orderId: 'ord-7', why: 'out_of_stock' },
+  return_exchanged_consumer: { returnId: 'ret-1', orderId: 'ord-7', handoverId: 'handover:return:ret-1' },
+  return_in_transit_consumer: { returnId: 'ret-1', orderId: 'ord-7', shipmentId: 'SHP-1' },
+  return_received_consumer: { returnId: 'ret-1', orderId: 'ord-7', receivedAt: '2026-10-14T09:00:00Z' },
   return_refunded_consumer: {
     returnId: 'ret-1',
     orderId: 'ord-7',
@@ -129,6 +133,21 @@ describe('mail templates: one bilingual message per purpose', () => {
     expect(mail.text).toContain('请在 2026-10-09 17:00 (北京时间 / China Standard Time) 之前确认');
     expect(mail.text).toContain('商品金额：¥268.00 (CNY)\n配送费：¥0.00 (CNY)\n合计：¥268.00 (CNY)');
     expect(mail.text).toContain('Goods: ¥268.00 (CNY)\nDelivery fee: ¥0.00 (CNY)\nTotal: ¥268.00 (CNY)');
+  });
+
+  it('a return closed with nothing to refund says so, never "refunded ¥0.00" (§6.4)', () => {
+    const mail = renderMail('return_refunded_consumer', {
+      returnId: 'ret-1',
+      orderId: 'ord-7',
+      refund: { amount: 0, currency: 'CNY' },
+      deliveryFee: 0,
+      transactionId: 'pending',
+    });
+
+    expect(mail.subject).toContain('nothing refunded');
+    expect(mail.text).toContain('未发生退款');
+    expect(mail.text).toContain('closed with nothing to refund');
+    expect(mail.text).not.toContain('¥0.00');
   });
 
   it('escapes data in the html part', () => {

@@ -173,7 +173,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     ]);
   });
 
-  it('a return: shipment booked once with the workflow’s key, carrier events, both sign, partial inspection → refund of what was accepted', async () => {
+  it('a return: shipment booked once with the workflow’s key, carrier events (consumer told), both sign (consumer told), partial inspection → refund of what was accepted', async () => {
     const { result, fake, state, handle, returnId } = await run({ kind: 'return' }, async (handle, fake) => {
       // Nothing to inspect before the return is approved.
       expect(
@@ -210,8 +210,11 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       'mail:return_decided_consumer',
       `bookReturnShipment:return:${returnId}:book-shipment`,
       'event:picked_up',
+      // §6.4 the consumer is told each step: on the way back, then received by the merchant.
+      'mail:return_in_transit_consumer',
       'event:in_transit',
       'received',
+      'mail:return_received_consumer',
       'inspection:merchant-1:1',
       'fixReturnRefund',
       'refunded',

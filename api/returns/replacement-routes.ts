@@ -1,0 +1,99 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HandoverSlip } from '../../db/entities/handover-slip.entity';
+import { Order } from '../../db/entities/order.entity';
+import { ReturnRequest } from '../../db/entities/return-request.entity';
+import type { FieldCipher } from '../../db/field-cipher';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { HandoverSigningKeys } from '../../domain/handover-signing';
+import {
+  handoverSlipChangedSignal,
+  replacementHandoverWorkflowId,
+} from '../../workflows/delivery/delivery-handover.definitions';
+import { scopeFor } from '../auth/ownership';
+import { buildSlip } from '../delivery/draft-slip';
+import { draftHandoverBodySchema, slipViewSchema } from '../delivery/schemas';
+import { toSlipView } from '../delivery/slip-view';
+import { principalOf } from '../plugins/auth';
+import { auditFromRequest } from '../shared/audit';
+import { signalIfRunning } from '../shared/process-messages';
+import { problemSchema } from '../shared/problem';
+import { returnIdParamsSchema } from './schemas';
+
+export interface ReplacementRouteOptions {
+  cipher: FieldCipher;
+  signingKeys: HandoverSigningKeys;
+  provider: string;
+}
+
+/**
+ * The replacement of an exchange (T/QGCML 3125 §6.4): the merchant drafts a new handover
+ * slip for the accepted goods, which merchant and courier then sign at
+ * `POST /handovers/:id/sign` like any delivery's (§6.2.2).
+ */
+const replacementRoutes: FastifyPluginAsyncZod<ReplacementRouteOptions> = async (app, options) => {
+  app.post(
+    '/returns/:id/replacement-handover',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: "Draft the handover slip of an exchange's replacement (the return's merchant)",
+        params: returnIdParamsSchema,
+        body: draftHandoverBodySchema,
+        response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+      },
+      config: { access: { roles: ['merchant'] } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const slip = await request.em.transactional(async (em) => {
+        const found = await em.findOne(
+          ReturnRequest,
+          { id: request.params.id, ...scopeFor(principal) },
+          { populate: ['lines'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (!found) throw new NotFoundError('return', request.params.id);
+        if (found.kind !== 'exchange' || found.replacementOutcome !== 'shipping')
+          throw new ConflictError(`return ${found.id} has no replacement waiting to be handed over`);
+        if ((await em.count(HandoverSlip, { orderId: found.orderId, returnId: found.id })) > 0)
+          throw new ConflictError(`return ${found.id} already has a replacement slip`);
+        const order = await em.findOneOrFail(Order, { id: found.orderId });
+        const lines = found.lines
+          .getItems()
+          .filter((line) => (line.accepted ?? 0) > 0)
+          .map((line) => ({
+            productId: line.productId,
+            name: line.name,
+            unitPrice: line.unitPrice,
+            quantity: line.accepted ?? 0,
+          }));
+        const drafted = await buildSlip(em, options.cipher, order, lines, request.body, options.provider, found.id);
+        em.persist(drafted);
+        await em.flush();
+        await auditFromRequest(
+          request,
+          {
+            action: 'handover.draft',
+            entity: 'handover_slip',
+            entityId: drafted.id,
+            details: { orderId: order.id, returnId: found.id },
+          },
+          em,
+        );
+        return drafted;
+      });
+      await signalIfRunning(
+        app.temporal,
+        request.log,
+        replacementHandoverWorkflowId(request.params.id),
+        handoverSlipChangedSignal,
+        [{ slipId: slip.id }],
+        { slipId: slip.id },
+        'no replacement handover running yet',
+      );
+      return reply.code(201).send(toSlipView(slip, options.cipher, options.signingKeys, true));
+    },
+  );
+};
+
+export default replacementRoutes;
