@@ -42,6 +42,9 @@ describe('returns: a worker killed between the provider’s refund and its recor
           LOGISTICS_SANDBOX_URL: config.LOGISTICS_SANDBOX_URL,
           LOGISTICS_SANDBOX_API_KEY: config.LOGISTICS_SANDBOX_API_KEY,
           SMTP_URL: config.SMTP_URL,
+          // The stack's own namespace (test/helpers/temporal-namespace.ts), where its workflows run.
+          TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+          TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
           LOG_LEVEL: 'warn',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
