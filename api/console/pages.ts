@@ -72,18 +72,23 @@ function timeLeft(seconds: number | null): string {
   return seconds < 0 ? `<span class="overdue">overdue ${text}</span>` : text;
 }
 
+/** §4.8: how long the overdue recovery claims are past due, drawn by console.js from the queue's `ageing`. */
+const ageingChart = (queueId: string) =>
+  `<div class="chart"><canvas id="ageing-chart-${e(queueId)}" data-ageing="${e(queueId)}" role="img" aria-label="Overdue claims by days overdue"></canvas></div>
+      `;
+
 export function queuesBody(input: { queues: Awaited<ReturnType<typeof listWorkQueues>>; link: Link }): string {
   const cards = input.queues
     .map((queue) => {
       const rows = queue.items
         .map(
           (item) =>
-            `<tr><td>${temporalLink(input.link, item.workflowId)}</td><td>${e(item.state)}</td><td>${e(item.merchantId ?? '—')}</td><td>${e(item.carrierId ?? '—')}</td><td>${e(item.dueAt ?? '—')}</td><td class="num">${timeLeft(item.secondsLeft)}</td></tr>`,
+            `<tr><td>${temporalLink(input.link, item.workflowId)}</td><td><a href="${e(item.resource)}" data-resource>${e(item.resource)}</a></td><td>${e(item.state)}</td><td>${e(item.merchantId ?? '—')}</td><td>${e(item.carrierId ?? '—')}</td><td>${e(item.dueAt ?? '—')}</td><td class="num">${timeLeft(item.secondsLeft)}</td></tr>`,
         )
         .join('');
       return `    <div class="card" id="queue-${e(queue.id)}"><h2>${e(queue.label)} <span class="muted">(${queue.items.length}; T/QGCML 3125 ${e(queue.clause)})</span></h2>
-      <table><thead><tr><th>Process</th><th>State</th><th>Merchant</th><th>Carrier</th><th>Due</th><th class="num">Time left</th></tr></thead>
-      <tbody>${rows || '<tr><td colspan="6" class="muted">Nothing waiting.</td></tr>'}</tbody></table></div>`;
+      ${queue.ageing ? ageingChart(queue.id) : ''}<table><thead><tr><th>Process (Temporal UI)</th><th>Record (API)</th><th>State</th><th>Merchant</th><th>Carrier</th><th>Due</th><th class="num">Time left</th></tr></thead>
+      <tbody>${rows || '<tr><td colspan="7" class="muted">Nothing waiting.</td></tr>'}</tbody></table></div>`;
     })
     .join('\n');
   return `    <div class="card"><h2>Time left, per queue</h2><div class="chart"><canvas id="queue-chart" role="img" aria-label="Waiting work by time left"></canvas></div>

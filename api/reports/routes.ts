@@ -97,6 +97,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           'dueAt',
           'secondsLeft',
           'workflowId',
+          'resource',
         ];
         return sendCsv(reply, 'work-queues', columns, rows);
       }

@@ -90,6 +90,7 @@
       { label: 'later', color: '#2ca02c', test: (s) => s !== null && s >= 86400 },
       { label: 'no deadline', color: '#9aa3af', test: (s) => s === null },
     ];
+    data.queues.filter((queue) => queue.ageing).forEach(ageing);
     return new Chart(document.getElementById('queue-chart'), {
       type: 'bar',
       data: {
@@ -104,6 +105,27 @@
         indexAxis: 'y',
         scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
       },
+    });
+  }
+
+  // §4.8: overdue recovery claims per bucket of days past their due date.
+  function ageing(queue) {
+    const canvas = document.getElementById('ageing-chart-' + queue.id);
+    if (!canvas) return;
+    const buckets = Object.keys(queue.ageing);
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: buckets.map((bucket) => bucket + ' days overdue'),
+        datasets: [
+          {
+            label: 'claims',
+            backgroundColor: ['#e6c229', '#ff7f0e', '#d62728', '#7f1d1d'],
+            data: buckets.map((bucket) => queue.ageing[bucket]),
+          },
+        ],
+      },
+      options: { plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
     });
   }
 
