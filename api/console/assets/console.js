@@ -74,7 +74,8 @@
     );
     const list = text('ul');
     (point ? point.breaches : []).forEach((breach) => {
-      const workflowId = (breach.obligation === 'order_confirmation' ? 'order:' : 'handover:') + breach.subjectId;
+      // The report names each breach's process (order, handover, return or complaint).
+      const workflowId = breach.workflowId;
       const item = text('li', `${breach.party} ${breach.partyId}: due ${breach.dueAt} — `);
       item.append(text('a', workflowId, { href: temporalUrl(workflowId), target: '_blank', rel: 'noopener' }));
       list.append(item);
