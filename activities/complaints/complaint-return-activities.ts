@@ -20,6 +20,9 @@ export interface ComplaintReturn {
   /** When the return was asked for: its deadlines count from here (returnRefund input). */
   requestedAt: string;
   currency: string;
+  /** For the return's summary in the Temporal UI (absent from results recorded before it). */
+  kind?: string;
+  approveBy?: string | null;
 }
 
 function asComplaintReturn(request: ReturnRequest): ComplaintReturn {
@@ -29,6 +32,8 @@ function asComplaintReturn(request: ReturnRequest): ComplaintReturn {
     merchantId: request.merchantId,
     requestedAt: request.createdAt.toISOString(),
     currency: request.currency,
+    kind: request.kind,
+    approveBy: request.approveBy?.toISOString() ?? null,
   };
 }
 

@@ -8,7 +8,7 @@ import {
 } from '../../workflows/complaints/complaint-escalation.definitions';
 import { RECOVERY_DECISION_REFUSED } from '../../workflows/complaints/recovery-claim.definitions';
 import type { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
-import { businessKeyAttributes } from '../../workflows/shared/search-attributes';
+import { complaintStartMetadata } from '../../workflows/complaints/complaint-escalation.metadata';
 import { messageProcess } from '../shared/process-messages';
 
 /** Starts the complaint's process, or finds it running: the workflow id is the complaint id. */
@@ -29,7 +29,17 @@ export async function startComplaintProcess(temporal: Client, complaint: Complai
       },
     ],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: businessKeyAttributes(complaint),
+    ...complaintStartMetadata({
+      complaintId: complaint.id,
+      orderId: complaint.orderId,
+      merchantId: complaint.merchantId,
+      carrierId: complaint.carrierId,
+      category: complaint.category,
+      party: complaint.party,
+      status: complaint.status,
+      partyRespondBy: complaint.partyRespondBy?.toISOString() ?? null,
+      firstResponseBy: complaint.firstResponseBy.toISOString(),
+    }),
   });
 }
 

@@ -12,10 +12,6 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 const temporalLink = (link: Link, workflowId: string, text = workflowId) =>
   `<a href="${e(link(workflowId))}" target="_blank" rel="noopener" data-temporal>${e(text)}</a>`;
 
-/** The process a breach belongs to: the order's confirmation, or its handover and delivery. */
-export const breachWorkflowId = (obligation: string, subjectId: string) =>
-  obligation === 'order_confirmation' ? `order:${subjectId}` : `handover:${subjectId}`;
-
 function exports(path: string, query: string): string {
   return `<p class="exports muted">This data: <a href="${e(`${path}?${query}`)}">JSON</a><a href="${e(`${path}?${query}&format=csv`)}">CSV</a></p>`;
 }
@@ -32,7 +28,7 @@ export function scorecardsBody(input: {
     .filter((point) => point.due > 0)
     .map((point) => {
       const breaches = point.breaches
-        .map((b) => temporalLink(input.link, breachWorkflowId(b.obligation, b.subjectId), b.subjectId.slice(0, 8)))
+        .map((b) => temporalLink(input.link, b.workflowId, b.subjectId.slice(0, 8)))
         .join(' ');
       return `<tr><td>${e(point.from.slice(0, 10))}</td><td>${e(point.obligation)}</td><td class="num">${point.due}</td><td class="num">${point.breached}</td><td class="num ${point.breached ? 'bad' : 'ok'}">${percent(point.onTimeRate)}</td><td>${breaches}</td></tr>`;
     })
@@ -51,7 +47,7 @@ export function scorecardsBody(input: {
       <label>To<input name="to" value="${e(q.to)}" size="26"></label>
       <label>Per<select name="bucket">${['day', 'week'].map((b) => option(b, q.bucket)).join('')}</select></label>
       <button class="primary" type="submit">Show</button></form></div>
-    <div class="card"><h2>On-time rate per obligation (T/QGCML 3125 §4.7, §6.1)</h2>
+    <div class="card"><h2>On-time rate per obligation (T/QGCML 3125 §4.7, §4.8, §6.1, §6.4)</h2>
       <div class="chart"><canvas id="sla-chart" aria-label="On-time rate over time" role="img"></canvas></div>
       <p class="muted">Click a point to list the breaches behind it.</p><div id="sla-breaches"></div>
       ${exports('/reports/sla/trend', query.toString())}</div>
@@ -72,18 +68,23 @@ function timeLeft(seconds: number | null): string {
   return seconds < 0 ? `<span class="overdue">overdue ${text}</span>` : text;
 }
 
+/** §4.8: how long the overdue recovery claims are past due, drawn by console.js from the queue's `ageing`. */
+const ageingChart = (queueId: string) =>
+  `<div class="chart"><canvas id="ageing-chart-${e(queueId)}" data-ageing="${e(queueId)}" role="img" aria-label="Overdue claims by days overdue"></canvas></div>
+      `;
+
 export function queuesBody(input: { queues: Awaited<ReturnType<typeof listWorkQueues>>; link: Link }): string {
   const cards = input.queues
     .map((queue) => {
       const rows = queue.items
         .map(
           (item) =>
-            `<tr><td>${temporalLink(input.link, item.workflowId)}</td><td>${e(item.state)}</td><td>${e(item.merchantId ?? '—')}</td><td>${e(item.carrierId ?? '—')}</td><td>${e(item.dueAt ?? '—')}</td><td class="num">${timeLeft(item.secondsLeft)}</td></tr>`,
+            `<tr><td>${temporalLink(input.link, item.workflowId)}</td><td><a href="${e(item.resource)}" data-resource>${e(item.resource)}</a></td><td>${e(item.state)}</td><td>${e(item.merchantId ?? '—')}</td><td>${e(item.carrierId ?? '—')}</td><td>${e(item.dueAt ?? '—')}</td><td class="num">${timeLeft(item.secondsLeft)}</td></tr>`,
         )
         .join('');
       return `    <div class="card" id="queue-${e(queue.id)}"><h2>${e(queue.label)} <span class="muted">(${queue.items.length}; T/QGCML 3125 ${e(queue.clause)})</span></h2>
-      <table><thead><tr><th>Process</th><th>State</th><th>Merchant</th><th>Carrier</th><th>Due</th><th class="num">Time left</th></tr></thead>
-      <tbody>${rows || '<tr><td colspan="6" class="muted">Nothing waiting.</td></tr>'}</tbody></table></div>`;
+      ${queue.ageing ? ageingChart(queue.id) : ''}<table><thead><tr><th>Process (Temporal UI)</th><th>Record (API)</th><th>State</th><th>Merchant</th><th>Carrier</th><th>Due</th><th class="num">Time left</th></tr></thead>
+      <tbody>${rows || '<tr><td colspan="7" class="muted">Nothing waiting.</td></tr>'}</tbody></table></div>`;
     })
     .join('\n');
   return `    <div class="card"><h2>Time left, per queue</h2><div class="chart"><canvas id="queue-chart" role="img" aria-label="Waiting work by time left"></canvas></div>

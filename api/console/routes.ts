@@ -102,7 +102,12 @@ export function consolePageRoutes(sessions: ConsoleSessions): FastifyPluginAsync
           body: queuesBody({ queues, link: temporalLink }),
           data: {
             kind: 'queues',
-            queues: queues.map((q) => ({ label: q.label, left: q.items.map((i) => i.secondsLeft) })),
+            queues: queues.map((q) => ({
+              id: q.id,
+              label: q.label,
+              left: q.items.map((i) => i.secondsLeft),
+              ...(q.ageing ? { ageing: q.ageing } : {}),
+            })),
           },
         });
       },

@@ -16,7 +16,13 @@ import { problemSchema } from '../shared/problem';
 const DAY = 86_400_000;
 
 const rate = z.object({ due: z.number().int(), breached: z.number().int(), onTimeRate: z.number().nullable() });
-const breach = z.object({ obligation: z.string(), subjectId: z.string(), dueAt: z.string(), detectedAt: z.string() });
+const breach = z.object({
+  obligation: z.string(),
+  subjectId: z.string(),
+  dueAt: z.string(),
+  detectedAt: z.string(),
+  workflowId: z.string().describe('the process behind the breach, to open in the Temporal UI'),
+});
 
 /** Supervision of handovers and deliveries (T/QGCML 3125 §4.3, §6.1, §6.2.2): staff only. */
 const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -126,6 +132,7 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
                 merchantId: z.string(),
                 order_confirmation: rate,
                 handover: rate,
+                complaint_response: rate,
                 return_approval: rate,
                 return_inspection: rate,
                 breaches: z.array(breach),
@@ -137,13 +144,21 @@ const handoverSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
                 handover: rate,
                 delivery: rate,
                 cod_remittance: rate,
+                complaint_response: rate,
                 return_shipment: rate,
                 breaches: z.array(breach),
               }),
             ),
             complaintResponse: complaintResponseReportSchema,
-            /** §6.4: refunds are the platform's own obligation. */
-            platform: z.array(z.object({ platformId: z.string(), refund: rate, breaches: z.array(breach) })),
+            /** §4.7, §6.4: the first response to a complaint and refunds are the platform’s own obligations. */
+            platform: z.array(
+              z.object({
+                platformId: z.string(),
+                complaint_first_response: rate,
+                refund: rate,
+                breaches: z.array(breach),
+              }),
+            ),
           }),
           422: problemSchema,
         },

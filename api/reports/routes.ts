@@ -22,6 +22,33 @@ export function periodOf(query: { from?: string; to?: string }, defaultDays = 30
   return { from, to };
 }
 
+/** GET /reports/work-queues as JSON: each queue with its items (ids and deadlines only). */
+const workQueuesSchema = z.object({
+  queues: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      clause: z.string().describe('the clause of T/QGCML 3125 the deadline comes from'),
+      ageing: z
+        .record(z.string(), z.number().int())
+        .optional()
+        .describe('recovery claims: items per bucket of days overdue (0-30, 31-60, 61-90, 90+)'),
+      items: z.array(
+        z.object({
+          subjectId: z.string(),
+          merchantId: z.string().nullable(),
+          carrierId: z.string().nullable(),
+          state: z.string(),
+          dueAt: z.string().nullable(),
+          secondsLeft: z.number().int().nullable().describe('negative once overdue'),
+          workflowId: z.string().describe('the process in the Temporal UI'),
+          resource: z.string().describe('the record in this API'),
+        }),
+      ),
+    }),
+  ),
+});
+
 const csvOrJson = {
   200: jsonOrCsvResponse(z.unknown(), 'The report: JSON, or CSV with format=csv or Accept: text/csv'),
   422: problemSchema,
@@ -80,7 +107,10 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           queue: z.enum(workQueues.map((queue) => queue.id) as [string, ...string[]]).optional(),
           format: periodQuery.shape.format,
         }),
-        response: csvOrJson,
+        response: {
+          ...csvOrJson,
+          200: jsonOrCsvResponse(workQueuesSchema, 'The queues: JSON, or CSV with format=csv or Accept: text/csv'),
+        },
       },
       config: { access: { roles: ['staff', 'auditor'] } },
     },
@@ -97,6 +127,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           'dueAt',
           'secondsLeft',
           'workflowId',
+          'resource',
         ];
         return sendCsv(reply, 'work-queues', columns, rows);
       }

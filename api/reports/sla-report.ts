@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { breachWorkflowId } from './breach-workflow';
 
 type Obligation =
   | 'order_confirmation'
   | 'handover'
   | 'delivery'
   | 'cod_remittance'
+  | 'complaint_response'
+  | 'complaint_first_response'
   | 'return_approval'
   | 'return_inspection'
   | 'return_shipment'
@@ -23,6 +26,8 @@ export interface BreachLine {
   subjectId: string;
   dueAt: string;
   detectedAt: string;
+  /** The process behind the breach, to open in the Temporal UI. */
+  workflowId: string;
 }
 
 interface Period {
@@ -41,6 +46,8 @@ const DUE_SQL: Record<Party, Partial<Record<Obligation, string>>> = {
       where confirm_by >= ? and confirm_by < ? group by merchant_id`,
     handover: `select merchant_id::text as id, count(*)::int as n from customer_order
       where created_at >= ? and created_at < ? and status not in ('awaiting_confirmation', 'cancelled') group by merchant_id`,
+    complaint_response: `select merchant_id::text as id, count(*)::int as n from complaint
+      where party = 'merchant' and party_respond_by >= ? and party_respond_by < ? group by merchant_id`,
     return_approval: `select merchant_id::text as id, count(*)::int as n from return_request
       where approve_by >= ? and approve_by < ? group by merchant_id`,
     return_inspection: `select merchant_id::text as id, count(*)::int as n from return_request
@@ -53,25 +60,31 @@ const DUE_SQL: Record<Party, Partial<Record<Obligation, string>>> = {
       where handed_over_at >= ? and handed_over_at < ? group by carrier_id`,
     cod_remittance: `select carrier_id::text as id, count(*)::int as n from handover_slip
       where cod_amount is not null and delivered_at >= ? and delivered_at < ? group by carrier_id`,
+    complaint_response: `select carrier_id::text as id, count(*)::int as n from complaint
+      where party = 'carrier' and carrier_id is not null and party_respond_by >= ? and party_respond_by < ?
+      group by carrier_id`,
     return_shipment: `select carrier_id::text as id, count(*)::int as n from return_request
       where shipment_id is not null and carrier_id is not null and created_at >= ? and created_at < ? group by carrier_id`,
   },
-  // §6.4: the platform itself owes the refund within the contracted time.
+  // §6.4: the platform itself owes the refund within the contracted time; §4.7 its own
+  // first response to every complaint.
   platform: {
+    complaint_first_response: `select 'platform' as id, count(*)::int as n from complaint
+      where first_response_by >= ? and first_response_by < ? having count(*) > 0`,
     refund: `select 'platform' as id, count(*)::int as n from return_request
       where refund_by >= ? and refund_by < ? having count(*) > 0`,
   },
 };
 
 const OBLIGATIONS: Record<Party, Obligation[]> = {
-  merchant: ['order_confirmation', 'handover', 'return_approval', 'return_inspection'],
-  carrier: ['handover', 'delivery', 'cod_remittance', 'return_shipment'],
-  platform: ['refund'],
+  merchant: ['order_confirmation', 'handover', 'complaint_response', 'return_approval', 'return_inspection'],
+  carrier: ['handover', 'delivery', 'cod_remittance', 'complaint_response', 'return_shipment'],
+  platform: ['complaint_first_response', 'refund'],
 };
 
 /**
  * On-time rates per merchant and per carrier over a period, and the breaches behind them
- * (T/QGCML 3125 §4.3 supervision reports, §4.7, §6.1, §6.2.2), from sla_breach and the
+ * (T/QGCML 3125 §4.3 supervision reports, §4.7, §4.8, §6.1, §6.2.2, §6.4), from sla_breach and the
  * processes' own records.
  */
 export async function slaReport(em: EntityManager, period: Period) {
@@ -111,6 +124,7 @@ export async function slaReport(em: EntityManager, period: Period) {
         subjectId: breach.subject_id,
         dueAt: new Date(breach.due_at).toISOString(),
         detectedAt: new Date(breach.detected_at).toISOString(),
+        workflowId: breachWorkflowId(breach.obligation, breach.subject_id),
       });
     }
     return [...rows.entries()].map(([id, row]) => {

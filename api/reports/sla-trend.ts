@@ -9,19 +9,37 @@ export interface TrendPoint extends RateLine {
   to: string;
   obligation: string;
   /** The breaches behind the point: what staff open when a rate drops. */
-  breaches: Array<BreachLine & { party: 'merchant' | 'carrier'; partyId: string }>;
+  breaches: Array<BreachLine & { party: RowParty; partyId: string }>;
 }
 
 const DAY_MS = 86_400_000;
 const MAX_BUCKETS = 92;
-/** Who answers for which obligation on the platform's own scorecard. */
-const PLATFORM_OBLIGATIONS = ['order_confirmation', 'handover', 'delivery', 'cod_remittance'] as const;
+type RowParty = 'merchant' | 'carrier' | 'platform';
+
+/**
+ * The obligations on each scorecard (issue 13: confirmation, handover, delivery, COD
+ * remittance, complaint response, refund). The platform's card sums its merchants' and
+ * carriers' lines and adds its own: the first response to a complaint (§4.7) and refunds (§6.4).
+ */
+const OBLIGATIONS = {
+  platform: [
+    'order_confirmation',
+    'handover',
+    'delivery',
+    'cod_remittance',
+    'complaint_response',
+    'complaint_first_response',
+    'refund',
+  ],
+  merchant: ['order_confirmation', 'handover', 'complaint_response', 'return_approval', 'return_inspection'],
+  carrier: ['handover', 'delivery', 'cod_remittance', 'complaint_response', 'return_shipment'],
+} as const satisfies Record<TrendParty, readonly string[]>;
 
 type PartyRow = Record<string, unknown> & { breaches: BreachLine[] };
 
 /**
  * On-time rate over time per obligation, for one merchant, one carrier or the whole
- * platform (T/QGCML 3125 §4.3 business statistics, §4.7, §6.1, §8.7): the period cut into
+ * platform (T/QGCML 3125 §4.3 business statistics, §4.7, §4.8, §6.1, §6.4, §8.7): the period cut into
  * days or weeks, each bucket the SLA report of that bucket, so a point and the report of
  * its own period always agree.
  */
@@ -40,19 +58,14 @@ export async function slaTrend(
   for (let start = input.from.getTime(); start < input.to.getTime(); start += step) {
     const period = { from: new Date(start), to: new Date(Math.min(start + step, input.to.getTime())) };
     const report = await slaReport(em, period);
-    const rows: Array<{ party: 'merchant' | 'carrier'; row: PartyRow }> = [
+    const rows: Array<{ party: RowParty; row: PartyRow }> = [
       ...report.merchants.map((row) => ({ party: 'merchant' as const, row: row as PartyRow })),
       ...report.carriers.map((row) => ({ party: 'carrier' as const, row: row as PartyRow })),
+      ...report.platform.map((row) => ({ party: 'platform' as const, row: row as PartyRow })),
     ].filter(({ party, row }) =>
       input.party === 'platform' ? true : party === input.party && row[`${party}Id`] === input.partyId,
     );
-    const obligations =
-      input.party === 'platform'
-        ? PLATFORM_OBLIGATIONS
-        : input.party === 'merchant'
-          ? (['order_confirmation', 'handover'] as const)
-          : (['handover', 'delivery', 'cod_remittance'] as const);
-    for (const obligation of obligations) {
+    for (const obligation of OBLIGATIONS[input.party]) {
       let due = 0;
       let breached = 0;
       const breaches: TrendPoint['breaches'] = [];

@@ -4,6 +4,7 @@ import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-v
 import { serviceDeadlines } from '../../domain/service-deadlines';
 import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
 import { orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
+import { returnAndComplaintQueues } from './return-complaint-queues';
 
 /** One piece of waiting work: ids only (no personal data), its deadline and its process. */
 export interface WorkItem {
@@ -15,18 +16,23 @@ export interface WorkItem {
   /** Negative once overdue; null without a deadline. */
   secondsLeft: number | null;
   workflowId: string;
+  /** The item's API resource (GET), beside its process in the Temporal UI. */
+  resource: string;
 }
 
 /**
  * A work queue of the console and of GET /reports/work-queues. A process adds its own
  * queue with one entry in `workQueues` below: an id, a label, and a query listing what
- * waits, with the deadline of each item (returns and complaints add theirs as they land).
+ * waits, with the deadline of each item, and optionally its ageing (returns, complaints,
+ * refunds and recovery claims keep theirs in return-complaint-queues.ts).
  */
 export interface WorkQueueDefinition {
   id: string;
   label: string;
   clause: string;
   list(em: EntityManager, now: Date): Promise<Omit<WorkItem, 'secondsLeft'>[]>;
+  /** A queue that ages (recovery claims): its items counted per bucket of days overdue. */
+  ageing?(items: Omit<WorkItem, 'secondsLeft'>[], now: Date): Record<string, number>;
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -48,6 +54,7 @@ const awaitingConfirmation: WorkQueueDefinition = {
       state: 'awaiting_confirmation',
       dueAt: iso(row.confirm_by),
       workflowId: orderWorkflowId(row.id),
+      resource: `/orders/${row.id}`,
     }));
   },
 };
@@ -103,26 +110,29 @@ const unsignedSlips: WorkQueueDefinition = {
         state,
         dueAt,
         workflowId: handoverWorkflowId(row.id),
+        resource: `/orders/${row.id}`,
       });
     }
     return items;
   },
 };
 
-export const workQueues: WorkQueueDefinition[] = [awaitingConfirmation, unsignedSlips];
+export const workQueues: WorkQueueDefinition[] = [awaitingConfirmation, unsignedSlips, ...returnAndComplaintQueues];
 
 /** Every queue (or one), each sorted by time left: the most urgent first, overdue on top. */
 export async function listWorkQueues(em: EntityManager, now: Date, only?: string) {
   const chosen = workQueues.filter((queue) => only === undefined || queue.id === only);
   const result = [];
   for (const queue of chosen) {
-    const items = (await queue.list(em, now))
+    const listed = await queue.list(em, now);
+    const items = listed
       .map((item) => ({
         ...item,
         secondsLeft: item.dueAt === null ? null : Math.round((Date.parse(item.dueAt) - now.getTime()) / 1000),
       }))
       .sort((a, b) => (a.secondsLeft ?? Infinity) - (b.secondsLeft ?? Infinity));
-    result.push({ id: queue.id, label: queue.label, clause: queue.clause, items });
+    const ageing = queue.ageing?.(listed, now);
+    result.push({ id: queue.id, label: queue.label, clause: queue.clause, ...(ageing ? { ageing } : {}), items });
   }
   return result;
 }

@@ -9,7 +9,7 @@ import {
   type ReturnRefundInput,
 } from '../../workflows/returns/return-refund.definitions';
 import type { returnRefundWorkflow } from '../../workflows/returns/return-refund';
-import { businessKeyAttributes } from '../../workflows/shared/search-attributes';
+import { returnStartMetadata } from '../../workflows/returns/return-refund.metadata';
 import { messageProcess } from '../shared/process-messages';
 
 /** The process's input for a stored request: ids only. */
@@ -32,7 +32,16 @@ export async function startReturnProcess(temporal: Client, request: ReturnReques
     taskQueue: RETURN_REFUND_TASK_QUEUE,
     args: [returnProcessInput(request)],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: businessKeyAttributes(request),
+    ...returnStartMetadata({
+      returnId: request.id,
+      orderId: request.orderId,
+      merchantId: request.merchantId,
+      carrierId: request.carrierId,
+      kind: request.kind,
+      status: request.status,
+      approveBy: request.approveBy?.toISOString() ?? null,
+      complaintId: request.complaintId,
+    }),
   });
 }
 

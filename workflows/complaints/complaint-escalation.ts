@@ -8,7 +8,7 @@ import {
 } from '../../domain/complaints';
 import { registerComplaintDecisions, type ComplaintProcess } from './complaint-decisions';
 import { followReturnRemedy, type AcceptedReturn } from './complaint-return-remedy';
-import { local, money, showStatus } from './complaint-steps';
+import { local, money, recoveryClaimChildMetadata, showStatus } from './complaint-steps';
 import {
   COMPLAINT_DECISION_REFUSED,
   complaintStateQuery,
@@ -177,6 +177,7 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
           },
         ],
         parentClosePolicy: 'ABANDON',
+        ...recoveryClaimChildMetadata(input, partyId, compensation.amount),
       });
       state.recoveryClaimStarted = true;
       await moveTo('recovery_pending', 'recovery_pending', 'recovery claim started against the party');
@@ -200,22 +201,30 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   const partyClock = async () => {
     if (!plan.partyRespondBy || !plan.partyWarnAt) return;
     const answered = () => state.partyResponded || !isOpen();
-    if (!(await condition(answered, untilInstant(plan.partyWarnAt)))) {
+    if (!(await condition(answered, untilInstant(plan.partyWarnAt), { summary: 'party response warning' }))) {
       state.warningsSent.push('party');
       await notify({ complaintId, purpose: 'complaint_response_warning', to: 'party' });
     }
-    const answeredInTime = await condition(answered, untilInstant(plan.partyRespondBy));
+    const answeredInTime = await condition(answered, untilInstant(plan.partyRespondBy), {
+      summary: 'party response deadline (§4.8, §6.1): silence escalates to staff',
+    });
     if (!answeredInTime)
       await escalate({ obligation: 'complaint_response', party: input.party, dueAt: plan.partyRespondBy });
   };
   /** §4.7: the consumer hears from someone within half a working day, or the platform is in breach. */
   const platformClock = async () => {
     const answered = () => state.firstResponded || !isOpen();
-    if (!(await condition(answered, untilInstant(plan.firstResponseWarnAt)))) {
+    if (
+      !(await condition(answered, untilInstant(plan.firstResponseWarnAt), {
+        summary: 'platform first-response warning',
+      }))
+    ) {
       state.warningsSent.push('first_response');
       await notify({ complaintId, purpose: 'complaint_response_warning', to: 'staff' });
     }
-    const firstResponseInTime = await condition(answered, untilInstant(plan.firstResponseBy));
+    const firstResponseInTime = await condition(answered, untilInstant(plan.firstResponseBy), {
+      summary: 'platform first-response deadline (§4.7: half a working day)',
+    });
     if (!firstResponseInTime)
       await escalate({ obligation: 'complaint_first_response', party: 'platform', dueAt: plan.firstResponseBy });
   };
@@ -235,7 +244,9 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
         continue;
       }
       const stillResolved = () => state.status !== 'resolved' || confirmedByConsumer;
-      await condition(stillResolved, untilInstant(state.reopenBy ?? new Date().toISOString()));
+      await condition(stillResolved, untilInstant(state.reopenBy ?? new Date().toISOString()), {
+        summary: 'follow-up window: the consumer may reopen (§5.7)',
+      });
       if (state.status === 'resolved') return;
     }
   };

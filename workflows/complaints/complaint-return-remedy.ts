@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   ChildWorkflowFailure,
+  patched,
   sleep,
   startChild,
   workflowInfo,
@@ -19,6 +20,8 @@ import {
   type ReturnRefundResult,
 } from '../returns/return-refund.definitions';
 import type { returnRefundWorkflow } from '../returns/return-refund';
+import { returnStartMetadata } from '../returns/return-refund.metadata';
+import { RETURN_COMPLAINT_VISIBILITY_PATCH } from '../shared/visibility';
 import { searchAttributes } from '../shared/search-attributes';
 
 /** How often a complaint that found its return's process already running looks at the return. */
@@ -46,9 +49,28 @@ export function returnOutcomeSummary(result: ReturnRefundResult, currency: strin
   }
 }
 
-/** The search attributes the API gives a return it starts, when this server knows them. */
+/**
+ * What the Temporal UI shows of the return: its summary and details, and the search
+ * attributes the API gives a return it starts (with ReturnId, ComplaintId and DueAt, behind
+ * a patch), when this server knows them.
+ */
+function childStartMetadata(made: ComplaintReturn, complaintId: string, carrierId: string | null) {
+  const registered = workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) !== undefined;
+  if (!patched(RETURN_COMPLAINT_VISIBILITY_PATCH))
+    return { typedSearchAttributes: registered ? childSearchAttributes(made, carrierId) : [] };
+  const { typedSearchAttributes, ...metadata } = returnStartMetadata({
+    ...made,
+    carrierId,
+    complaintId,
+    kind: made.kind ?? 'return',
+    status: 'requested',
+    approveBy: made.approveBy ?? null,
+  });
+  return { ...metadata, typedSearchAttributes: registered ? typedSearchAttributes : [] };
+}
+
+/** The search attributes the API gave a return it started, before ReturnId and ComplaintId. */
 function childSearchAttributes(made: ComplaintReturn, carrierId: string | null) {
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return [];
   return [
     { key: searchAttributes.orderId, value: made.orderId },
     { key: searchAttributes.merchantId, value: made.merchantId },
@@ -67,7 +89,7 @@ async function outcomeOfStartedReturn(returnId: string): Promise<ReturnRefundRes
         status: now.status as ReturnRefundResult['status'],
         ...(now.refundAmount !== null ? { refundAmount: now.refundAmount } : {}),
       };
-    await sleep(RUNNING_RETURN_POLL);
+    await sleep(RUNNING_RETURN_POLL, { summary: 'look again at the remedy’s running return' });
   }
 }
 
@@ -117,7 +139,7 @@ export async function followReturnRemedy(p: ComplaintProcess, accepted: Accepted
       // §4.8: the return runs to its end even if the complaint closes first; one process per return.
       parentClosePolicy: 'ABANDON',
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      typedSearchAttributes: childSearchAttributes(made, carrierId),
+      ...childStartMetadata(made, complaintId, carrierId),
     });
     result = await child.result();
   } catch (error) {

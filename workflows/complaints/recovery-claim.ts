@@ -12,6 +12,7 @@ import type {
 } from '../../activities/complaints/recovery-claim-activities';
 import type { createComplaintMailActivities, RecoveryMailInput } from '../../activities/complaints/complaint-mail';
 import { outstanding } from '../../domain/complaints';
+import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 import {
   decideRecoveryDisputeUpdate,
   disputeRecoveryClaimUpdate,
@@ -27,11 +28,20 @@ import {
 type RecoveryActivities = ReturnType<typeof createRecoveryClaimActivities> &
   Pick<ReturnType<typeof createComplaintMailActivities>, 'sendRecoveryMail'>;
 
-/** Database and mail: quick, retried until they work. */
-const local = proxyActivities<RecoveryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+/** Database and mail: quick, retried until they work; each labelled for the Temporal UI. */
+const local = labelActivities(
+  proxyActivities<RecoveryActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  }),
+  {
+    openRecoveryClaim: 'open the claim and its ledger (claimed amount, due date)',
+    nextRecoveryReminderAt: 'next reminder from the commitments',
+    recordRecoveryMovement: 'record a payment or write-off in the recovery ledger',
+    recordRecoveryStatus: 'record the claim’s status',
+    sendRecoveryMail: 'send a recovery-claim mail',
+  },
+);
 
 const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 
@@ -64,6 +74,8 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
       writtenOff: snapshot.writtenOff,
       dueAt: snapshot.dueAt,
     });
+    // Staff filter claims by status and by due date in the Temporal UI (patched; where registered).
+    showBusinessAttributes({ businessStatus: snapshot.status, dueAt: snapshot.dueAt });
   };
   const refuse = (why: string): never => {
     throw ApplicationFailure.create({
@@ -154,7 +166,8 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
 
   while (!closed()) {
     const wakeAt = !state.overdue && Date.parse(dueAt) < Date.parse(nextReminder) ? dueAt : nextReminder;
-    if (await condition(closed, untilInstant(wakeAt))) break;
+    const summary = wakeAt === dueAt ? 'claim due date (§4.8): overdue goes to staff' : 'next reminder to the party';
+    if (await condition(closed, untilInstant(wakeAt), { summary })) break;
     if (!state.overdue && Date.now() >= Date.parse(dueAt)) {
       // §4.8: a claim the party lets pass its due date goes to staff (once).
       state.overdue = true;

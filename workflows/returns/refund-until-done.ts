@@ -51,7 +51,9 @@ export async function refundUntilDone(acceptedAt: string, refundBy: string, roun
         await round.late();
       }
       const marks = [attentionAt, dueAt].filter((mark) => mark > now).map((mark) => mark - now);
-      await sleep(Math.max(1_000, Math.min(REFUND_RETRY_PAUSE_MS, ...marks)));
+      await sleep(Math.max(1_000, Math.min(REFUND_RETRY_PAUSE_MS, ...marks)), {
+        summary: 'pause before the next refund round (same idempotency key)',
+      });
     }
   }
   if (!late && Date.now() > dueAt) await round.late();

@@ -1,21 +1,12 @@
-import {
-  allHandlersFinished,
-  condition,
-  log,
-  patched,
-  proxyActivities,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { createReturnActivities } from '../../activities/returns/return-activities';
+import { allHandlersFinished, condition, log, patched } from '@temporalio/workflow';
 import type { ReturnMailInput } from '../../activities/returns/return-mail';
 import { attentionAt, needsReturnShipment, type ReturnStatus } from '../../domain/returns';
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
-import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
-import { searchAttributes } from '../shared/search-attributes';
+import { showBusinessAttributes } from '../shared/visibility';
 import { RETURN_EXCHANGE_PATCH, shipReplacement } from './exchange-replacement';
 import { refundUntilDone } from './refund-until-done';
 import { openReturnInbox } from './return-inbox';
+import { carrier, local, money, showStatus } from './return-steps';
 import {
   returnWorkflowId,
   type ReturnObligation,
@@ -25,40 +16,8 @@ import {
   type ReturnRefundState,
 } from './return-refund.definitions';
 
-type ReturnActivities = ReturnType<typeof createReturnActivities>;
-
-/** Database and mail: quick, retried until they work. */
-const local = proxyActivities<ReturnActivities>(QUICK_LOCAL_ACTIVITY);
-
-/** The carrier's API: idempotent on the key, so retrying for a while is safe. */
-const carrier = proxyActivities<ReturnActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: ['LogisticsRequestRejected'],
-  },
-});
-
-/** The refund: a few quick retries per round; refundUntilDone keeps starting new rounds. */
-const money = proxyActivities<ReturnActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    maximumInterval: '1 minute',
-    maximumAttempts: 5,
-    nonRetryableErrorTypes: ['PaymentRequestRejected', 'NoRefundAmount', 'NoCapture'],
-  },
-});
-
 /** Executions that shipped goods back before these consumer mails existed replay without them. */
 const RETURN_SHIPMENT_MAILS_PATCH = 'return-shipment-mails';
-
-/** Keeps BusinessStatus in step where the search attribute is registered (not on the time-skipping server). */
-function showStatus(status: ReturnStatus): void {
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
-  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
-}
 
 const untilDeadline = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 
@@ -112,9 +71,15 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
   const awaitDecision = async (approveBy: string): Promise<'approved' | 'rejected'> => {
     await notify({ returnId, purpose: 'return_requested_merchant' });
     const decided = () => inbox.decision !== undefined;
-    if (!(await condition(decided, untilDeadline(attentionAt(input.requestedAt, approveBy)))))
+    if (
+      !(await condition(decided, untilDeadline(attentionAt(input.requestedAt, approveBy)), {
+        summary: 'merchant decision reminder (before approveBy)',
+      }))
+    )
       await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'approval', dueAt: approveBy });
-    const decidedInTime = await condition(decided, untilDeadline(approveBy));
+    const decidedInTime = await condition(decided, untilDeadline(approveBy), {
+      summary: 'merchant decision deadline (§6.4; silence: the platform approves, §4.8)',
+    });
     inbox.approvalOpen = false;
     const by = decidedInTime && inbox.decision ? inbox.decision.by : 'platform';
     if (inbox.decision?.kind === 'reject') {
@@ -167,6 +132,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
       version,
     });
     state.deliverBackBy = shipment.dueAt;
+    showBusinessAttributes({ dueAt: shipment.dueAt });
     const applyEvent = async (event: LogisticsEventInput) => {
       await local.recordReturnShipmentEvent({ returnId, event });
       if ((event.type === 'picked_up' || event.type === 'in_transit') && state.status === 'approved') {
@@ -187,7 +153,9 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
       } else if (shipmentMissed) {
         await condition(() => inbox.slipChanged || inbox.pending.length > 0);
       } else if (
-        !(await condition(() => inbox.slipChanged || inbox.pending.length > 0, untilDeadline(shipment.dueAt)))
+        !(await condition(() => inbox.slipChanged || inbox.pending.length > 0, untilDeadline(shipment.dueAt), {
+          summary: 'return shipment deadline: slip signed by courier and merchant (§6.4)',
+        }))
       ) {
         shipmentMissed = true;
         await breach('return_shipment', 'carrier', shipment.dueAt);
@@ -203,10 +171,17 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     const inspectBy = (await local.returnDeadline({ returnId, term: 'returnInspection', from: receivedAt, version }))
       .dueAt;
     state.inspectBy = inspectBy;
+    showBusinessAttributes({ dueAt: inspectBy });
     const inspected = () => inbox.inspection !== undefined;
-    if (!(await condition(inspected, untilDeadline(attentionAt(receivedAt, inspectBy)))))
+    if (
+      !(await condition(inspected, untilDeadline(attentionAt(receivedAt, inspectBy)), {
+        summary: 'merchant inspection reminder (before the deadline)',
+      }))
+    )
       await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'inspection', dueAt: inspectBy });
-    const inspectedInTime = await condition(inspected, untilDeadline(inspectBy));
+    const inspectedInTime = await condition(inspected, untilDeadline(inspectBy), {
+      summary: 'merchant inspection deadline (§6.4: goods checked against the order)',
+    });
     inbox.inspectionOpen = false;
     const result = await local.recordInspection({
       returnId,
@@ -233,6 +208,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
   const acceptedAt = new Date().toISOString();
   const refundBy = (await local.returnDeadline({ returnId, term: 'refund', from: acceptedAt, version })).dueAt;
   state.refundBy = refundBy;
+  showBusinessAttributes({ dueAt: refundBy });
   const fixed = await local.fixReturnRefund({ returnId, refundBy });
   state.refundAmount = fixed.amount;
   if (fixed.amount > 0) {

@@ -10,6 +10,10 @@ export const searchAttributes = {
   merchantId: defineSearchAttributeKey('MerchantId', SearchAttributeType.KEYWORD),
   carrierId: defineSearchAttributeKey('CarrierId', SearchAttributeType.KEYWORD),
   businessStatus: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
+  /** A return's process and a complaint's return remedy: `ReturnId="<id>"`. */
+  returnId: defineSearchAttributeKey('ReturnId', SearchAttributeType.KEYWORD),
+  /** A complaint, the return it led to and its recovery claim: `ComplaintId="<id>"` finds all three. */
+  complaintId: defineSearchAttributeKey('ComplaintId', SearchAttributeType.KEYWORD),
   /** The deadline the process waits for now: `DueAt < "<now>"` lists the overdue ones. */
   dueAt: defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME),
 } as const;

@@ -1,6 +1,13 @@
 import { patched, upsertSearchAttributes, workflowInfo, type ActivityInterfaceFor } from '@temporalio/workflow';
 import { searchAttributes } from './search-attributes';
 
+/**
+ * Returns, complaints and recovery claims name themselves in the Temporal UI (summaries,
+ * ReturnId/ComplaintId, DueAt, a recovery claim's status): executions started before run
+ * without it (T/QGCML 3125 §8.7; issue 13).
+ */
+export const RETURN_COMPLAINT_VISIBILITY_PATCH = 'return-complaint-visibility';
+
 export interface BusinessAttributes {
   businessStatus?: string;
   carrierId?: string;

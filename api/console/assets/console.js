@@ -74,7 +74,8 @@
     );
     const list = text('ul');
     (point ? point.breaches : []).forEach((breach) => {
-      const workflowId = (breach.obligation === 'order_confirmation' ? 'order:' : 'handover:') + breach.subjectId;
+      // The report names each breach's process (order, handover, return or complaint).
+      const workflowId = breach.workflowId;
       const item = text('li', `${breach.party} ${breach.partyId}: due ${breach.dueAt} — `);
       item.append(text('a', workflowId, { href: temporalUrl(workflowId), target: '_blank', rel: 'noopener' }));
       list.append(item);
@@ -90,6 +91,7 @@
       { label: 'later', color: '#2ca02c', test: (s) => s !== null && s >= 86400 },
       { label: 'no deadline', color: '#9aa3af', test: (s) => s === null },
     ];
+    data.queues.filter((queue) => queue.ageing).forEach(ageing);
     return new Chart(document.getElementById('queue-chart'), {
       type: 'bar',
       data: {
@@ -104,6 +106,27 @@
         indexAxis: 'y',
         scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
       },
+    });
+  }
+
+  // §4.8: overdue recovery claims per bucket of days past their due date.
+  function ageing(queue) {
+    const canvas = document.getElementById('ageing-chart-' + queue.id);
+    if (!canvas) return;
+    const buckets = Object.keys(queue.ageing);
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: buckets.map((bucket) => bucket + ' days overdue'),
+        datasets: [
+          {
+            label: 'claims',
+            backgroundColor: ['#e6c229', '#ff7f0e', '#d62728', '#7f1d1d'],
+            data: buckets.map((bucket) => queue.ageing[bucket]),
+          },
+        ],
+      },
+      options: { plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
     });
   }
 

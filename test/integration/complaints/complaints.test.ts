@@ -97,6 +97,20 @@ describe('complaints on the real stack', () => {
     expect(Date.parse(complaint.deadlines.firstResponse) - Date.parse(complaint.createdAt)).toBe(6_000);
 
     await eventually(async () => expect((await complaintOf(complaint.id)).status).toBe('escalated'), 30_000);
+    // Staff find it in the Temporal UI as escalated, by its id, and read who had to answer by when (§8.7).
+    await eventually(async () => {
+      const found = [];
+      for await (const run of stack.temporal.workflow.list({
+        query: `ComplaintId="${complaint.id}" AND CarrierId="${parties.carrier.id}" AND BusinessStatus="escalated"`,
+      }))
+        found.push(run.workflowId);
+      expect(found).toEqual([`complaint:${complaint.id}`]);
+    });
+    const described = await stack.temporal.workflow.getHandle(`complaint:${complaint.id}`).describe();
+    expect(await described.staticSummary()).toBe(
+      `Complaint ${complaint.id} (delivery) about order ${order.id}: the carrier answers by ${complaint.deadlines.partyResponse}`,
+    );
+    expect(await described.staticDetails()).not.toContain('The parcel never arrived');
     // The carrier heard of it at its contract address, and was warned before its deadline.
     const toCarrier = stack.smtp.received.filter((mail) => mail.envelopeTo.includes(parties.carrier.contactEmail));
     expect(toCarrier.map((mail) => mail.parsed.subject)).toEqual(

@@ -78,7 +78,7 @@ describe('console access and the reports interface', () => {
       headers: { ...bearer(stack.config, 'staff'), accept: 'text/csv' },
     });
     expect(queues.body.split('\r\n')[0]).toBe(
-      'queue,subjectId,merchantId,carrierId,state,dueAt,secondsLeft,workflowId',
+      'queue,subjectId,merchantId,carrierId,state,dueAt,secondsLeft,workflowId,resource',
     );
     const consumer = await stack.app.inject({
       method: 'GET',

@@ -8,6 +8,13 @@ import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { SlaBreach } from '../../../db/entities/sla-breach.entity';
 import { collectBrowserErrors, hasChromium, launchChromium } from '../../helpers/browser';
 import { openShop, placeOneItemOrder, signUpConsumer } from '../../helpers/order-fixtures';
+import {
+  hoursFrom,
+  newParties,
+  seedComplaint,
+  seedRecoveryClaim,
+  seedReturn,
+} from '../../helpers/return-complaint-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
 
@@ -110,6 +117,98 @@ const DAY_MS = 86_400_000;
 
     const logins = await stack.orm.em.fork().find(AuditEvent, { action: 'console.login' }, { orderBy: { seq: 'asc' } });
     expect(logins.slice(-2).map((event) => event.outcome)).toEqual(['failure', 'success']);
+    expect(errors).toEqual([]);
+  });
+
+  it('staff see the queues of returns, complaints, refunds and claims with rows and the ageing chart, and their breaches on the scorecards (§4.8, §6.4)', async () => {
+    const now = new Date();
+    const parties = newParties();
+    const decision = await seedReturn(stack.orm, parties, { status: 'requested', approveBy: hoursFrom(now, -1) });
+    await seedReturn(stack.orm, parties, { status: 'received', receivedAt: hoursFrom(now, -2) });
+    const refund = await seedReturn(stack.orm, parties, { status: 'refund_pending', refundBy: hoursFrom(now, -3) });
+    const complaint = await seedComplaint(stack.orm, parties, {
+      party: 'merchant',
+      status: 'escalated',
+      partyRespondBy: hoursFrom(now, -4),
+      firstResponseBy: hoursFrom(now, 2),
+    });
+    await seedComplaint(stack.orm, parties, {
+      party: 'carrier',
+      status: 'awaiting_response',
+      partyRespondBy: hoursFrom(now, 5),
+      firstResponseBy: hoursFrom(now, 3),
+    });
+    const claim = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: hoursFrom(now, -40 * 24) });
+    const em = stack.orm.em.fork();
+    em.persist([
+      new SlaBreach('merchant', parties.merchantId, 'complaint_response', complaint.id, complaint.partyRespondBy!, now),
+      new SlaBreach('platform', 'platform', 'refund', refund.id, refund.refundBy!, now),
+    ]);
+    await em.flush();
+
+    const page = await context.newPage();
+    const errors = collectBrowserErrors(page);
+    await page.goto(`${base}/console/queues`);
+    if (new URL(page.url()).pathname === '/console/login') {
+      await page.fill('#email', email);
+      await page.fill('#password', password);
+      await page.click('button[type=submit]');
+      await page.goto(`${base}/console/queues`);
+    }
+    const rowOf = (queue: string, workflowId: string) =>
+      page.locator(`#queue-${queue} tr`, { has: page.locator(`a[data-temporal]`, { hasText: workflowId }) });
+    await expect(rowOf('returns-awaiting-decision', `return:${decision.id}`).textContent()).resolves.toContain(
+      'overdue',
+    );
+    expect(await page.locator('#queue-returns-awaiting-inspection tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#queue-complaints-awaiting-response tbody tr a[data-resource]').count()).toBeGreaterThan(
+      0,
+    );
+    const escalated = rowOf('complaints-escalated', `complaint:${complaint.id}`);
+    expect(await escalated.locator('a[data-resource]').getAttribute('href')).toBe(`/complaints/${complaint.id}`);
+    expect(await rowOf('refunds-pending', `return:${refund.id}`).count()).toBe(1);
+    expect(await rowOf('recovery-claims-overdue', `recovery:${claim.complaintId}`).count()).toBe(1);
+
+    // The ageing chart draws the same counts as the report.
+    const report = await stack.app.inject({
+      method: 'GET',
+      url: '/reports/work-queues?queue=recovery-claims-overdue',
+      headers: bearer(stack.config, 'staff'),
+    });
+    const ageing = report.json().queues[0].ageing as Record<string, number>;
+    const drawn = await page.evaluate(() => {
+      type Drawn = { data: { labels: string[]; datasets: Array<{ data: number[] }> } };
+      const charts = (globalThis as unknown as { Chart: { getChart(id: string): Drawn } }).Chart;
+      return {
+        ageing: charts.getChart('ageing-chart-recovery-claims-overdue').data,
+        queues: charts.getChart('queue-chart').data.labels,
+      };
+    });
+    expect(drawn.ageing.datasets[0]!.data).toEqual(Object.values(ageing));
+    expect(ageing['31-60']).toBeGreaterThanOrEqual(1);
+    expect(drawn.queues).toEqual(expect.arrayContaining(['Recovery claims overdue', 'Complaints escalated to staff']));
+    await page.screenshot({ path: path.join(screenshots, 'console-queues-returns-complaints.png'), fullPage: true });
+
+    // The merchant's scorecard: complaint response with its breach opening the complaint's process.
+    const query = new URLSearchParams({
+      party: 'merchant',
+      partyId: parties.merchantId,
+      from: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+      to: new Date(now.getTime() + DAY_MS).toISOString(),
+      bucket: 'week',
+    });
+    await page.goto(`${base}/console/scorecards?${query}`);
+    const labels = await page.evaluate(() =>
+      (
+        globalThis as unknown as { Chart: { getChart(id: string): { data: { datasets: Array<{ label: string }> } } } }
+      ).Chart.getChart('sla-chart').data.datasets.map((dataset) => dataset.label),
+    );
+    expect(labels).toEqual(expect.arrayContaining(['complaint response', 'return approval']));
+    const breachLink = page.locator('#sla-table a[data-temporal]').first();
+    expect(await breachLink.getAttribute('href')).toBe(
+      `${stack.config.TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(`complaint:${complaint.id}`)}`,
+    );
+    await page.screenshot({ path: path.join(screenshots, 'console-scorecard-complaints.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 

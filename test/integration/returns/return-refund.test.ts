@@ -3,6 +3,7 @@ import type { Principal } from '../../../domain/principal';
 import { chinaDate } from '../../../domain/qualifications';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
+import { searchAttributes } from '../../../workflows/shared/search-attributes';
 
 // A delivered order returned end to end through HTTP on the real stack (T/QGCML 3125 §6.4,
 // §7.1.2, §5.3): request → approve → return shipment driven by the sandbox carrier's signed
@@ -40,6 +41,24 @@ describe('returns: a delivered order returned, inspected and refunded', () => {
       returnAddress: 'Tea House, 1 Nanjing Rd, Shanghai',
     });
     expect(approved.json()).toEqual({ id: returnId, status: 'approved' });
+    // Staff find the return in the Temporal UI by its keys and read at a glance what it is (§8.7).
+    const process = ctx.stack.temporal.workflow.getHandle(`return:${returnId}`);
+    const described = await process.describe();
+    expect(await described.staticSummary()).toBe(
+      `Return ${returnId} (return) of order ${order.id}, merchant decides by ${asked.json().approveBy}`,
+    );
+    expect(await described.staticDetails()).not.toMatch(/Zhang|Li Si|Tea House/);
+    expect(described.typedSearchAttributes.get(searchAttributes.returnId)).toBe(returnId);
+    expect(described.typedSearchAttributes.get(searchAttributes.orderId)).toBe(order.id);
+    expect(described.typedSearchAttributes.get(searchAttributes.carrierId)).toBe(ctx.parties.carrier.id);
+    await eventually(async () => {
+      const found = [];
+      for await (const run of ctx.stack.temporal.workflow.list({
+        query: `ReturnId="${returnId}" AND BusinessStatus="approved"`,
+      }))
+        found.push(run.workflowId);
+      expect(found).toEqual([`return:${returnId}`]);
+    });
     expect(
       (await inject('POST', `/returns/${returnId}/reject`, ctx.merchant(), { reason: 'too late' })).statusCode,
     ).toBe(409);

@@ -154,9 +154,12 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
     const fake = fakes({ returnRefused: 'no return possible for order o-1: the return window for quality ended' });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       await proposeAndAccept(handle, 'return');
+      // Escalated first, staff mailed just after: wait for both before ending the run.
       const state = await waitFor(
         () => handle.query(complaintStateQuery),
-        (s) => s.status === 'escalated',
+        (s) =>
+          s.status === 'escalated' &&
+          fake.calls.includes('sendComplaintMail:complaint_attention_staff:return_not_possible'),
       );
       expect(state.returnId).toBeUndefined();
       await handle.terminate('test done');
