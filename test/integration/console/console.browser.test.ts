@@ -206,7 +206,7 @@ const DAY_MS = 86_400_000;
     expect(labels).toEqual(expect.arrayContaining(['complaint response', 'return approval']));
     const breachLink = page.locator('#sla-table a[data-temporal]').first();
     expect(await breachLink.getAttribute('href')).toBe(
-      `${stack.config.TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(`complaint:${complaint.id}`)}`,
+      `${stack.config.TEMPORAL_UI_URL}/namespaces/${stack.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(`complaint:${complaint.id}`)}`,
     );
     await page.screenshot({ path: path.join(screenshots, 'console-scorecard-complaints.png'), fullPage: true });
     expect(errors).toEqual([]);
