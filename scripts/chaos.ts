@@ -76,8 +76,9 @@ async function main(): Promise<number> {
 async function runOn(topology: Topology, options: RunOptions): Promise<TopologyReport> {
   const stack = await startChaosStack(topology);
   running = stack;
-  const orm = await createOrm(stack.config.DATABASE_URL);
-  const temporal = await createTemporalClient(stack.config);
+  // Fresh connections after the kills: the pool's sockets did not survive PostgreSQL's crash.
+  let orm = await createOrm(stack.config.DATABASE_URL);
+  let temporal = await createTemporalClient(stack.config);
   try {
     say(`${topology}: seeding the shop`);
     const shop = await seedBenchShop(orm, stack.config);
@@ -112,6 +113,10 @@ async function runOn(topology: Topology, options: RunOptions): Promise<TopologyR
     );
     const loadSeconds = (Date.now() - started) / 1000;
     await killing;
+    await orm.close();
+    await temporal.connection.close();
+    orm = await createOrm(stack.config.DATABASE_URL);
+    temporal = await createTemporalClient(stack.config);
     say(`${topology}: load done in ${loadSeconds.toFixed(0)} s, ${kills.length} kills; waiting to settle`);
     const settle = await waitToSettle({ orm, temporal, orders, timeoutMs: SETTLE_TIMEOUT_MS });
     say(`${topology}: ${settle.settled ? 'settled' : 'NOT settled'} after ${settle.seconds.toFixed(0)} s; checking`);

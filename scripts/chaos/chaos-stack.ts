@@ -3,7 +3,7 @@
 // (platform/*), each API instance and worker in its own supervised process so that one
 // can be killed and started again, and the test stack's sandbox gateway and SMTP catcher.
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/env';
 import { loadConfig } from '../../config/env';
@@ -48,6 +48,8 @@ export async function startChaosStack(topology: Topology): Promise<ChaosStack> {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   };
   try {
+    // A run starts from nothing: the dev server's SQLite file would carry the last run's workflows.
+    rmSync(dir, { recursive: true, force: true });
     const toolchain = ensureToolchain();
     const clusterTools = topology === 'cluster' ? ensureClusterToolchain() : undefined;
     const postgres = chaosCluster(toolchain.pgBinDir, topology, await freePort());
@@ -119,13 +121,14 @@ export async function startChaosStack(topology: Topology): Promise<ChaosStack> {
     };
     const logDir = path.join(dir, 'log');
     const node = (name: string, entry: string, extra: NodeJS.ProcessEnv = {}, readyUrl?: string) =>
-      supervise(name, async () => {
+      supervise(name, async (adopt) => {
         mkdirSync(logDir, { recursive: true });
         const log = openSync(path.join(logDir, `${name.replace(/:/g, '-')}.log`), 'a');
         const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
           env: { ...env, ...extra },
           stdio: ['ignore', log, log],
         });
+        adopt(child);
         // Liveness, not readiness: an instance is up even while Temporal or PostgreSQL is not.
         if (readyUrl) await waitForHttp(readyUrl, name, 180_000);
         return child;

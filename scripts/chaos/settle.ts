@@ -15,6 +15,8 @@ export async function waitToSettle(options: {
   const ids = options.orders.filter((order) => order.orderId).map((order) => order.orderId!);
   const knex = options.orm.em.getConnection().getKnex();
   const count = async (query: string) => (await options.temporal.workflow.count(query)).count;
+  let lastSaid = started;
+  let state = 'nothing read yet';
   while (Date.now() - started < options.timeoutMs) {
     const settled = await (async () => {
       const { rows } = (await knex.raw(
@@ -25,12 +27,21 @@ export async function waitToSettle(options: {
         [ids],
       )) as { rows: Array<{ undecided: string; confirmed: string; pending: string }> };
       const row = rows[0]!;
+      state = `${row.undecided} orders undecided, ${row.pending} audit events pending`;
       if (Number(row.undecided) > 0 || Number(row.pending) > 0) return false;
       const openOrders = await count(`WorkflowType = 'orderConfirmationWorkflow' AND ExecutionStatus = 'Running'`);
       const handovers = await count(`WorkflowType = 'deliveryHandoverWorkflow' AND ExecutionStatus = 'Running'`);
+      state += `, ${openOrders} order workflows running, ${handovers}/${row.confirmed} handovers waiting`;
       return openOrders === 0 && handovers === Number(row.confirmed);
-    })().catch(() => false);
+    })().catch((error: unknown) => {
+      state = `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+      return false;
+    });
     if (settled) return { settled: true, seconds: (Date.now() - started) / 1000 };
+    if (Date.now() - lastSaid > 30_000) {
+      console.log(`[chaos] not settled yet: ${state}`);
+      lastSaid = Date.now();
+    }
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   return { settled: false, seconds: (Date.now() - started) / 1000 };

@@ -15,8 +15,15 @@ export interface Supervised {
 
 const say = (message: string) => console.log(`[chaos] ${message}`);
 
-/** `launch` starts the process and resolves once it serves (or at once, for a worker). */
-export function supervise(name: string, launch: () => Promise<ChildProcess>): Supervised {
+/**
+ * `launch` starts the process and resolves once it serves (or at once, for a worker);
+ * it hands the child to `adopt` as soon as it exists, so a stop during a slow start still
+ * reaches it.
+ */
+export function supervise(
+  name: string,
+  launch: (adopt: (child: ChildProcess) => void) => Promise<ChildProcess>,
+): Supervised {
   let child: ChildProcess | undefined;
   let expectingExit = false;
   let stopped = false;
@@ -35,9 +42,13 @@ export function supervise(name: string, launch: () => Promise<ChildProcess>): Su
   async function start(): Promise<void> {
     if (stopped) return;
     expectingExit = false;
-    const running = await launch();
-    child = running;
-    watch(running);
+    const adopt = (running: ChildProcess) => {
+      child = running;
+      watch(running);
+    };
+    const running = await launch(adopt);
+    if (child !== running) adopt(running);
+    if (stopped) running.kill('SIGKILL');
   }
 
   return {
