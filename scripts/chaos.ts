@@ -4,13 +4,13 @@
  * Temporal, ports; never the user's running stack), puts --orders orders in flight through
  * the HTTP API — all placed with a card, then confirmed (captured), cancelled by the
  * consumer or rejected by the merchant (voided) — and meanwhile kills, one at a time
- * (--kills, --pause apart): a commerce worker, the ops worker, an API instance, Temporal,
- * PostgreSQL (immediate shutdown), a commerce worker again. Each comes back as under a
- * supervisor; clients retry with the same Idempotency-Key. Once all has settled it checks
+ * (--kills, spread over the load, at least --pause seconds apart): a commerce worker, the
+ * ops worker, an API instance, Temporal, PostgreSQL (immediate shutdown), a commerce
+ * worker again. Each comes back as under a supervisor; clients retry with the same Idempotency-Key. Once all has settled it checks
  * the ledger, stock, mail, audit chain and workflows, prints a table, and exits 1 on any
  * violation. README "Chaos" has the figures.
  *
- *   npm run chaos -- [--topology dev|cluster] [--orders 1000] [--kills 6] [--pause 10] [--concurrency 20]
+ *   npm run chaos -- [--topology dev|cluster] [--orders 1000] [--kills 6] [--pause 5] [--concurrency 20]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { seedBenchShop } from './bench/bench-data';
 import { startChaosStack, type ChaosStack } from './chaos/chaos-stack';
 import type { Topology } from './chaos/chaos-temporal';
 import { checkInvariants } from './chaos/invariants';
-import { runKills, type Kill } from './chaos/kill-plan';
+import { runKills } from './chaos/kill-plan';
 import { decideOrder, inParallel, placeOrder, planOrders } from './chaos/order-scripts';
 import { printReport, violationsOf, type TopologyReport } from './chaos/report';
 import { retryingClient } from './chaos/retrying-client';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       topology: { type: 'string' },
       orders: { type: 'string', default: '1000' },
       kills: { type: 'string', default: '6' },
-      pause: { type: 'string', default: '10' },
+      pause: { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '20' },
     },
   });
@@ -93,26 +93,34 @@ async function runOn(topology: Topology, options: RunOptions): Promise<TopologyR
     const stockBefore = new Map(rows.map((row) => [row.id, row.stock]));
     const client = retryingClient(stack.apiUrl);
 
-    const kills: Kill[] = [];
-    const killing = runKills(stack, { count: options.kills, pauseMs: options.pauseMs, done: kills });
+    // Every order placed before the first decision: all of them in flight at once.
+    let placed = 0;
+    let decided = 0;
+    const killing = runKills(stack, {
+      count: options.kills,
+      pauseMs: options.pauseMs,
+      progress: () => (placed + decided) / (2 * orders.length),
+    });
     const started = Date.now();
-    let inFlight = 0;
-    let peakInFlight = 0;
     say(`${topology}: placing ${orders.length} orders, ${options.concurrency} at a time`);
     await inParallel(orders, options.concurrency, async (order) => {
       await placeOrder(client, order);
-      peakInFlight = Math.max(peakInFlight, ++inFlight);
+      placed += 1;
     });
-    // Decisions once half the kills are behind us: the placed orders all wait meanwhile.
-    while (kills.length < Math.ceil(options.kills / 2)) await new Promise((resolve) => setTimeout(resolve, 1_000));
-    say(`${topology}: ${inFlight} orders waiting for a decision; deciding them`);
+    placed = orders.length;
+    const peakInFlight = orders.filter((order) => order.orderId).length;
+    say(`${topology}: ${peakInFlight} orders waiting for a decision; deciding them`);
     await inParallel(
       orders.filter((order) => order.orderId),
       options.concurrency,
-      (order) => decideOrder(client, order),
+      async (order) => {
+        await decideOrder(client, order);
+        decided += 1;
+      },
     );
+    decided = orders.length;
     const loadSeconds = (Date.now() - started) / 1000;
-    await killing;
+    const kills = await killing;
     await orm.close();
     await temporal.connection.close();
     orm = await createOrm(stack.config.DATABASE_URL);

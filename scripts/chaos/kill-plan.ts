@@ -49,15 +49,20 @@ export function victimsOf(stack: ChaosStack): Victim[] {
   ];
 }
 
-/** Kills `count` victims (cycling through the list), `pauseMs` apart; each one done lands in `done` at once. */
+/**
+ * Kills `count` victims (cycling through the list), spread over the load whatever its
+ * speed: kill n waits until the share n / (count + 1) of the load is done (`progress`, 0 to
+ * 1), and at least `pauseMs` after the previous victim came back.
+ */
 export async function runKills(
   stack: ChaosStack,
-  options: { count: number; pauseMs: number; done: Kill[] },
+  options: { count: number; pauseMs: number; progress: () => number },
 ): Promise<Kill[]> {
   const victims = victimsOf(stack);
-  const { done } = options;
+  const done: Kill[] = [];
   for (let n = 0; n < options.count; n++) {
     await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    while (options.progress() < (n + 1) / (options.count + 1)) await new Promise((resolve) => setTimeout(resolve, 250));
     const victim = victims[n % victims.length]!;
     say(`kill ${n + 1}/${options.count}: ${victim.victim} (${victim.how})`);
     const killedAt = Date.now();
