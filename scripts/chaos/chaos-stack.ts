@@ -18,6 +18,7 @@ import { writeWorkflowBundle } from '../../platform/workflow-bundle';
 import { startLogisticsCarrier } from '../../sandbox/logistics-carrier/start';
 import { startPaymentGateway } from '../../sandbox/payment-gateway/start';
 import { startSmtpTestServer, type SmtpTestServer } from '../../test/helpers/smtp-test-server';
+import { chaosBackupEnv } from './chaos-backup-target';
 import { chaosCluster, databaseUrlOf, removeChaosCluster, restartPostgres } from './chaos-postgres';
 import { prepareTemporal, type Topology } from './chaos-temporal';
 import { supervise, type Supervised } from './supervised';
@@ -118,6 +119,7 @@ export async function startChaosStack(topology: Topology): Promise<ChaosStack> {
       RATE_LIMIT_PER_ADDRESS_PER_MINUTE: NO_RATE_LIMITS,
       RATE_LIMIT_AUTH_PER_MINUTE: NO_RATE_LIMITS,
       ...(topology === 'cluster' ? { TRUST_PROXY: '127.0.0.1' } : {}),
+      ...chaosBackupEnv({ toolchain, cluster: postgres, databaseUrl, topology, dir }),
     };
     const logDir = path.join(dir, 'log');
     const node = (name: string, entry: string, extra: NodeJS.ProcessEnv = {}, readyUrl?: string) =>
