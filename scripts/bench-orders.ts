@@ -8,6 +8,7 @@
  *
  *   npm run bench:orders -- [--url http://127.0.0.1:3000] [--duration 8] [--connections 10,50,200]
  *                           [--e2e-duration 15] [--e2e-connections 20] [--without-worker]
+ *                           [--topology dev|cluster] [--commerce-workers 2]   (cluster: start:cluster on free ports)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
       // Diagnosis: the load runs without the commerce worker (workflows only started), to
       // tell the API's own cost from the cost of the workflows' work running beside it.
       'without-worker': { type: 'boolean', default: false },
+      topology: { type: 'string', default: 'dev' },
+      'commerce-workers': { type: 'string', default: '2' },
     },
   });
   const duration = Number(values.duration);
@@ -47,7 +50,13 @@ async function main(): Promise<void> {
   if (!(duration > 0) || connectionCounts.some((c) => !(c > 0)))
     throw new Error('--duration and --connections take positive numbers');
 
-  const stack = await startBenchStack({ url: values.url, withoutWorker: values['without-worker'] });
+  if (values.topology !== 'dev' && values.topology !== 'cluster') throw new Error('--topology is dev or cluster');
+  const stack = await startBenchStack({
+    url: values.url,
+    withoutWorker: values['without-worker'],
+    topology: values.topology,
+    commerceWorkers: Number(values['commerce-workers']),
+  });
   const orm = await createOrm(stack.config.DATABASE_URL);
   try {
     console.log('[bench] seeding 1,000 products and 1,000 consumers');

@@ -13,6 +13,7 @@ import { startTemporalDevServer } from '../../platform/temporal-dev-server';
 import { ensureToolchain } from '../../platform/toolchain';
 import { writeWorkflowBundle } from '../../platform/workflow-bundle';
 import { startPaymentGateway } from '../../sandbox/payment-gateway/start';
+import { startBenchCluster } from './bench-cluster';
 
 export interface BenchStack {
   config: Config;
@@ -25,7 +26,13 @@ export interface BenchStack {
 
 const say = (message: string) => console.log(`[bench] ${message}`);
 
-export async function startBenchStack(options: { url?: string; withoutWorker?: boolean }): Promise<BenchStack> {
+export async function startBenchStack(options: {
+  url?: string;
+  withoutWorker?: boolean;
+  /** `cluster`: scripts/start-cluster.ts on this benchmark's database instead of the dev server. */
+  topology?: 'dev' | 'cluster';
+  commerceWorkers?: number;
+}): Promise<BenchStack> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
@@ -46,49 +53,62 @@ export async function startBenchStack(options: { url?: string; withoutWorker?: b
       const databaseUrl = new URL(config.DATABASE_URL);
       databaseUrl.pathname = `/${database}`;
 
-      const temporalPort = await freePort();
-      say(`Temporal dev server on 127.0.0.1:${temporalPort} (in-memory SQLite)`);
-      const temporal = await startTemporalDevServer({
-        cli: toolchain.temporalCli,
-        port: temporalPort,
-        namespace: config.TEMPORAL_NAMESPACE,
-        logFile: path.join(varDir, 'log', 'bench-temporal.log'),
-      });
-      cleanups.push(() => stopChild(temporal));
-      notes.push('Temporal: `temporal server start-dev`, in-memory SQLite (one writer)');
+      if (options.topology === 'cluster') {
+        const commerceWorkers = options.commerceWorkers ?? 2;
+        say(`cluster topology: npm run start:cluster with ${commerceWorkers} commerce worker(s)`);
+        const started = await startBenchCluster({ databaseUrl: databaseUrl.toString(), commerceWorkers });
+        cleanups.push(() => started.close());
+        config = { ...config, DATABASE_URL: databaseUrl.toString(), TEMPORAL_ADDRESS: started.temporalAddress };
+        Object.assign(childEnv, { DATABASE_URL: config.DATABASE_URL, TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS });
+        apiUrl = started.apiUrl;
+        notes.push(
+          `Temporal server on PostgreSQL (16 history shards), 2 API instances behind HAProxy, ${commerceWorkers} commerce worker(s)`,
+        );
+      } else {
+        const temporalPort = await freePort();
+        say(`Temporal dev server on 127.0.0.1:${temporalPort} (in-memory SQLite)`);
+        const temporal = await startTemporalDevServer({
+          cli: toolchain.temporalCli,
+          port: temporalPort,
+          namespace: config.TEMPORAL_NAMESPACE,
+          logFile: path.join(varDir, 'log', 'bench-temporal.log'),
+        });
+        cleanups.push(() => stopChild(temporal));
+        notes.push('Temporal: `temporal server start-dev`, in-memory SQLite (one writer)');
 
-      const gateway = await startPaymentGateway({
-        databaseUrl: databaseUrl.toString(),
-        port: 0,
-        apiKey: config.PAYMENT_SANDBOX_API_KEY,
-        logLevel: 'warn',
-      });
-      cleanups.push(() => gateway.close());
+        const gateway = await startPaymentGateway({
+          databaseUrl: databaseUrl.toString(),
+          port: 0,
+          apiKey: config.PAYMENT_SANDBOX_API_KEY,
+          logLevel: 'warn',
+        });
+        cleanups.push(() => gateway.close());
 
-      const apiPort = await freePort();
-      config = {
-        ...config,
-        DATABASE_URL: databaseUrl.toString(),
-        TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-        PAYMENT_SANDBOX_URL: gateway.url,
-        API_PORT: apiPort,
-      };
-      const orm = await createOrm(config.DATABASE_URL);
-      await migrateUp(orm).finally(() => orm.close());
-      say('bundling workflows');
-      const bundle = await writeWorkflowBundle(path.join(varDir, 'build', 'bench-workflow-bundle.js'));
-      Object.assign(childEnv, {
-        DATABASE_URL: config.DATABASE_URL,
-        TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-        PAYMENT_SANDBOX_URL: config.PAYMENT_SANDBOX_URL,
-        API_PORT: String(apiPort),
-        SMTP_URL: `file:${path.join(varDir, 'bench', 'mail')}`,
-        WORKFLOW_BUNDLE_PATH: bundle,
-      });
-      cleanups.push(spawnChild('api', 'api/server.ts', childEnv).stop);
-      if (!options.withoutWorker) cleanups.push(spawnChild('worker:commerce', 'workers/commerce.ts', childEnv).stop);
-      else notes.push('no commerce worker: order workflows only started (--without-worker)');
-      apiUrl = `http://127.0.0.1:${apiPort}`;
+        const apiPort = await freePort();
+        config = {
+          ...config,
+          DATABASE_URL: databaseUrl.toString(),
+          TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+          PAYMENT_SANDBOX_URL: gateway.url,
+          API_PORT: apiPort,
+        };
+        const orm = await createOrm(config.DATABASE_URL);
+        await migrateUp(orm).finally(() => orm.close());
+        say('bundling workflows');
+        const bundle = await writeWorkflowBundle(path.join(varDir, 'build', 'bench-workflow-bundle.js'));
+        Object.assign(childEnv, {
+          DATABASE_URL: config.DATABASE_URL,
+          TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+          PAYMENT_SANDBOX_URL: config.PAYMENT_SANDBOX_URL,
+          API_PORT: String(apiPort),
+          SMTP_URL: `file:${path.join(varDir, 'bench', 'mail')}`,
+          WORKFLOW_BUNDLE_PATH: bundle,
+        });
+        cleanups.push(spawnChild('api', 'api/server.ts', childEnv).stop);
+        if (!options.withoutWorker) cleanups.push(spawnChild('worker:commerce', 'workers/commerce.ts', childEnv).stop);
+        else notes.push('no commerce worker: order workflows only started (--without-worker)');
+        apiUrl = `http://127.0.0.1:${apiPort}`;
+      }
     }
     notes.push(`PostgreSQL: DATABASE_POOL_MAX=${config.DATABASE_POOL_MAX} per process`);
 

@@ -1,0 +1,102 @@
+// What each order of a chaos run is told to become, and the HTTP calls that drive it there:
+// placed with a card the sandbox approves (authorised), then confirmed by the merchant
+// (captured), cancelled by the consumer or rejected by the merchant (voided).
+import { randomUUID } from 'node:crypto';
+import type { BenchShop } from '../bench/bench-data';
+import type { RetryingClient } from './retrying-client';
+
+export type Script = 'confirm' | 'cancel' | 'reject';
+
+export interface ChaosOrder {
+  index: number;
+  script: Script;
+  idempotencyKey: string;
+  productId: string;
+  consumerToken: string;
+  merchantToken: string;
+  orderId?: string;
+  /** A call that never got an answer retrying could accept: named in the report. */
+  failure?: string;
+}
+
+/** Six in ten confirmed, two cancelled by the consumer, two rejected by the merchant. */
+const MIX: Script[] = [
+  'confirm',
+  'cancel',
+  'confirm',
+  'reject',
+  'confirm',
+  'confirm',
+  'cancel',
+  'confirm',
+  'reject',
+  'confirm',
+];
+/** A handful of products, so orders meet on the same stock rows as in a sale. */
+const PRODUCTS_USED = 10;
+const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
+
+export function planOrders(count: number, shop: BenchShop): ChaosOrder[] {
+  return Array.from({ length: count }, (_, index) => ({
+    index,
+    script: MIX[index % MIX.length]!,
+    idempotencyKey: `chaos-${randomUUID()}`,
+    productId: shop.productIds[index % PRODUCTS_USED]!,
+    consumerToken: shop.consumerTokens[index % shop.consumerTokens.length]!,
+    merchantToken: shop.merchantTokens[index % shop.merchantTokens.length]!,
+  }));
+}
+
+export async function placeOrder(client: RetryingClient, order: ChaosOrder): Promise<void> {
+  const answer = await client.call(
+    'POST',
+    '/orders',
+    { authorization: `Bearer ${order.consumerToken}`, 'idempotency-key': order.idempotencyKey },
+    {
+      items: [{ productId: order.productId, quantity: 1 }],
+      shippingAddress,
+      payment: { method: 'card', token: 'tok_ok' },
+    },
+  );
+  if (answer.status !== 201 && answer.status !== 200)
+    throw new Error(`placing order ${order.index} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  order.orderId = String(answer.body.id);
+}
+
+/**
+ * The script's decision. A 409 is an answer too: a retried decision whose first attempt
+ * went through (its answer lost with the killed process) finds the order decided; the
+ * final check reads which way.
+ */
+export async function decideOrder(client: RetryingClient, order: ChaosOrder): Promise<void> {
+  const byMerchant = order.script !== 'cancel';
+  const answer = await client.call(
+    'POST',
+    `/orders/${order.orderId}/${order.script}`,
+    { authorization: `Bearer ${byMerchant ? order.merchantToken : order.consumerToken}` },
+    order.script === 'reject' ? { reason: 'out of this harvest (chaos run)' } : undefined,
+  );
+  if (answer.status !== 200 && answer.status !== 409)
+    throw new Error(
+      `${order.script} of order ${order.index} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+    );
+}
+
+/** Runs `work` over `items`, `concurrency` at a time; failures are kept on the order, not thrown. */
+export async function inParallel(
+  items: ChaosOrder[],
+  concurrency: number,
+  work: (order: ChaosOrder) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const order = items[next++]!;
+      if (order.failure) continue;
+      await work(order).catch((error: unknown) => {
+        order.failure = error instanceof Error ? error.message : String(error);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+}
