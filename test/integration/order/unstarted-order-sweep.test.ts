@@ -9,6 +9,7 @@ import type { UnstartedOrderSweepResult } from '../../../workflows/order/unstart
 import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
 import { openShop, shippingAddress, signUpConsumer } from '../../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
+import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { bearer } from '../../helpers/tokens';
 import { eventually } from '../../helpers/eventually';
 
@@ -16,12 +17,16 @@ import { eventually } from '../../helpers/eventually';
 // kill -9) leaves an order no process watches: no payment authorised, no confirmation
 // deadline kept, stock held (T/QGCML 3125 §4.7, §5.3). The sweep starts those processes.
 describe('the unstarted-order sweep', () => {
+  // A database of its own: the sweep looks at every order, and other files leave orders
+  // whose processes ran in their own Temporal namespaces.
+  let database: PrivateDatabase;
   let stack: TestStack;
   let dyingApi: FastifyInstance;
   let shop: Awaited<ReturnType<typeof openShop>>;
 
   beforeAll(async () => {
-    stack = await startTestStack({ workers: [TASK_QUEUES.commerce] });
+    database = await createPrivateDatabase('unstarted_order_sweep');
+    stack = await startTestStack({ workers: [TASK_QUEUES.commerce], config: { DATABASE_URL: database.url } });
     shop = await openShop(stack, { price: 1_200, deliveryFee: 0, stock: 10 });
     // An API whose process start never happens: what a kill -9 after the commit leaves.
     const dying = new Client({ connection: stack.temporal.connection, namespace: stack.config.TEMPORAL_NAMESPACE });
@@ -31,6 +36,7 @@ describe('the unstarted-order sweep', () => {
   afterAll(async () => {
     await dyingApi?.close();
     await stack?.close();
+    await database?.drop();
   });
 
   async function placeThrough(app: FastifyInstance) {
@@ -72,6 +78,7 @@ describe('the unstarted-order sweep', () => {
 
     const first = await sweep();
     expect(first.started).toBe(1);
+    // The healthy order's process had already run (or is running): found at most, never started.
     expect(first.found).toBeGreaterThanOrEqual(1);
     // The swept process does what any order's does: it runs and authorises the card.
     await eventually(async () => {
