@@ -1,4 +1,9 @@
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  type Client,
+} from '@temporalio/client';
 import type { Order } from '../../db/entities/order.entity';
 import { formatMoney, money } from '../../domain/money';
 import { ORDER_CONFIRMATION_WORKFLOW, orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
@@ -7,12 +12,24 @@ import { businessKeyAttributes, searchAttributes } from '../../workflows/shared/
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 
 /**
- * Starts the order's confirmation process, or finds it running: the workflow id is the
- * order id, so a replayed request never starts a second one. Called by `POST /orders`
- * after its commit, and by the unstarted-order sweep for orders whose API died between
- * the commit and this call.
+ * Starts the order's confirmation process, or finds it running or ended: the workflow id
+ * is the order id, so a replayed request never starts a second one. Called by `POST
+ * /orders` after its commit, and by the unstarted-order sweep for orders whose API died
+ * between the commit and this call. Resolves to `existed` when the order's process had
+ * already ended, `started` otherwise (started now, or found running).
  */
-export async function startOrderProcess(temporal: Client, order: Order): Promise<void> {
+export async function startOrderProcess(temporal: Client, order: Order): Promise<'started' | 'existed'> {
+  try {
+    await startOnce(temporal, order);
+    return 'started';
+  } catch (error) {
+    // Ended already (a replay of the request days later): that process was the order's one.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existed';
+    throw error;
+  }
+}
+
+async function startOnce(temporal: Client, order: Order): Promise<void> {
   await temporal.workflow.start<typeof orderConfirmationWorkflow>(ORDER_CONFIRMATION_WORKFLOW, {
     workflowId: orderWorkflowId(order.id),
     taskQueue: TASK_QUEUES.commerce,

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Order } from '../../db/entities/order.entity';
 import { orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
@@ -57,12 +57,7 @@ export function createUnstartedOrderActivities({
       for (const order of orders) {
         Context.current().heartbeat(order.id);
         if (await processExists(client, order.id)) continue;
-        try {
-          await startOrderProcess(client, order);
-          started += 1;
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
+        if ((await startOrderProcess(client, order)) === 'started') started += 1;
       }
       return { found: orders.length, started };
     },

@@ -119,6 +119,26 @@ describe('orders: placing, confirming, rejecting, cancelling', () => {
     expect(late.json().detail).toContain('cancelled');
   });
 
+  it('a replay of the request after the order’s process has ended answers with the order and starts no second process', async () => {
+    const key = `key-${randomUUID()}`;
+    const order = (await place(buyer, orderBody(), key)).json();
+    await eventually(async () =>
+      expect((await stack.paymentSandbox.ledger(order.id))?.authorizations.authorized).toBe(1),
+    );
+    await inject('POST', `/orders/${order.id}/reject`, shop.owner, { reason: 'sold out' });
+    const handle = stack.temporal.workflow.getHandle(orderWorkflowId(order.id));
+    await handle.result();
+    const { runId } = await handle.describe();
+
+    const replay = await place(buyer, orderBody(), key);
+
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ id: order.id, status: 'cancelled' });
+    const after = await handle.describe();
+    expect(after.runId).toBe(runId);
+    expect(after.status.name).toBe('COMPLETED');
+  });
+
   it('the consumer may cancel before confirmation (consumer_cancelled)', async () => {
     const order = (await place()).json();
     const cancelled = await inject('POST', `/orders/${order.id}/cancel`, buyer);
