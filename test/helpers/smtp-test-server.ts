@@ -58,6 +58,12 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
+  // A sender killed mid-session (the chaos run's SIGKILLed worker) resets its connection;
+  // smtp-server reports that as an 'error' on the server, which unhandled would end the
+  // whole process. The catcher keeps serving the other senders.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.warn(`[smtp catcher] ${error.message}`);
+  });
 
   return {
     url: `smtp://127.0.0.1:${port}`,
