@@ -1,6 +1,6 @@
 import type { SearchAttributePair } from '@temporalio/common';
 import { formatMoney, money } from '../../domain/money';
-import { searchAttributes } from '../shared/search-attributes';
+import { businessKeyAttributes, searchAttributes } from '../shared/search-attributes';
 
 export interface ComplaintStartFacts {
   complaintId: string;
@@ -45,10 +45,7 @@ export function complaintStartMetadata(facts: ComplaintStartFacts): {
       'Silence escalates to staff; remedies: exchange, return, compensation, after-sales; advance compensation starts a recovery claim (§4.8, §5.7).',
     ].join('\n'),
     typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: facts.orderId },
-      { key: searchAttributes.merchantId, value: facts.merchantId },
-      ...(facts.carrierId ? [{ key: searchAttributes.carrierId, value: facts.carrierId }] : []),
-      { key: searchAttributes.businessStatus, value: facts.status },
+      ...businessKeyAttributes(facts),
       { key: searchAttributes.complaintId, value: facts.complaintId },
       { key: searchAttributes.dueAt, value: new Date(firstDeadline(facts)) },
     ],

@@ -1,5 +1,5 @@
 import type { SearchAttributePair } from '@temporalio/common';
-import { searchAttributes } from '../shared/search-attributes';
+import { businessKeyAttributes, searchAttributes } from '../shared/search-attributes';
 
 export interface ReturnStartFacts {
   returnId: string;
@@ -37,10 +37,7 @@ export function returnStartMetadata(facts: ReturnStartFacts): {
       'Then: return shipment and slip signed by courier and merchant, inspection against the order, refund within the contracted time (T/QGCML 3125 §6.4, §7.1).',
     ].join('\n'),
     typedSearchAttributes: [
-      { key: searchAttributes.orderId, value: facts.orderId },
-      { key: searchAttributes.merchantId, value: facts.merchantId },
-      ...(facts.carrierId ? [{ key: searchAttributes.carrierId, value: facts.carrierId }] : []),
-      { key: searchAttributes.businessStatus, value: facts.status },
+      ...businessKeyAttributes(facts),
       { key: searchAttributes.returnId, value: facts.returnId },
       ...(facts.complaintId ? [{ key: searchAttributes.complaintId, value: facts.complaintId }] : []),
       ...(facts.approveBy ? [{ key: searchAttributes.dueAt, value: new Date(facts.approveBy) }] : []),
