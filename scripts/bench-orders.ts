@@ -15,20 +15,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { varDir } from '../config/paths';
 import { createOrm } from '../db/orm';
-import { seedBenchShop, stockLedger } from './bench/bench-data';
-import {
-  newIdempotencyKey,
-  postJson,
-  runEndToEnd,
-  runLoad,
-  timeToReady,
-  type EndToEndFigures,
-} from './bench/bench-load';
+import { orderRequest, placeAndConfirm, seedBenchShop, stockLedger } from './bench/bench-data';
+import { postJson, runEndToEnd, runLoad, timeToReady, type EndToEndFigures } from './bench/bench-load';
 import { printReport, type LoadRow } from './bench/bench-report';
 import { startBenchStack } from './bench/bench-stack';
 
 const noEndToEnd: EndToEndFigures = { confirmedPerSecond: 0, confirmed: 0, failures: 0, p50Ms: 0, p99Ms: 0 };
-const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -67,17 +59,7 @@ async function main(): Promise<void> {
       scenario === 'hot' ? hot : shop.productIds[turn % shop.productIds.length]!;
     const fullRequest = (scenario: 'hot' | 'spread') => () => {
       turn += 1;
-      return {
-        body: JSON.stringify({
-          items: [{ productId: pick(scenario), quantity: 1 }],
-          shippingAddress,
-          payment: { method: 'card', token: 'tok_ok' },
-        }),
-        headers: {
-          authorization: `Bearer ${shop.consumerTokens[turn % shop.consumerTokens.length]}`,
-          'idempotency-key': newIdempotencyKey(),
-        },
-      };
+      return orderRequest(shop, pick(scenario), turn);
     };
     const bareRequest = (scenario: 'hot' | 'spread') => () => {
       turn += 1;
@@ -121,13 +103,7 @@ async function main(): Promise<void> {
       : await runEndToEnd({
           connections: e2eConnections,
           durationSeconds: e2eDuration,
-          place: async () => placeOrder(stack.apiUrl, fullRequest('spread')()),
-          confirm: async (id, loop) => {
-            const outcome = await postJson(`${stack.apiUrl}/orders/${id}/confirm`, undefined, {
-              authorization: `Bearer ${shop.merchantTokens[loop % shop.merchantTokens.length]}`,
-            });
-            if (outcome.status !== 'confirmed') throw new Error(`order ${id} ended ${String(outcome.status)}`);
-          },
+          ...placeAndConfirm(stack.apiUrl, shop, fullRequest('spread')),
         });
 
     const rows: LoadRow[] = [];
@@ -176,11 +152,6 @@ async function main(): Promise<void> {
     await orm.close();
     await stack.close();
   }
-}
-
-async function placeOrder(apiUrl: string, request: { body: string; headers: Record<string, string> }) {
-  const placed = await postJson(`${apiUrl}/orders`, JSON.parse(request.body), request.headers);
-  return String(placed.id);
 }
 
 main().then(

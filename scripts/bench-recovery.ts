@@ -26,6 +26,7 @@ import { createOrm, migrateUp } from '../db/orm';
 import type { DrillReport } from '../domain/recovery-drill-report';
 import { formatDrillReport } from '../domain/recovery-drill-report';
 import { createThrowAwayBackupCluster } from '../platform/backup-cluster';
+import { orderHistorySql } from './bench/order-history';
 import { writeAuditEventsFile } from './lib/bench-audit-events';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
 import { ensureToolchain } from '../platform/toolchain';
@@ -55,22 +56,7 @@ async function main(): Promise<void> {
   try {
     await migrateUp(orm);
     const [, generate] = await timed(`generate ${ORDERS} orders, items, payments`, () =>
-      cluster.sql(`
-        INSERT INTO merchant (id, created_at, updated_at, name, contact_email, qualifications, filed_at, last_reviewed_at)
-          SELECT gen_random_uuid(), now(), now(), 'Merchant ' || g, 'm' || g || '@bench.local', '[]', now(), now() FROM generate_series(1, 100) g;
-        INSERT INTO product (id, created_at, updated_at, merchant_id, sku, name, pricing_type, price, delivery_fee, price_updated_at, origin, grade, spec, stock)
-          SELECT gen_random_uuid(), now(), now(), m.id, 'SKU-' || g, 'Product ' || g, 'market', 1000 + g, 500, now(), 'bench', 'A', '1 kg', 1000000
-            FROM generate_series(1, 10) g CROSS JOIN merchant m;
-        CREATE TEMP TABLE p AS SELECT id, merchant_id, row_number() OVER () AS n FROM product;
-        INSERT INTO customer_order (id, created_at, updated_at, consumer_id, merchant_id, status, goods_amount, delivery_fee, currency,
-            shipping_address_ciphertext, payment_method, payment_token, idempotency_key, request_hash, stock_reserved)
-          SELECT gen_random_uuid(), now() - g * interval '1 second', now(), 'consumer-' || (g % 50000), p.merchant_id, 'confirmed', 2000, 500, 'CNY',
-                 md5(g::text), 'card', 'tok_' || g, 'order-' || g, md5('r' || g), true
-            FROM generate_series(1, ${ORDERS}) g JOIN p ON p.n = 1 + g % 1000;
-        INSERT INTO order_item (id, created_at, updated_at, order_id, position, product_id, sku, name, unit_price, quantity)
-          SELECT gen_random_uuid(), o.created_at, o.updated_at, o.id, 1, (SELECT id FROM product LIMIT 1), 'SKU-1', 'Product 1', 2000, 1 FROM customer_order o;
-        INSERT INTO payment (id, created_at, updated_at, subject_type, subject_id, operation, amount, currency, status, idempotency_key, provider_transaction_id)
-          SELECT gen_random_uuid(), o.created_at, o.updated_at, 'order', o.id, 'charge', 2500, 'CNY', 'succeeded', 'pay-' || o.id, 'tx-' || o.id FROM customer_order o;`),
+      cluster.sql(orderHistorySql({ orders: ORDERS })),
     );
     cluster.sql('VACUUM ANALYZE');
     const auditFile = path.join(path.dirname(cluster.target.workDir), 'audit-events.tsv');

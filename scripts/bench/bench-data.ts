@@ -10,6 +10,7 @@ import { Merchant } from '../../db/entities/merchant.entity';
 import { Product } from '../../db/entities/product.entity';
 import { FieldCipher } from '../../db/field-cipher';
 import { chinaDate } from '../../domain/qualifications';
+import { newIdempotencyKey, postJson } from './bench-load';
 
 export const PRODUCT_COUNT = 1_000;
 const CONSUMER_COUNT = 1_000;
@@ -18,6 +19,7 @@ const STOCK_EACH = 10_000_000;
 export interface BenchShop {
   merchantId: string;
   productIds: string[];
+  consumerIds: string[];
   consumerTokens: string[];
   /** Merchant users of the shop (one per e2e connection: each has its own rate-limit bucket). */
   merchantTokens: string[];
@@ -81,6 +83,7 @@ export async function seedBenchShop(orm: MikroORM, config: Config): Promise<Benc
   return {
     merchantId: merchant.id,
     productIds: products.map((p) => p.id),
+    consumerIds: accounts.map((a) => a.id),
     consumerTokens: accounts.map((a) => signer.sign({ sub: a.id, role: 'consumer' }).token),
     merchantTokens: Array.from(
       { length: 256 },
@@ -104,4 +107,37 @@ export async function stockLedger(orm: MikroORM, shop: BenchShop, route: 'full' 
         );
   const row = (result as { rows: Array<{ stock: string; orders: string }> }).rows[0];
   return { stock: Number(row?.stock ?? 0), orders: Number(row?.orders ?? 0) };
+}
+
+const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
+
+/** The storefront's `POST /orders` for one unit of `productId`, as the `turn`-th shopper, never a replay. */
+export function orderRequest(shop: BenchShop, productId: string, turn: number) {
+  return {
+    body: JSON.stringify({
+      items: [{ productId, quantity: 1 }],
+      shippingAddress,
+      payment: { method: 'card', token: 'tok_ok' },
+    }),
+    headers: {
+      authorization: `Bearer ${shop.consumerTokens[turn % shop.consumerTokens.length]}`,
+      'idempotency-key': newIdempotencyKey(),
+    },
+  };
+}
+
+/** The end-to-end loop's two steps on the API: the storefront places, the merchant confirms at once. */
+export function placeAndConfirm(apiUrl: string, shop: BenchShop, nextRequest: () => ReturnType<typeof orderRequest>) {
+  return {
+    place: async () => {
+      const request = nextRequest();
+      return String((await postJson(`${apiUrl}/orders`, JSON.parse(request.body), request.headers)).id);
+    },
+    confirm: async (id: string, loop: number) => {
+      const outcome = await postJson(`${apiUrl}/orders/${id}/confirm`, undefined, {
+        authorization: `Bearer ${shop.merchantTokens[loop % shop.merchantTokens.length]}`,
+      });
+      if (outcome.status !== 'confirmed') throw new Error(`order ${id} ended ${String(outcome.status)}`);
+    },
+  };
 }
