@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,7 @@ describeCluster('cluster topology (npm run start:cluster)', () => {
   const temporalDatabase = `temporal_test_${process.pid}_${Date.now()}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'storeops-cluster-'));
   const config = loadConfig();
-  const call = (method: 'GET' | 'POST', url: string, who: Principal | 'ops', payload?: object) =>
+  const call = (method: 'GET' | 'POST', url: string, who: Principal | 'ops' | 'staff', payload?: object) =>
     proxy.app.inject({ method, url, headers: bearer(config, who), payload });
 
   let database: PrivateDatabase;
@@ -113,6 +114,8 @@ describeCluster('cluster topology (npm run start:cluster)', () => {
     }
   });
 
+  let confirmedOrder: { id: string; shop: Awaited<ReturnType<typeof openShop>>; buyer: Principal } | undefined;
+
   it('places an order and the merchant confirms it, through the proxy', async () => {
     const shop = await openShop(proxy, { price: 1200, deliveryFee: 300, stock: 10 });
     const { principal: buyer } = await signUpConsumer(proxy);
@@ -129,6 +132,75 @@ describeCluster('cluster topology (npm run start:cluster)', () => {
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toEqual({ id: order.id, status: 'confirmed' });
     expect((await call('GET', `/orders/${order.id}`, buyer)).json().status).toBe('confirmed');
+    confirmedOrder = { id: order.id, shop, buyer };
+  });
+
+  it('hands the order over on a slip both sign, and the carrier’s webhooks through the proxy complete it (§6.2.1)', async () => {
+    if (!confirmedOrder) throw new Error('needs the confirmed order of the test before');
+    const { id: orderId, shop, buyer } = confirmedOrder;
+    const carrier = await call('POST', '/carriers', 'staff', {
+      name: 'Cluster Express',
+      contactEmail: `cluster-${orderId.slice(0, 8)}@carrier.example`,
+      contractTerms: {
+        calendar: '7x24',
+        handoverWithin: 'P2D',
+        deliveryWithin: 'P5D',
+        codRemittanceWithin: 'P5D',
+        complaintResponseWithin: 'P1D',
+      },
+    });
+    expect(carrier.statusCode).toBe(201);
+    const carrierId = carrier.json().id as string;
+    const courier: Principal = { sub: randomUUID(), role: 'courier', carrierId };
+
+    // The confirmed order starts its handover process; the slip can be drafted once it runs.
+    const draft = await eventually(async () => {
+      const response = await call('POST', `/orders/${orderId}/handover`, shop.owner, {
+        carrierId,
+        packages: [{ items: [{ productId: shop.productId, quantity: 1 }] }],
+      });
+      expect(response.statusCode).toBe(201);
+      return response;
+    });
+    const slipId = draft.json().id as string;
+    for (const [who, custodianName] of [
+      [shop.owner, 'Zhang San'],
+      [courier, 'Li Si'],
+    ] as const) {
+      const signed = await call('POST', `/handovers/${slipId}/sign`, who, {
+        custodianName,
+        goodsAndPackagingConfirmed: true,
+      });
+      expect(signed.statusCode).toBe(200);
+    }
+    const shipmentId = await eventually(async () => {
+      const slip = (await call('GET', `/handovers/${slipId}`, courier)).json();
+      expect(slip.shipmentId).toEqual(expect.any(String));
+      return slip.shipmentId as string;
+    });
+
+    // The sandbox carrier (in the launcher) posts signed webhooks to HAProxy, not to one instance.
+    for (const type of ['picked_up', 'in_transit', 'delivered']) {
+      const sent = await fetch(
+        `http://127.0.0.1:${cluster.ports.logisticsSandbox}/admin/shipments/${shipmentId}/events`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${config.LOGISTICS_SANDBOX_API_KEY}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ type }),
+        },
+      );
+      expect(sent.ok).toBe(true);
+      expect(((await sent.json()) as { delivery: unknown }).delivery).toMatchObject({ delivered: true, status: 202 });
+    }
+    await eventually(async () =>
+      expect((await call('GET', `/orders/${orderId}`, buyer)).json().status).toBe('completed'),
+    );
+    const timeline = (await call('GET', `/orders/${orderId}`, buyer))
+      .json()
+      .timeline.map((e: { type: string }) => e.type);
+    expect(timeline).toEqual(
+      expect.arrayContaining(['handed_over', 'picked_up', 'in_transit', 'delivered', 'completed']),
+    );
   });
 
   it('spreads requests over both API instances', () => {
