@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import { startComplaintProcess } from '../../../activities/complaints/complaint-process-start';
+import { startReturnProcess } from '../../../activities/returns/return-process-start';
 import { buildApp } from '../../../api/app';
 import { Complaint } from '../../../db/entities/complaint.entity';
 import { Order } from '../../../db/entities/order.entity';
@@ -195,5 +197,40 @@ describe('the unstarted-process sweep', () => {
 
     expect((await sweep()).byProcess.complaint).toEqual({ found: 0, started: 0 });
     expect(await runIdOf(complaintWorkflowId(complaint!.id))).toBe(sweptRun);
+  });
+
+  it('answers a start replayed after a return or complaint process ended with existed, never a second run', async () => {
+    const { order, tea } = await deliveredOrder();
+    const asked = await stack.app.inject({
+      method: 'POST',
+      url: `/orders/${order.id}/returns`,
+      headers: bearer(stack.config, consumer),
+      payload: { type: 'refund_only', reason: 'quality', items: [{ productId: tea.productId, quantity: 1 }] },
+    });
+    expect(asked.statusCode).toBe(201);
+    const filed = await stack.app.inject({
+      method: 'POST',
+      url: '/complaints',
+      headers: bearer(stack.config, consumer),
+      payload: { orderId: order.id, category: 'quality', description: 'Stale' },
+    });
+    expect(filed.statusCode).toBe(201);
+    const request = await stack.orm.em.fork().findOneOrFail(ReturnRequest, { id: asked.json().id });
+    const complaint = await stack.orm.em.fork().findOneOrFail(Complaint, { id: filed.json().id });
+    const threshold = stack.config.ADVANCE_COMPENSATION_APPROVAL_THRESHOLD;
+
+    // Running: the start finds it (USE_EXISTING). Ended (here by staff): it is never run again.
+    expect(await startReturnProcess(stack.temporal, request)).toBe('started');
+    expect(await startComplaintProcess(stack.temporal, complaint, threshold)).toBe('started');
+    for (const workflowId of [returnWorkflowId(request.id), complaintWorkflowId(complaint.id)]) {
+      const handle = stack.temporal.workflow.getHandle(workflowId);
+      const run = (await handle.describe()).runId;
+      await handle.terminate('ended by staff for the test');
+      expect(await runIdOf(workflowId)).toBe(run);
+    }
+    expect(await startReturnProcess(stack.temporal, request)).toBe('existed');
+    expect(await startComplaintProcess(stack.temporal, complaint, threshold)).toBe('existed');
+    for (const workflowId of [returnWorkflowId(request.id), complaintWorkflowId(complaint.id)])
+      expect((await stack.temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('TERMINATED');
   });
 });
