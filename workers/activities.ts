@@ -7,7 +7,6 @@ import { createHandoverReconciliationActivities } from '../activities/delivery/h
 import { createMailActivities } from '../activities/shared/mail/mail-activities';
 import { createRecipientResolver } from '../activities/shared/mail/recipients';
 import { createOrderActivities } from '../activities/order/order-activities';
-import { createUnstartedOrderActivities } from '../activities/order/unstarted-order-activities';
 import { createPaymentMailActivities } from '../activities/payments/payment-mail';
 import { createReturnActivities } from '../activities/returns/return-activities';
 import { createPaymentReconciliationActivities } from '../activities/payments/payment-reconciliation-activities';
@@ -17,6 +16,7 @@ import { createSandboxPaymentProvider } from '../activities/shared/providers/san
 import { createServiceCommitmentActivities } from '../activities/shared/service-commitment-activities';
 import { createStaffTaskActivities } from '../activities/shared/staff-tasks';
 import { createStackProbeActivities } from '../activities/ops/stack-probe-activities';
+import { createUnstartedProcessSweepActivities } from '../activities/shared/unstarted-process-sweep';
 import { FieldCipher } from '../db/field-cipher';
 import type { WorkerProcessDeps } from './run-worker';
 
@@ -62,7 +62,10 @@ export function commerceActivities(deps: WorkerProcessDeps) {
     ...createComplaintActivities({ orm, commitments, mail, payments }),
     ...createRecoveryClaimActivities({ orm, commitments }),
     ...createReturnActivities({ orm, commitments, mail, payments, logistics }),
-    ...createUnstartedOrderActivities({ orm }),
+    ...createUnstartedProcessSweepActivities({
+      orm,
+      approvalThreshold: config.ADVANCE_COMPENSATION_APPROVAL_THRESHOLD,
+    }),
   };
 }
 

@@ -9,16 +9,16 @@ import {
   PAYMENT_RECONCILIATION_WORKFLOW,
 } from '../workflows/payments/payment-reconciliation.definitions';
 import {
-  UNSTARTED_ORDER_SWEEP_SCHEDULE_ID,
-  UNSTARTED_ORDER_SWEEP_WORKFLOW,
-} from '../workflows/order/unstarted-order-sweep.definitions';
+  UNSTARTED_PROCESS_SWEEP_SCHEDULE_ID,
+  UNSTARTED_PROCESS_SWEEP_WORKFLOW,
+} from '../workflows/shared/unstarted-process-sweep.definitions';
 import { searchAttributes } from '../workflows/shared/search-attributes';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
 /**
  * The commerce queue's recurring processes, created or updated when its worker starts:
  * payment reconciliation every day at 02:00 Beijing time for the day before (§7.1), handover
- * reconciliation at 03:00, and the unstarted-order sweep every minute.
+ * reconciliation at 03:00, and the unstarted-process sweep every minute.
  */
 export async function ensureCommerceSchedules(client: Client): Promise<void> {
   await upsertSchedule(client, {
@@ -36,18 +36,21 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
     },
     policies: { catchupWindow: '1 day' },
   });
-  // The outbox sweep of POST /orders: orders an API instance committed and died before starting.
+  // The outbox sweep of the APIs that commit, then start: orders, returns and complaints an
+  // API instance committed and died before starting. Its id and workflow type are the ones it
+  // had when it swept orders only, so a running worker's schedule is updated in place.
   await upsertSchedule(client, {
-    scheduleId: UNSTARTED_ORDER_SWEEP_SCHEDULE_ID,
+    scheduleId: UNSTARTED_PROCESS_SWEEP_SCHEDULE_ID,
     spec: { intervals: [{ every: '1 minute' }] },
     action: {
       type: 'startWorkflow',
-      workflowType: UNSTARTED_ORDER_SWEEP_WORKFLOW,
-      workflowId: 'sweep:unstarted-orders',
+      workflowType: UNSTARTED_PROCESS_SWEEP_WORKFLOW,
+      workflowId: 'sweep:unstarted-processes',
       taskQueue: TASK_QUEUES.commerce,
       args: [{}],
-      staticSummary: 'Start the process of orders committed without one (T/QGCML 3125 §4.7)',
-      staticDetails: 'Orders awaiting confirmation for a minute or more whose process never ran.',
+      staticSummary:
+        'Start the process of orders, returns and complaints committed without one (T/QGCML 3125 §4.7, §4.8, §6.4)',
+      staticDetails: 'Orders, returns and complaints committed a minute ago or more whose process never ran.',
       typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
     },
     // A slow run is never doubled by the next minute's: they would only start the same processes.

@@ -1,7 +1,8 @@
 // Every workflow the workers register (docs/architecture.md "Layout": this file only re-exports).
 export { stackProbeWorkflow } from './ops/stack-probe';
 export { orderConfirmationWorkflow } from './order/order-confirmation';
-export { unstartedOrderSweepWorkflow } from './order/unstarted-order-sweep';
+// Registered under the type it had when it swept orders only (UNSTARTED_PROCESS_SWEEP_WORKFLOW).
+export { unstartedProcessSweepWorkflow as unstartedOrderSweepWorkflow } from './shared/unstarted-process-sweep';
 export { paymentReconciliationWorkflow } from './payments/payment-reconciliation';
 export { deliveryHandoverWorkflow } from './delivery/delivery-handover';
 export { backupWorkflow } from './ops/backup';

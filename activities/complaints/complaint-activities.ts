@@ -83,12 +83,19 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
      * commitment version in force at filing (the API answered the consumer with the same).
      */
     async planComplaintDeadlines(input: {
+      /** Absent in executions started before the unstarted-process sweep: nothing to stamp then. */
+      complaintId?: string;
       filedAt: string;
       version: number;
       partyTerm?: 'merchantComplaintResponse' | 'courierComplaintResponse';
       /** The carrier answering a delivery complaint, whose contract may promise less time. */
       carrierId?: string;
     }) {
+      // The process's first step: from here the unstarted-process sweep leaves the complaint alone.
+      if (input.complaintId)
+        await orm.em
+          .fork()
+          .nativeUpdate(Complaint, { id: input.complaintId, processStartedAt: null }, { processStartedAt: new Date() });
       const first = await deadlineWithWarning(input.filedAt, 'complaintFirstResponse', input.version);
       const carrierId = input.partyTerm === 'courierComplaintResponse' ? input.carrierId : undefined;
       const party = input.partyTerm

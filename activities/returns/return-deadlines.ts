@@ -22,9 +22,18 @@ export interface ReturnDeadlineResolver {
  */
 export function createReturnDeadlines(orm: MikroORM, commitments: ReturnDeadlineResolver) {
   return {
-    /** approveBy and the version, as fixed when the request was made (activities/returns/request-return.ts). */
+    /**
+     * approveBy and the version, as fixed when the request was made (activities/returns/request-return.ts).
+     * The process's first step: it records that the process runs, so the unstarted-process
+     * sweep leaves the request alone from here.
+     */
     async planReturn(input: { returnId: string }) {
-      const request = await orm.em.fork().findOneOrFail(ReturnRequest, { id: input.returnId });
+      const em = orm.em.fork();
+      const request = await em.findOneOrFail(ReturnRequest, { id: input.returnId });
+      if (!request.processStartedAt) {
+        request.processStartedAt = new Date();
+        await em.flush();
+      }
       return {
         kind: request.kind,
         approveBy: (request.approveBy ?? request.createdAt).toISOString(),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { startComplaintProcess } from '../../activities/complaints/complaint-process-start';
 import { Complaint } from '../../db/entities/complaint.entity';
 import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
 import { ForbiddenError } from '../../domain/errors';
@@ -7,7 +8,6 @@ import { scopeFor } from '../auth/ownership';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
-import { startComplaintProcess } from './complaint-process';
 import { toComplaintView } from './complaint-view';
 import { fileComplaint } from './file-complaint';
 import { loadVisibleComplaint, returnsOfComplaints, threadOf } from './load-complaint';
@@ -30,21 +30,16 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
     },
     async (request, reply) => {
       const complaint = await fileComplaint(request.em, principalOf(request), request.body);
-      try {
-        await startComplaintProcess(app.temporal, complaint, approvalThreshold);
-      } catch (error) {
-        // Never a complaint without its process (no deadline would run): take it back, and
-        // the consumer's retry files it again.
-        await request.em.nativeDelete(ComplaintMessage, { complaintId: complaint.id });
-        await request.em.nativeDelete(Complaint, { id: complaint.id });
-        throw error;
-      }
       await auditFromRequest(request, {
         action: 'complaint.file',
         entity: 'complaint',
         entityId: complaint.id,
         details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
       });
+      // Committed first, then started: a complaint whose start is lost (the API killed here,
+      // Temporal unreachable) keeps its deadlines from filing and is started by the
+      // unstarted-process sweep within a minute (§4.7, §4.8), never taken back.
+      await startComplaintProcess(app.temporal, complaint, approvalThreshold);
       const returns = await returnsOfComplaints(request, [complaint]);
       return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint), returns));
     },

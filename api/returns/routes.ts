@@ -9,10 +9,10 @@ import { orderIdParamsSchema } from '../order/schemas';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
-import { startReturnProcess } from './return-process';
 import { toReturnView } from './return-view';
 import { grantGoodwillRefund } from './goodwill-refund';
 import { requestReturn } from '../../activities/returns/request-return';
+import { startReturnProcess } from '../../activities/returns/return-process-start';
 import {
   goodwillRefundBodySchema,
   listReturnsQuerySchema,
@@ -57,11 +57,12 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           { action: 'return.request', entity: 'return_request', entityId: made.id, details: { orderId: made.orderId } },
           em,
         );
-        // Started before the commit: a start that fails leaves no request without a process
-        // (its first activity waits for the commit, retrying until the record is there).
-        await startReturnProcess(app.temporal, made);
         return made;
       });
+      // Committed first, then started (as orders are): a process never waits for a request
+      // that was never committed; a request whose start is lost (the API killed here) is
+      // started by the unstarted-process sweep within a minute.
+      await startReturnProcess(app.temporal, created);
       return reply.code(201).send(toReturnView(created));
     },
   );
@@ -92,9 +93,9 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           em,
         );
-        await startReturnProcess(app.temporal, made);
         return made;
       });
+      await startReturnProcess(app.temporal, granted);
       return reply.code(201).send(toReturnView(granted));
     },
   );

@@ -41,6 +41,7 @@ export interface ComplaintStaffTask {
 @Index({ properties: ['merchantId', 'createdAt'] })
 @Index({ properties: ['carrierId', 'createdAt'] })
 @Index({ properties: ['orderId'] })
+@Index({ properties: ['processStartedAt', 'createdAt'] })
 export class Complaint extends BaseEntity {
   @Property({ type: 'string', length: 32 })
   status: ComplaintStatus = 'awaiting_response';
@@ -71,6 +72,13 @@ export class Complaint extends BaseEntity {
 
   @Property({ type: 'json', nullable: true })
   staffTask: ComplaintStaffTask | null = null;
+
+  /**
+   * When the complaint's process first ran (its first activity): a complaint committed
+   * without one (the API died between commit and start) is found by the unstarted-process sweep.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  processStartedAt: Date | null = null;
 
   @Property({ type: 'uuid' })
   orderId: string;

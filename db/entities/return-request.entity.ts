@@ -20,6 +20,7 @@ import type { ReturnLine } from './return-line.entity';
 @Index({ properties: ['merchantId', 'createdAt'] })
 @Index({ properties: ['carrierId', 'createdAt'] })
 @Index({ properties: ['status', 'createdAt'] })
+@Index({ properties: ['processStartedAt', 'createdAt'] })
 export class ReturnRequest extends BaseEntity {
   declare [EntityRepositoryType]?: ReturnRequestRepository;
 
@@ -50,6 +51,13 @@ export class ReturnRequest extends BaseEntity {
 
   @Property({ type: 'integer', nullable: true })
   commitmentVersion: number | null = null;
+
+  /**
+   * When the return's process first ran (its first activity): a request committed without
+   * one (the API died between commit and start) is found by the unstarted-process sweep.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  processStartedAt: Date | null = null;
 
   /** Who decided: a principal's subject, or `platform` when the merchant stayed silent (§4.8). */
   @Property({ type: 'string', nullable: true })

@@ -186,7 +186,10 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
       await resolve('compensation', 'compensation paid as agreed', compensation.requestedBy);
   };
 
+  // The first activity: it also records that the process runs (the unstarted-process sweep).
+  // complaintId is only an argument: the command is the one recorded histories hold.
   const plan = await local.planComplaintDeadlines({
+    complaintId,
     filedAt: input.filedAt,
     version: input.commitmentVersion,
     ...(partyResponseTerm(input.party) ? { partyTerm: partyResponseTerm(input.party) } : {}),

@@ -1,0 +1,101 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import {
+  SWEPT_PROCESSES,
+  type SweptCount,
+  type SweptProcess,
+  type UnstartedProcessSweepResult,
+} from '../../workflows/shared/unstarted-process-sweep.definitions';
+import { findUnstartedComplaints } from '../complaints/unstarted-complaints';
+import { findUnstartedOrders } from '../order/unstarted-orders';
+import { findUnstartedReturns } from '../returns/unstarted-returns';
+
+/** How far back the sweep looks: a record older than this unstarted is staff's to see, not the sweep's. */
+const LOOKBACK_MS = 7 * 24 * 3_600_000;
+
+/** Records committed in this window are the sweep's: old enough to have been started, young enough to matter. */
+export interface SweepWindow {
+  from: Date;
+  until: Date;
+}
+
+/** A record whose process never ran, and how to start it: the start function its API uses. */
+export interface UnstartedProcess {
+  workflowId: string;
+  start(client: Client): Promise<'started' | 'existed'>;
+}
+
+/** What each process's module answers: its records in the window without processStartedAt, oldest first. */
+export type FindUnstartedProcesses = (
+  em: EntityManager,
+  window: SweepWindow,
+  limit: number,
+) => Promise<UnstartedProcess[]>;
+
+export interface UnstartedProcessSweepDeps {
+  orm: MikroORM;
+  /** ADVANCE_COMPENSATION_APPROVAL_THRESHOLD, which a complaint's process is started with (as the API does). */
+  approvalThreshold: number;
+  /** The Temporal client to start processes with; by default the worker's own (same namespace and codec). */
+  temporal?: () => Client;
+}
+
+/** The activity of the unstarted-process sweep (workflows/shared/unstarted-process-sweep.ts). */
+export function createUnstartedProcessSweepActivities({
+  orm,
+  approvalThreshold,
+  temporal = () => Context.current().client,
+}: UnstartedProcessSweepDeps) {
+  const finders: Record<SweptProcess, FindUnstartedProcesses> = {
+    order: findUnstartedOrders,
+    return: findUnstartedReturns,
+    complaint: findUnstartedComplaints(approvalThreshold),
+  };
+
+  /** Whether the process exists (running or ended): then it is never started again. */
+  async function processExists(client: Client, workflowId: string): Promise<boolean> {
+    try {
+      await client.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Starts the process of each order, return and complaint committed `olderThanSeconds` ago
+   * or more whose process never ran. Idempotent: a process that exists is left as it is (the
+   * start itself is USE_EXISTING and REJECT_DUPLICATE too, for a race with the API).
+   */
+  async function startUnstartedProcesses(input: {
+    olderThanSeconds: number;
+    limit: number;
+  }): Promise<UnstartedProcessSweepResult> {
+    const now = Date.now();
+    const window = { from: new Date(now - LOOKBACK_MS), until: new Date(now - input.olderThanSeconds * 1000) };
+    const client = temporal();
+    const byProcess = {} as Record<SweptProcess, SweptCount>;
+    const result: UnstartedProcessSweepResult = { found: 0, started: 0, byProcess };
+    for (const process of SWEPT_PROCESSES) {
+      const unstarted = await finders[process](orm.em.fork(), window, input.limit);
+      let started = 0;
+      for (const record of unstarted) {
+        Context.current().heartbeat(record.workflowId);
+        if (await processExists(client, record.workflowId)) continue;
+        if ((await record.start(client)) === 'started') started += 1;
+      }
+      byProcess[process] = { found: unstarted.length, started };
+      result.found += unstarted.length;
+      result.started += started;
+    }
+    return result;
+  }
+
+  return {
+    startUnstartedProcesses,
+    /** The name runs recorded before returns and complaints were swept call (the sweep workflow's patch). */
+    startUnstartedOrderProcesses: startUnstartedProcesses,
+  };
+}

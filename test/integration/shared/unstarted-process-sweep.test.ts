@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { startComplaintProcess } from '../../../activities/complaints/complaint-process-start';
+import { startReturnProcess } from '../../../activities/returns/return-process-start';
+import { buildApp } from '../../../api/app';
+import { Complaint } from '../../../db/entities/complaint.entity';
+import { Order } from '../../../db/entities/order.entity';
+import { ReturnRequest } from '../../../db/entities/return-request.entity';
+import { FieldCipher } from '../../../db/field-cipher';
+import type { Principal } from '../../../domain/principal';
+import {
+  complaintStateQuery,
+  complaintWorkflowId,
+} from '../../../workflows/complaints/complaint-escalation.definitions';
+import { orderWorkflowId } from '../../../workflows/order/order-confirmation.definitions';
+import { returnWorkflowId } from '../../../workflows/returns/return-refund.definitions';
+import {
+  UNSTARTED_PROCESS_SWEEP_WORKFLOW,
+  type UnstartedProcessSweepResult,
+} from '../../../workflows/shared/unstarted-process-sweep.definitions';
+import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
+import {
+  createConfirmedOrder,
+  createDeliveryParties,
+  handoverSlipOf,
+  type DeliveryParties,
+} from '../../helpers/delivery-fixtures';
+import { eventually } from '../../helpers/eventually';
+import { openShop, shippingAddress, signUpConsumer } from '../../helpers/order-fixtures';
+import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
+import { startTestStack, type TestStack } from '../../helpers/stack';
+import { bearer } from '../../helpers/tokens';
+
+// An API instance killed between a record's commit and its process's start (issue 14's
+// kill -9) leaves a record no process watches: an order with no payment authorised, no
+// confirmation deadline kept and stock held (T/QGCML 3125 §4.7, §5.3); a return whose
+// merchant is never asked (§6.4); a complaint nobody must answer (§4.7, §4.8). One sweep
+// starts those processes, once, through the start function each API uses.
+describe('the unstarted-process sweep', () => {
+  // A database of its own: the sweep looks at every record, and other files leave records
+  // whose processes ran in their own Temporal namespaces.
+  let database: PrivateDatabase;
+  let stack: TestStack;
+  let dyingApi: FastifyInstance;
+  let shop: Awaited<ReturnType<typeof openShop>>;
+  let parties: DeliveryParties;
+  let consumer: Principal;
+
+  beforeAll(async () => {
+    database = await createPrivateDatabase('unstarted_process_sweep');
+    stack = await startTestStack({ workers: [TASK_QUEUES.commerce], config: { DATABASE_URL: database.url } });
+    shop = await openShop(stack, { price: 1_200, deliveryFee: 0, stock: 10 });
+    parties = await createDeliveryParties(stack.orm, FieldCipher.fromConfig(stack.config));
+    consumer = { sub: parties.consumer.id, role: 'consumer' };
+    // An API whose process start never happens: what a kill -9 after the commit leaves.
+    const dying = new Client({ connection: stack.temporal.connection, namespace: stack.config.TEMPORAL_NAMESPACE });
+    dying.workflow.start = () => Promise.reject(new Error('the API process died here'));
+    dyingApi = await buildApp({ config: stack.config, orm: stack.orm, temporal: dying });
+  });
+  afterAll(async () => {
+    await dyingApi?.close();
+    await stack?.close();
+    await database?.drop();
+  });
+
+  const sweep = () =>
+    stack.temporal.workflow.execute(UNSTARTED_PROCESS_SWEEP_WORKFLOW, {
+      workflowId: `sweep-test-${randomUUID()}`,
+      taskQueue: TASK_QUEUES.commerce,
+      args: [{ olderThanSeconds: 0 }],
+    }) as Promise<UnstartedProcessSweepResult>;
+
+  const runIdOf = async (workflowId: string) => (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
+  const expectNoProcess = (workflowId: string) =>
+    expect(stack.temporal.workflow.getHandle(workflowId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  const mailsTo = (address: string) =>
+    stack.smtp.received.filter((mail) => mail.envelopeTo.includes(address)).map((mail) => mail.parsed.subject);
+
+  async function placeThrough(app: FastifyInstance) {
+    const { principal } = await signUpConsumer(stack);
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      headers: { ...bearer(stack.config, principal), 'idempotency-key': `sweep-${randomUUID()}` },
+      payload: {
+        items: [{ productId: shop.productId, quantity: 1 }],
+        shippingAddress,
+        payment: { method: 'card', token: 'tok_ok' },
+      },
+    });
+    const [order] = await stack.orm.em.fork().find(Order, { consumerId: principal.sub });
+    return { answer, order: order! };
+  }
+
+  /** A confirmed order of the parties' merchant, handed to their carrier and delivered now. */
+  async function deliveredOrder() {
+    const { order, tea } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
+    const em = stack.orm.em.fork();
+    const slip = handoverSlipOf(order, parties);
+    slip.handedOverAt = new Date();
+    slip.deliveredAt = new Date();
+    em.persist(slip);
+    await em.nativeUpdate(Order, { id: order.id }, { status: 'delivered' });
+    await em.flush();
+    return { order, tea };
+  }
+
+  it('starts the process of an order committed without one, once, and leaves running processes alone', async () => {
+    const healthy = await placeThrough(stack.app);
+    expect(healthy.answer.statusCode).toBe(201);
+    const healthyRun = await runIdOf(orderWorkflowId(healthy.order.id));
+
+    const orphan = await placeThrough(dyingApi);
+    expect(orphan.answer.statusCode).toBe(500);
+    // Committed (stock taken, deadline fixed) but no process: nothing would ever happen to it.
+    expect(orphan.order).toMatchObject({ status: 'awaiting_confirmation', processStartedAt: null });
+    await expectNoProcess(orderWorkflowId(orphan.order.id));
+
+    const first = await sweep();
+    expect(first.byProcess.order.started).toBe(1);
+    // The healthy order's process had already run (or is running): found at most, never started.
+    expect(first.byProcess.order.found).toBeGreaterThanOrEqual(1);
+    // The swept process does what any order's does: it runs and authorises the card.
+    await eventually(async () => {
+      const order = await stack.orm.em.fork().findOneOrFail(Order, { id: orphan.order.id });
+      expect(order.processStartedAt).toBeInstanceOf(Date);
+      expect((await stack.paymentSandbox.ledger(orphan.order.id))?.authorizations.authorized).toBe(1);
+    });
+    const orphanRun = await runIdOf(orderWorkflowId(orphan.order.id));
+
+    // A second sweep finds nothing to start; neither process got a second run.
+    expect((await sweep()).byProcess.order).toEqual({ found: 0, started: 0 });
+    expect(await runIdOf(orderWorkflowId(orphan.order.id))).toBe(orphanRun);
+    expect(await runIdOf(orderWorkflowId(healthy.order.id))).toBe(healthyRun);
+  });
+
+  it('starts the process of a return committed without one, once: the merchant is asked to decide (§6.4)', async () => {
+    const { order, tea } = await deliveredOrder();
+    const asked = await dyingApi.inject({
+      method: 'POST',
+      url: `/orders/${order.id}/returns`,
+      headers: bearer(stack.config, consumer),
+      payload: { type: 'return', reason: 'damaged', items: [{ productId: tea.productId, quantity: 1 }] },
+    });
+    expect(asked.statusCode).toBe(500);
+    // Committed, with its decision deadline, but no process: the merchant would never hear of it.
+    const [request] = await stack.orm.em.fork().find(ReturnRequest, { orderId: order.id });
+    expect(request).toMatchObject({ status: 'requested', processStartedAt: null });
+    expect(request!.approveBy).toBeInstanceOf(Date);
+    await expectNoProcess(returnWorkflowId(request!.id));
+
+    expect((await sweep()).byProcess.return).toEqual({ found: 1, started: 1 });
+    // The swept process takes its first real steps: it reads the request and asks the merchant.
+    await eventually(async () => {
+      const swept = await stack.orm.em.fork().findOneOrFail(ReturnRequest, { id: request!.id });
+      expect(swept.processStartedAt).toBeInstanceOf(Date);
+      expect(mailsTo(parties.merchant.contactEmail).length).toBeGreaterThanOrEqual(1);
+    });
+    const sweptRun = await runIdOf(returnWorkflowId(request!.id));
+
+    expect((await sweep()).byProcess.return).toEqual({ found: 0, started: 0 });
+    expect(await runIdOf(returnWorkflowId(request!.id))).toBe(sweptRun);
+  });
+
+  it('starts the process of a complaint committed without one, once: the merchant must answer (§4.7, §4.8)', async () => {
+    const { order } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
+    const mailsBefore = mailsTo(parties.merchant.contactEmail).length;
+    const filed = await dyingApi.inject({
+      method: 'POST',
+      url: '/complaints',
+      headers: bearer(stack.config, consumer),
+      payload: { orderId: order.id, category: 'quality', description: 'The tea tastes of smoke' },
+    });
+    expect(filed.statusCode).toBe(500);
+    // Committed with both deadlines counted from filing, but no process keeps them.
+    const [complaint] = await stack.orm.em.fork().find(Complaint, { orderId: order.id });
+    expect(complaint).toMatchObject({ status: 'awaiting_response', party: 'merchant', processStartedAt: null });
+    await expectNoProcess(complaintWorkflowId(complaint!.id));
+
+    expect((await sweep()).byProcess.complaint).toEqual({ found: 1, started: 1 });
+    // The swept process plans the deadlines from filing and tells the merchant to answer.
+    await eventually(async () => {
+      const swept = await stack.orm.em.fork().findOneOrFail(Complaint, { id: complaint!.id });
+      expect(swept.processStartedAt).toBeInstanceOf(Date);
+      expect(mailsTo(parties.merchant.contactEmail).length).toBeGreaterThan(mailsBefore);
+    });
+    // Its deadlines are the ones the complaint was filed with, not counted from the sweep.
+    const state = await stack.temporal.workflow
+      .getHandle(complaintWorkflowId(complaint!.id))
+      .query(complaintStateQuery);
+    expect(state).toMatchObject({
+      firstResponseBy: complaint!.firstResponseBy.toISOString(),
+      partyRespondBy: complaint!.partyRespondBy!.toISOString(),
+    });
+    const sweptRun = await runIdOf(complaintWorkflowId(complaint!.id));
+
+    expect((await sweep()).byProcess.complaint).toEqual({ found: 0, started: 0 });
+    expect(await runIdOf(complaintWorkflowId(complaint!.id))).toBe(sweptRun);
+  });
+
+  it('answers a start replayed after a return or complaint process ended with existed, never a second run', async () => {
+    const { order, tea } = await deliveredOrder();
+    const asked = await stack.app.inject({
+      method: 'POST',
+      url: `/orders/${order.id}/returns`,
+      headers: bearer(stack.config, consumer),
+      payload: { type: 'refund_only', reason: 'quality', items: [{ productId: tea.productId, quantity: 1 }] },
+    });
+    expect(asked.statusCode).toBe(201);
+    const filed = await stack.app.inject({
+      method: 'POST',
+      url: '/complaints',
+      headers: bearer(stack.config, consumer),
+      payload: { orderId: order.id, category: 'quality', description: 'Stale' },
+    });
+    expect(filed.statusCode).toBe(201);
+    const request = await stack.orm.em.fork().findOneOrFail(ReturnRequest, { id: asked.json().id });
+    const complaint = await stack.orm.em.fork().findOneOrFail(Complaint, { id: filed.json().id });
+    const threshold = stack.config.ADVANCE_COMPENSATION_APPROVAL_THRESHOLD;
+
+    // Running: the start finds it (USE_EXISTING). Ended (here by staff): it is never run again.
+    expect(await startReturnProcess(stack.temporal, request)).toBe('started');
+    expect(await startComplaintProcess(stack.temporal, complaint, threshold)).toBe('started');
+    for (const workflowId of [returnWorkflowId(request.id), complaintWorkflowId(complaint.id)]) {
+      const handle = stack.temporal.workflow.getHandle(workflowId);
+      const run = (await handle.describe()).runId;
+      await handle.terminate('ended by staff for the test');
+      expect(await runIdOf(workflowId)).toBe(run);
+    }
+    expect(await startReturnProcess(stack.temporal, request)).toBe('existed');
+    expect(await startComplaintProcess(stack.temporal, complaint, threshold)).toBe('existed');
+    for (const workflowId of [returnWorkflowId(request.id), complaintWorkflowId(complaint.id)])
+      expect((await stack.temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('TERMINATED');
+  });
+});
