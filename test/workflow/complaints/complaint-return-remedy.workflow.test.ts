@@ -27,7 +27,7 @@ import {
 } from '../../helpers/complaint-workflow';
 import { recordHistory } from '../../helpers/histories';
 import { createTimeSkippingEnv } from '../../helpers/workflow-env';
-import { fakeReturnActivities } from '../returns/return-refund-fakes';
+import { fakeReturnActivities } from '../../helpers/return-workflow';
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let attempt = 0; attempt < 200; attempt++) {
