@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   handoverSlipChangedSignal,
   logisticsEventSignal,
@@ -16,26 +15,21 @@ import {
   waitForReturnState,
   type ReturnHandle as Handle,
 } from '../../helpers/return-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 import { fakeExchangeActivities } from './exchange-fakes';
 
 type Fake = ReturnType<typeof fakeExchangeActivities>;
 
 describe('returnRefundWorkflow, exchange (T/QGCML 3125 §6.4; §4.8, §5.7 exchange as a remedy)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run } = returnWorkflowHarness(() => env, { id: 'x', queue: 'exchange' });
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = returnWorkflowHarness(env, { id: 'x', queue: 'exchange' });
 
   /** Approve, send back (both sign the return slip), inspect one of two teas accepted. */
   async function exchange(
     inStock: boolean,
     afterInspection: (handle: Handle, fake: Fake, returnId: string) => Promise<void>,
   ) {
-    const fake = fakeExchangeActivities(env, { inStock, refundAmount: 12800 });
+    const fake = fakeExchangeActivities(env(), { inStock, refundAmount: 12800 });
     return run(fake, async (handle, fake, returnId) => {
       await handle.executeUpdate(approveReturnUpdate, { args: [{ by: 'merchant-1' }] });
       fake.slip.carrierSigned = true;
@@ -53,11 +47,11 @@ describe('returnRefundWorkflow, exchange (T/QGCML 3125 §6.4; §4.8, §5.7 excha
     const { result, state, fake, handle, returnId } = await exchange(true, async (handle, fake, returnId) => {
       await waitForReturnState(handle, (state) => state.replacement?.outcome === 'shipping');
       // The replacement's handover: a new slip signed by merchant and courier (§6.2.2), tracked by the carrier.
-      const handover = env.client.workflow.getHandle(replacementHandoverWorkflowId(returnId));
+      const handover = env().client.workflow.getHandle(replacementHandoverWorkflowId(returnId));
       fake.replacementSlip.merchantSigned = true;
       fake.replacementSlip.carrierSigned = true;
       await handover.signal(handoverSlipChangedSignal, { slipId: 'slip-r' });
-      const at = new Date(Number(await env.currentTimeMs())).toISOString();
+      const at = new Date(Number(await env().currentTimeMs())).toISOString();
       await handover.signal(logisticsEventSignal, {
         eventId: 'r-e1',
         type: 'delivered',

@@ -1,6 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   approveReturnUpdate,
   inspectReturnUpdate,
@@ -20,7 +19,7 @@ import {
   type FakeOptions,
   type ReturnHandle as Handle,
 } from '../../helpers/return-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 type Fake = ReturnType<typeof fakeReturnActivities>;
 
@@ -37,16 +36,11 @@ async function closedStep(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
-  let env: TestWorkflowEnvironment;
-  const harness = returnWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const harness = returnWorkflowHarness(env);
 
   const run = (options: FakeOptions, drive: (handle: Handle, fake: Fake) => Promise<void>) =>
-    harness.run(fakeReturnActivities(env, options), drive);
+    harness.run(fakeReturnActivities(env(), options), drive);
 
   const approve = (handle: Handle, returnAddress?: string) =>
     handle.executeUpdate(approveReturnUpdate, {
@@ -87,13 +81,13 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
 
   it('a silent merchant → the platform approves at approveBy, the merchant is charged a breach and staff told (§4.8)', async () => {
     const { result, fake, state, handle } = await run({ kind: 'return' }, async (handle, fake) => {
-      await env.sleep(HOUR + 1_000);
+      await env().sleep(HOUR + 1_000);
       await waitForReturnState(handle, (state) => state.decidedBy === 'platform');
       // The merchant's late answer is refused with the real outcome (the API's 409).
       expect(await closedStep(approve(handle))).toMatch(/approved by the platform/);
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(9 * HOUR);
+      await env().sleep(9 * HOUR);
     });
     await recordHistory(handle, 'return-refund-silent-merchant');
     expect(result.status).toBe('refunded');
@@ -144,7 +138,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await carrierEvent(handle, 'in_transit', 'e2');
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(1_000);
+      await env().sleep(1_000);
       const inspected = await handle.executeUpdate(inspectReturnUpdate, {
         args: [
           {
@@ -178,10 +172,10 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
   it('late carrier and an uninspected return → carrier and merchant breaches; what the slip says is accepted and refunded', async () => {
     const { result, fake, state } = await run({ kind: 'return' }, async (handle, fake) => {
       await approve(handle);
-      await env.sleep(25 * HOUR);
+      await env().sleep(25 * HOUR);
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(9 * HOUR);
+      await env().sleep(9 * HOUR);
     });
     expect(result.status).toBe('refunded');
     expect(state.breaches.map((b) => `${b.obligation}:${b.party}`)).toEqual([
@@ -196,7 +190,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await approve(handle);
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(1_000);
+      await env().sleep(1_000);
       const outcome = await handle.executeUpdate(inspectReturnUpdate, {
         args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 0, accepted: 0, condition: 'missing' }] }],
       });
