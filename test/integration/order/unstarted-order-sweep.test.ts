@@ -7,10 +7,9 @@ import { orderWorkflowId } from '../../../workflows/order/order-confirmation.def
 import { UNSTARTED_ORDER_SWEEP_WORKFLOW } from '../../../workflows/order/unstarted-order-sweep.definitions';
 import type { UnstartedOrderSweepResult } from '../../../workflows/order/unstarted-order-sweep.definitions';
 import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
-import { openShop, shippingAddress, signUpConsumer } from '../../helpers/order-fixtures';
+import { oneItemOrderRequest, openShop, signUpConsumer } from '../../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
-import { bearer } from '../../helpers/tokens';
 import { eventually } from '../../helpers/eventually';
 
 // An API instance killed between an order's commit and its process's start (issue 14's
@@ -41,16 +40,7 @@ describe('the unstarted-order sweep', () => {
 
   async function placeThrough(app: FastifyInstance) {
     const { principal } = await signUpConsumer(stack);
-    const answer = await app.inject({
-      method: 'POST',
-      url: '/orders',
-      headers: { ...bearer(stack.config, principal), 'idempotency-key': `sweep-${randomUUID()}` },
-      payload: {
-        items: [{ productId: shop.productId, quantity: 1 }],
-        shippingAddress,
-        payment: { method: 'card', token: 'tok_ok' },
-      },
-    });
+    const answer = await app.inject(oneItemOrderRequest(stack.config, principal, shop.productId));
     const [order] = await stack.orm.em.fork().find(Order, { consumerId: principal.sub });
     return { answer, order: order! };
   }
