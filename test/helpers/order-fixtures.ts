@@ -61,14 +61,22 @@ export async function signUpConsumer(stack: TestStack) {
 
 export const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
 
+/**
+ * The `POST /orders` request of a consumer buying one item, paid with a token the sandbox
+ * approves, under a fresh Idempotency-Key: for `app.inject`, where a test reads the answer.
+ */
+export function oneItemOrderRequest(config: TestStack['config'], consumer: Principal, productId: string) {
+  return {
+    method: 'POST' as const,
+    url: '/orders',
+    headers: { ...bearer(config, consumer), 'idempotency-key': `key-${randomUUID()}` },
+    payload: { items: [{ productId, quantity: 1 }], shippingAddress, payment: { method: 'card', token: 'tok_ok' } },
+  };
+}
+
 /** Places an order for one item through the API, paid with a token the sandbox approves. */
 export async function placeOneItemOrder(stack: TestStack, consumer: Principal, productId: string) {
-  const response = await stack.app.inject({
-    method: 'POST',
-    url: '/orders',
-    headers: { ...bearer(stack.config, consumer), 'idempotency-key': `key-${randomUUID()}` },
-    payload: { items: [{ productId, quantity: 1 }], shippingAddress, payment: { method: 'card', token: 'tok_ok' } },
-  });
+  const response = await stack.app.inject(oneItemOrderRequest(stack.config, consumer, productId));
   if (response.statusCode !== 201) throw new Error(`order: ${response.statusCode} ${response.body}`);
   return response.json();
 }

@@ -13,6 +13,22 @@ export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
 }
 
+/**
+ * One time-skipping server for the enclosing `describe` block: started before its tests,
+ * torn down after them. Returns a getter, read inside tests and hooks once it has started.
+ */
+export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(() => env?.teardown());
+  return () => {
+    if (!env) throw new Error('the time-skipping server is not started: read it inside a test or hook');
+    return env;
+  };
+}
+
 /** The workflow bundle the global setup built once for this run. */
 export function workflowBundle(): { codePath: string } {
   const codePath = process.env[TEST_ENV.workflowBundle];

@@ -24,6 +24,9 @@ describe('consumer accounts: register, login, /me', () => {
   const contact = { name: 'Li Lei 李雷', phone: '+86 138 0013 8000' };
   let id: string;
   let consumer: { authorization: string };
+  /** The signed-up consumer calling one of their own routes. */
+  const asConsumer = (method: 'GET' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+    stack.app.inject({ method, url, headers: consumer, payload });
 
   beforeAll(async () => {
     stack = await startTestStack({ workers: [] });
@@ -134,7 +137,7 @@ describe('consumer accounts: register, login, /me', () => {
   });
 
   it('shows a consumer their own contact details decrypted, with every use consented by default (§7.2)', async () => {
-    const response = await stack.app.inject({ method: 'GET', url: '/me', headers: consumer });
+    const response = await asConsumer('GET', '/me');
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
@@ -149,12 +152,7 @@ describe('consumer accounts: register, login, /me', () => {
 
   it('lets a consumer correct their phone and add an address, stored encrypted (§7.2 view and correct)', async () => {
     const before = await rawAccount();
-    const response = await stack.app.inject({
-      method: 'PATCH',
-      url: '/me',
-      headers: consumer,
-      payload: { phone: '+86 139 1111 2222', address: '北京市朝阳区 1 号' },
-    });
+    const response = await asConsumer('PATCH', '/me', { phone: '+86 139 1111 2222', address: '北京市朝阳区 1 号' });
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ ...contact, phone: '+86 139 1111 2222', address: '北京市朝阳区 1 号' });
@@ -166,13 +164,8 @@ describe('consumer accounts: register, login, /me', () => {
 
   it('refuses a correction of the e-mail or an empty correction with 400, changing nothing', async () => {
     const before = await rawAccount();
-    const email = await stack.app.inject({
-      method: 'PATCH',
-      url: '/me',
-      headers: consumer,
-      payload: { email: 'x@example.com' },
-    });
-    const empty = await stack.app.inject({ method: 'PATCH', url: '/me', headers: consumer, payload: {} });
+    const email = await asConsumer('PATCH', '/me', { email: 'x@example.com' });
+    const empty = await asConsumer('PATCH', '/me', {});
 
     expect(email.statusCode).toBe(400);
     expect(empty.statusCode).toBe(400);
@@ -180,29 +173,19 @@ describe('consumer accounts: register, login, /me', () => {
   });
 
   it('records objections per use and shows every other use as consented (§7.2.3 default opt-out)', async () => {
-    const response = await stack.app.inject({
-      method: 'PUT',
-      url: '/me/consents',
-      headers: consumer,
-      payload: { objections: ['shareWithPartners', 'marketingEmail'] },
-    });
+    const response = await asConsumer('PUT', '/me/consents', { objections: ['shareWithPartners', 'marketingEmail'] });
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       consents: { marketingEmail: false, personalisedRecommendations: true, shareWithPartners: false },
       objections: ['marketingEmail', 'shareWithPartners'],
     });
-    const me = await stack.app.inject({ method: 'GET', url: '/me', headers: consumer });
+    const me = await asConsumer('GET', '/me');
     expect(me.json().objections).toEqual(['marketingEmail', 'shareWithPartners']);
   });
 
   it('refuses an unknown use with 400 naming it', async () => {
-    const response = await stack.app.inject({
-      method: 'PUT',
-      url: '/me/consents',
-      headers: consumer,
-      payload: { objections: ['sellMyData'] },
-    });
+    const response = await asConsumer('PUT', '/me/consents', { objections: ['sellMyData'] });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('body.objections[0]');

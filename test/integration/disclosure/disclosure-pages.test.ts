@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentTerms } from '../../../domain/terms';
-import { openShop, shippingAddress, signUpConsumer } from '../../helpers/order-fixtures';
+import { oneItemOrderRequest, openShop, signUpConsumer } from '../../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
-import { bearer } from '../../helpers/tokens';
 
 const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
@@ -72,16 +71,7 @@ describe('public disclosure pages', () => {
 
   it('§7.2.5: an order records the version of the terms it was placed under; that version stays readable', async () => {
     const buyer = (await signUpConsumer(stack)).principal;
-    const placed = await stack.app.inject({
-      method: 'POST',
-      url: '/orders',
-      headers: { ...bearer(stack.config, buyer), 'idempotency-key': randomUUID() },
-      payload: {
-        items: [{ productId: shop.productId, quantity: 1 }],
-        shippingAddress,
-        payment: { method: 'card', token: 'tok_ok' },
-      },
-    });
+    const placed = await stack.app.inject(oneItemOrderRequest(stack.config, buyer, shop.productId));
     expect(placed.statusCode).toBe(201);
     expect(placed.json().termsVersion).toBe(currentTerms.version);
     const terms = (await get(`/disclosures/terms?version=${currentTerms.version}`)).json();

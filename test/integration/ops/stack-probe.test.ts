@@ -13,13 +13,12 @@ describe('stack probe: a round trip through the real stack', () => {
   });
   afterAll(async () => stack?.close());
 
+  /** Ops asks for a probe round trip (POST /ops/stack-probes). */
+  const probe = (payload: { taskQueues: string[]; timeoutSeconds?: number }) =>
+    stack.app.inject({ method: 'POST', url: '/ops/stack-probes', headers: bearer(stack.config, 'ops'), payload });
+
   it('runs a workflow on the commerce queue whose activity writes to Postgres, and returns the stored row', async () => {
-    const response = await stack.app.inject({
-      method: 'POST',
-      url: '/ops/stack-probes',
-      headers: bearer(stack.config, 'ops'),
-      payload: { taskQueues: ['commerce'] },
-    });
+    const response = await probe({ taskQueues: ['commerce'] });
 
     expect(response.statusCode).toBe(201);
     const body = response.json();
@@ -36,12 +35,7 @@ describe('stack probe: a round trip through the real stack', () => {
   });
 
   it('answers 503 naming the queue when no worker polls it, and writes nothing', async () => {
-    const response = await stack.app.inject({
-      method: 'POST',
-      url: '/ops/stack-probes',
-      headers: bearer(stack.config, 'ops'),
-      payload: { taskQueues: ['ops'], timeoutSeconds: 2 },
-    });
+    const response = await probe({ taskQueues: ['ops'], timeoutSeconds: 2 });
 
     expect(response.statusCode).toBe(503);
     expect(response.headers['content-type']).toContain('application/problem+json');
@@ -51,12 +45,7 @@ describe('stack probe: a round trip through the real stack', () => {
   });
 
   it('lists recent probes from Postgres, newest first', async () => {
-    const probe = await stack.app.inject({
-      method: 'POST',
-      url: '/ops/stack-probes',
-      headers: bearer(stack.config, 'ops'),
-      payload: { taskQueues: ['commerce'] },
-    });
+    const newest = await probe({ taskQueues: ['commerce'] });
     const response = await stack.app.inject({
       method: 'GET',
       url: '/ops/stack-probes?limit=2',
@@ -66,7 +55,7 @@ describe('stack probe: a round trip through the real stack', () => {
     expect(response.statusCode).toBe(200);
     const { items } = response.json();
     expect(items).toHaveLength(2);
-    expect(items[0].workflowId).toBe(probe.json().results[0].workflowId);
+    expect(items[0].workflowId).toBe(newest.json().results[0].workflowId);
     expect(Date.parse(items[0].recordedAt)).toBeGreaterThan(Date.parse(items[1].recordedAt));
   });
 });

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Order } from '../../../db/entities/order.entity';
 import { Product } from '../../../db/entities/product.entity';
 import type { Principal } from '../../../domain/principal';
-import { openShop, shippingAddress } from '../../helpers/order-fixtures';
+import { oneItemOrderRequest, openShop } from '../../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
-import { bearer } from '../../helpers/tokens';
 
 const CONCURRENT_ORDERS = 60;
 
@@ -24,17 +23,7 @@ describe('a flash sale: many concurrent orders for one product', () => {
   });
   afterAll(async () => stack?.close());
 
-  const place = (consumer: Principal) =>
-    stack.app.inject({
-      method: 'POST',
-      url: '/orders',
-      headers: { ...bearer(stack.config, consumer), 'idempotency-key': `flash-${randomUUID()}` },
-      payload: {
-        items: [{ productId: shop.productId, quantity: 1 }],
-        shippingAddress,
-        payment: { method: 'card', token: 'tok_ok' },
-      },
-    });
+  const place = (consumer: Principal) => stack.app.inject(oneItemOrderRequest(stack.config, consumer, shop.productId));
 
   it(`places ${CONCURRENT_ORDERS} concurrent orders on a pool of 10, takes the stock exactly, and stays ready`, async () => {
     const consumers = Array.from({ length: CONCURRENT_ORDERS }, (): Principal => ({

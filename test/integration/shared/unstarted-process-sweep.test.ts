@@ -27,7 +27,7 @@ import {
   type DeliveryParties,
 } from '../../helpers/delivery-fixtures';
 import { eventually } from '../../helpers/eventually';
-import { openShop, shippingAddress, signUpConsumer } from '../../helpers/order-fixtures';
+import { oneItemOrderRequest, openShop, signUpConsumer } from '../../helpers/order-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
@@ -79,16 +79,7 @@ describe('the unstarted-process sweep', () => {
 
   async function placeThrough(app: FastifyInstance) {
     const { principal } = await signUpConsumer(stack);
-    const answer = await app.inject({
-      method: 'POST',
-      url: '/orders',
-      headers: { ...bearer(stack.config, principal), 'idempotency-key': `sweep-${randomUUID()}` },
-      payload: {
-        items: [{ productId: shop.productId, quantity: 1 }],
-        shippingAddress,
-        payment: { method: 'card', token: 'tok_ok' },
-      },
-    });
+    const answer = await app.inject(oneItemOrderRequest(stack.config, principal, shop.productId));
     const [order] = await stack.orm.em.fork().find(Order, { consumerId: principal.sub });
     return { answer, order: order! };
   }

@@ -1,5 +1,4 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { recordHistory } from '../../helpers/histories';
 import {
   complaintWorkflowHarness,
@@ -7,7 +6,7 @@ import {
   HOUR,
   type ComplaintHandle,
 } from '../../helpers/complaint-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 import {
   approveAdvanceCompensationUpdate,
   complaintStateQuery,
@@ -29,13 +28,8 @@ import {
 import type { recoveryClaimWorkflow } from '../../../workflows/complaints/recovery-claim';
 
 describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCML 3125 §4.8, §5.7)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run } = complaintWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = complaintWorkflowHarness(env);
 
   /**
    * Polls a query while the test server skips time in small steps, so activity retries
@@ -46,7 +40,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     for (let attempt = 0; attempt < 200; attempt++) {
       const value = await read();
       if (done(value)) return value;
-      await env.sleep('5 seconds');
+      await env().sleep('5 seconds');
     }
     throw new Error('condition never met');
   }
@@ -66,7 +60,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
 
   /** The recovery-claim child the complaint `complaintWorkflowId` started, once it holds its claim. */
   async function recoveryClaimOpened(complaintWorkflowId: string) {
-    const claim = env.client.workflow.getHandle<typeof recoveryClaimWorkflow>(
+    const claim = env().client.workflow.getHandle<typeof recoveryClaimWorkflow>(
       recoveryClaimWorkflowId(complaintWorkflowId.slice('complaint:'.length)),
     );
     await waitFor(
@@ -77,7 +71,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   }
 
   it('pays an advance compensation above the threshold once, after a second, different staff member approves; the recovery claim closes with a partial payment and a write-off', async () => {
-    const fake = fakeComplaintActivities(env, { calendar: '7x24', payoutOutages: 2, terms: { due: 48 * HOUR } });
+    const fake = fakeComplaintActivities(env(), { calendar: '7x24', payoutOutages: 2, terms: { due: 48 * HOUR } });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       // The merchant refuses; staff pay first (§4.8).
       await handle.executeUpdate(respondToComplaintUpdate, {
@@ -144,7 +138,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   });
 
   it('turns a payout the provider refuses for good into a staff task, never only a log line', async () => {
-    const fake = fakeComplaintActivities(env, { calendar: '7x24', payoutRefused: true });
+    const fake = fakeComplaintActivities(env(), { calendar: '7x24', payoutRefused: true });
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
       await handle.executeUpdate(requestAdvanceCompensationUpdate, {
         args: [{ by: 'staff-a', amount: 1_000, reason: 'lost' }],
@@ -165,10 +159,10 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   });
 
   it('sends reminders every recoveryClaimReminder and tells staff once the claim is overdue', async () => {
-    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 60 * HOUR, reminder: 24 * HOUR } });
+    const fake = fakeComplaintActivities(env(), { calendar: '7x24', terms: { due: 60 * HOUR, reminder: 24 * HOUR } });
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
       const claim = await compensateBelowThreshold(handle, 5_000, 'lost');
-      await env.sleep(73 * HOUR);
+      await env().sleep(73 * HOUR);
       const state = await claim.query(recoveryClaimStateQuery);
       expect(state).toMatchObject({ remindersSent: 3, overdue: true, status: 'overdue' });
       await claim.executeUpdate(recordRecoveryPaymentUpdate, {
@@ -186,14 +180,14 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   });
 
   it('pauses reminders while staff weigh a dispute; an upheld claim stands, a withdrawn one is written off and closes', async () => {
-    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { due: 100 * HOUR, reminder: 24 * HOUR } });
+    const fake = fakeComplaintActivities(env(), { calendar: '7x24', terms: { due: 100 * HOUR, reminder: 24 * HOUR } });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       const claim = await compensateBelowThreshold(handle, 9_000, 'x');
       expect(
         (await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'courier broke it' }] }))
           .status,
       ).toBe('disputed');
-      await env.sleep(50 * HOUR);
+      await env().sleep(50 * HOUR);
       expect((await claim.query(recoveryClaimStateQuery)).remindersSent).toBe(0);
       const upheld = await claim.executeUpdate(decideRecoveryDisputeUpdate, {
         args: [{ by: 'staff-a', decision: 'upheld', note: 'photos show mould' }],
@@ -214,7 +208,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   });
 
   it('resolves on the consumer’s acceptance of an explanation, lets them reopen within the follow-up window and ends when the window closes (§5.7)', async () => {
-    const fake = fakeComplaintActivities(env, { calendar: '7x24', terms: { reopen: 48 * HOUR } });
+    const fake = fakeComplaintActivities(env(), { calendar: '7x24', terms: { reopen: 48 * HOUR } });
     const result = await run(fake.activities, { party: 'merchant' }, async (handle) => {
       await handle.executeUpdate(respondToComplaintUpdate, {
         args: [{ by: 'merchant-user', role: 'merchant', messageId: 'm1', proposal: { remedy: 'explanation' } }],
@@ -229,7 +223,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
       await handle.executeUpdate(resolveComplaintUpdate, {
         args: [{ by: 'staff-a', remedy: 'after_sales', summary: 'repair' }],
       });
-      await env.sleep(49 * HOUR);
+      await env().sleep(49 * HOUR);
       return handle.result();
     });
     expect(result).toEqual({ complaintId: expect.any(String), status: 'resolved', remedy: 'after_sales' });

@@ -1,7 +1,6 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { recordHistory } from '../../helpers/histories';
 import { complaintWorkflowHarness, fakeComplaintActivities, HOUR } from '../../helpers/complaint-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 import {
   complaintStateQuery,
   confirmResolutionUpdate,
@@ -12,13 +11,8 @@ import {
 const MINUTE = 60_000;
 
 describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, §4.8, §6.1)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run } = complaintWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = complaintWorkflowHarness(env);
 
   /** Staff close the complaint and the consumer confirms, so the workflow completes. */
   async function close(handle: Parameters<Parameters<typeof run>[2]>[0]) {
@@ -31,10 +25,10 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, �
 
   it('escalates a quality complaint the merchant ignores for half a working day: warning first, merchant breach, platform breach, staff mailed', async () => {
     // Wednesday 2026-11-25 10:00 Beijing time: half a working day ends at 14:00, the warning at 13:00.
-    const fake = fakeComplaintActivities(env, { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
-    const start = Number(await env.currentTimeMs());
+    const fake = fakeComplaintActivities(env(), { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
+    const start = Number(await env().currentTimeMs());
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
-      await env.sleep(5 * HOUR);
+      await env().sleep(5 * HOUR);
       const state = await handle.query(complaintStateQuery);
       expect(state.status).toBe('escalated');
       expect(state.breaches.map((b) => `${b.obligation}:${b.party}`).sort()).toEqual([
@@ -58,14 +52,14 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, �
   });
 
   it('stops both clocks when the merchant answers in time: no breach, no escalation, the consumer is mailed', async () => {
-    const fake = fakeComplaintActivities(env, { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
+    const fake = fakeComplaintActivities(env(), { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
-      await env.sleep(HOUR);
+      await env().sleep(HOUR);
       const outcome = await handle.executeUpdate(respondToComplaintUpdate, {
         args: [{ by: 'merchant-user', role: 'merchant', messageId: 'msg-1' }],
       });
       expect(outcome.status).toBe('responded');
-      await env.sleep(6 * HOUR);
+      await env().sleep(6 * HOUR);
       const state = await handle.query(complaintStateQuery);
       expect(state.status).toBe('responded');
       expect(state.breaches).toEqual([]);
@@ -76,17 +70,17 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, �
   });
 
   it('escalates a delivery complaint the carrier ignores for one working day even though staff answered the consumer first', async () => {
-    const fake = fakeComplaintActivities(env, {
+    const fake = fakeComplaintActivities(env(), {
       virtualFiledAt: new Date('2026-11-25T09:00:00+08:00'),
       terms: { party: 8 * HOUR },
     });
-    const start = Number(await env.currentTimeMs());
+    const start = Number(await env().currentTimeMs());
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
-      await env.sleep(HOUR);
+      await env().sleep(HOUR);
       await handle.executeUpdate(respondToComplaintUpdate, {
         args: [{ by: 'staff-1', role: 'staff', messageId: 'm-1' }],
       });
-      await env.sleep(8 * HOUR);
+      await env().sleep(8 * HOUR);
       const state = await handle.query(complaintStateQuery);
       expect(state.status).toBe('escalated');
       expect(state.breaches).toEqual([
@@ -100,9 +94,9 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, �
   });
 
   it('charges the platform itself when nobody answers a service complaint within half a working day', async () => {
-    const fake = fakeComplaintActivities(env, { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
+    const fake = fakeComplaintActivities(env(), { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
     await run(fake.activities, { party: 'platform' }, async (handle) => {
-      await env.sleep(5 * HOUR);
+      await env().sleep(5 * HOUR);
       const state = await handle.query(complaintStateQuery);
       expect(state.status).toBe('escalated');
       expect(state.breaches.map((b) => `${b.obligation}:${b.party}`)).toEqual(['complaint_first_response:platform']);
@@ -113,19 +107,14 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, �
 });
 
 describe('complaintEscalationWorkflow on 5x8 with China’s holidays (T/QGCML 3125 §4.7, §4.8)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run } = complaintWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = complaintWorkflowHarness(env);
 
   async function breachOffset(virtualFiledAt: Date, sleepMs: number) {
-    const fake = fakeComplaintActivities(env, { virtualFiledAt });
-    const start = Number(await env.currentTimeMs());
+    const fake = fakeComplaintActivities(env(), { virtualFiledAt });
+    const start = Number(await env().currentTimeMs());
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
-      await env.sleep(sleepMs);
+      await env().sleep(sleepMs);
       await handle.executeUpdate(resolveComplaintUpdate, { args: [{ by: 's', remedy: 'explanation', summary: 'x' }] });
       await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'c' }] });
       return handle.result();

@@ -1,5 +1,4 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   RETURN_REMEDY_NOT_POSSIBLE,
   type ComplaintReturn,
@@ -26,8 +25,8 @@ import {
   type ComplaintActivities,
 } from '../../helpers/complaint-workflow';
 import { recordHistory } from '../../helpers/histories';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
-import { fakeReturnActivities } from '../returns/return-refund-fakes';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
+import { fakeReturnActivities } from '../../helpers/return-workflow';
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -39,18 +38,13 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): 
 }
 
 describe('complaintEscalationWorkflow: an accepted return or exchange runs returnRefund as a child (T/QGCML 3125 §4.8, §5.7, §6.4)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run } = complaintWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = complaintWorkflowHarness(env);
 
   /** Complaint and return fakes on one worker (queue `commerce`, where the child runs too). */
   function fakes(options: { returnRefused?: string } = {}) {
-    const complaint = fakeComplaintActivities(env, { calendar: '7x24' });
-    const returns = fakeReturnActivities(env, { kind: 'return', refundAmount: 27_800 });
+    const complaint = fakeComplaintActivities(env(), { calendar: '7x24' });
+    const returns = fakeReturnActivities(env(), { kind: 'return', refundAmount: 27_800 });
     const steps: ComplaintStepInput[] = [];
     const made: string[] = [];
     const remedy = {
@@ -66,7 +60,7 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
           returnId: `r-${input.complaintId}`,
           orderId: 'o-1',
           merchantId: 'm-1',
-          requestedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+          requestedAt: new Date(Number(await env().currentTimeMs())).toISOString(),
           currency: 'CNY',
         };
       },
@@ -94,7 +88,7 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
       expect(accepted.status).toBe('responded');
 
       const complaintId = handle.workflowId.slice('complaint:'.length);
-      const child = env.client.workflow.getHandle<typeof returnRefundWorkflow>(returnWorkflowId(`r-${complaintId}`));
+      const child = env().client.workflow.getHandle<typeof returnRefundWorkflow>(returnWorkflowId(`r-${complaintId}`));
       await waitFor(
         () => child.query(returnStateQuery),
         (s) => s.status === 'requested',
@@ -135,7 +129,7 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       await proposeAndAccept(handle, 'exchange');
       const complaintId = handle.workflowId.slice('complaint:'.length);
-      const child = env.client.workflow.getHandle<typeof returnRefundWorkflow>(returnWorkflowId(`r-${complaintId}`));
+      const child = env().client.workflow.getHandle<typeof returnRefundWorkflow>(returnWorkflowId(`r-${complaintId}`));
       await waitFor(
         () => child.query(returnStateQuery),
         (s) => s.status === 'requested',

@@ -8,7 +8,7 @@ import {
   type LogisticsEventInput,
 } from '../../../workflows/delivery/delivery-handover.definitions';
 import { deliveryHandoverWorkflow } from '../../../workflows/delivery/delivery-handover';
-import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 import { recordHistory } from '../../helpers/histories';
 
 type Activities = ReturnType<typeof createDeliveryActivities>;
@@ -71,13 +71,8 @@ function fakeActivities(env: TestWorkflowEnvironment, options: { codAmount?: num
 }
 
 describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () => {
-  let env: TestWorkflowEnvironment;
+  const env = useTimeSkippingEnv();
   let sequence = 0;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
 
   async function run(
     fake: ReturnType<typeof fakeActivities>,
@@ -89,8 +84,8 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   ) {
     const orderId = `o-${++sequence}`;
     const taskQueue = `handover-${sequence}`;
-    return runOnWorker(env, taskQueue, fake.activities, async () => {
-      const handle = await env.client.workflow.start(deliveryHandoverWorkflow, {
+    return runOnWorker(env(), taskQueue, fake.activities, async () => {
+      const handle = await env().client.workflow.start(deliveryHandoverWorkflow, {
         workflowId: handoverWorkflowId(orderId),
         taskQueue,
         args: [{ orderId, merchantId: 'm-1' }],
@@ -103,7 +98,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
           await handle.signal(handoverSlipChangedSignal, { slipId: 'slip-1' });
         },
         async event(type, id = `evt-${++events}`, amount) {
-          const at = new Date(Number(await env.currentTimeMs())).toISOString();
+          const at = new Date(Number(await env().currentTimeMs())).toISOString();
           await handle.signal(logisticsEventSignal, {
             eventId: id,
             type,
@@ -112,7 +107,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
             amount: amount ?? null,
           });
         },
-        sleep: (ms) => env.sleep(ms),
+        sleep: (ms) => env().sleep(ms),
       });
       const result = await handle.result();
       return { result, handle, state: await handle.query(deliveryHandoverStateQuery) };
@@ -120,7 +115,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   }
 
   it('signed by both in time → books once per workflow, hands over, delivers, completes; mails the consumer at handover and delivery', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     const { result, state, handle } = await run(fake, async ({ sign, event }) => {
       await sign();
       await event('picked_up');
@@ -146,7 +141,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('no slip signed by the handover deadline → handover breach of the merchant, the merchant reminded, staff told; then goes on (§6.2.2)', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     const { result, state } = await run(fake, async ({ sign, event, sleep }) => {
       await sleep(2 * HOUR);
       await sign();
@@ -163,7 +158,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('merchant signed but no courier by the deadline → the handover breach is the carrier’s (§6.2.2)', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     const { state } = await run(fake, async ({ sign, event, sleep }) => {
       await sign('merchant');
       await sleep(2 * HOUR);
@@ -175,7 +170,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('not delivered by the contracted time → delivery breach of the carrier with staff told, then completes on delivery (§6.1)', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     const { result, state } = await run(fake, async ({ sign, event, sleep }) => {
       await sign();
       await event('in_transit');
@@ -192,7 +187,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('cash on delivery remitted in time → completed only after the remittance, no breach (§6.1)', async () => {
-    const fake = fakeActivities(env, { codAmount: 5000 });
+    const fake = fakeActivities(env(), { codAmount: 5000 });
     const { result, state } = await run(fake, async ({ sign, event }) => {
       await sign();
       await event('delivered');
@@ -209,7 +204,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('cash on delivery not remitted by its deadline → COD breach of the carrier; completes once remitted (§6.1)', async () => {
-    const fake = fakeActivities(env, { codAmount: 5000 });
+    const fake = fakeActivities(env(), { codAmount: 5000 });
     const { result, state } = await run(fake, async ({ sign, event, sleep }) => {
       await sign();
       await event('delivered');
@@ -222,7 +217,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('one failed delivery is re-attempted; a second returns the goods to the merchant, recorded and mailed', async () => {
-    const retried = fakeActivities(env);
+    const retried = fakeActivities(env());
     const first = await run(retried, async ({ sign, event }) => {
       await sign();
       await event('delivery_failed');
@@ -232,7 +227,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
     expect(first.result.outcome).toBe('completed');
     expect(first.state.deliveryAttempts).toBe(1);
 
-    const returned = fakeActivities(env);
+    const returned = fakeActivities(env());
     const second = await run(returned, async ({ sign, event }) => {
       await sign();
       await event('delivery_failed');
@@ -243,7 +238,7 @@ describe('deliveryHandoverWorkflow (T/QGCML 3125 §6.1, §6.2.1, §6.2.2)', () =
   });
 
   it('the same carrier event signalled twice is applied once', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     const { state } = await run(fake, async ({ sign, event }) => {
       await sign();
       await event('in_transit', 'evt-same');

@@ -1,8 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DrillReport } from '../../../domain/recovery-drill-report';
 import { drillProgressQuery, DRILL_CANNOT_RUN } from '../../../workflows/ops/recovery-drill.definitions';
-import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 
 const completeness = (matching: number) => ({
   expectedRows: 100,
@@ -73,15 +72,10 @@ function fakeActivities(options: { restoreMinutes: number; matching?: number; no
 }
 
 describe('recoveryDrillWorkflow (time-skipping server, fake activities)', () => {
-  let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
-
+  const env = useTimeSkippingEnv();
   async function run(id: string, fake: ReturnType<typeof fakeActivities>, scenario: 'general' | 'severe' = 'general') {
-    return runOnWorker(env, `drill-${id}`, fake.activities, () =>
-      env.client.workflow.execute('recoveryDrillWorkflow', {
+    return runOnWorker(env(), `drill-${id}`, fake.activities, () =>
+      env().client.workflow.execute('recoveryDrillWorkflow', {
         workflowId: `drill:${id}`,
         taskQueue: `drill-${id}`,
         args: [{ drillId: id, scenario, keepStandby: false, startedBy: 'ops-1' }],
@@ -129,7 +123,7 @@ describe('recoveryDrillWorkflow (time-skipping server, fake activities)', () => 
     const fake = fakeActivities({ restoreMinutes: 10 });
     let seen: unknown;
     fake.activities.recoverDrillStandby = async () => {
-      seen = await env.client.workflow.getHandle('drill:p1').query(drillProgressQuery);
+      seen = await env().client.workflow.getHandle('drill:p1').query(drillProgressQuery);
       const now = new Date().toISOString();
       return { startedAt: now, finishedAt: now, lastReplayedCommitAt: now };
     };

@@ -1,18 +1,12 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createStackProbeActivities } from '../../../activities/ops/stack-probe-activities';
 import type { StackProbeResult } from '../../../workflows/ops/stack-probe.definitions';
 import { stackProbeWorkflow } from '../../../workflows/ops/stack-probe';
-import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 
 type Activities = ReturnType<typeof createStackProbeActivities>;
 
 describe('stackProbeWorkflow (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
 
   it('records the probe once through its activity, retrying a failed attempt', async () => {
     const calls: Array<{ workflowId: string; taskQueue: string }> = [];
@@ -29,8 +23,8 @@ describe('stackProbeWorkflow (time-skipping server)', () => {
         return result;
       },
     };
-    const result = await runOnWorker(env, 'probe-test', activities, () =>
-      env.client.workflow.execute(stackProbeWorkflow, {
+    const result = await runOnWorker(env(), 'probe-test', activities, () =>
+      env().client.workflow.execute(stackProbeWorkflow, {
         workflowId: 'probe:p-1:commerce',
         taskQueue: 'probe-test',
         args: [{ requestedAt: '2026-11-24T10:00:00.000Z' }],

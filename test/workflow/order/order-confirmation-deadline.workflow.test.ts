@@ -1,25 +1,19 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { recordHistory } from '../../helpers/histories';
 import { DAY, fakeActivities, HOUR, orderWorkflowHarness } from '../../helpers/order-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 // A file of its own: these tests need the server to skip days, which it cannot do while a
 // confirmed order's handover child waits for a worker (order-confirmation.workflow.test.ts).
 describe('orderConfirmationWorkflow: the one-working-day deadline (T/QGCML 3125 §4.7)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run } = orderWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = orderWorkflowHarness(env);
 
   it('cancels an order nobody confirmed within one working day across National Day 2026, after one reminder, and records the merchant breach', async () => {
     // Placed Wednesday 2026-09-30 16:00 Beijing time: one working hour that day, then the
     // holiday runs to 7 October, so 8 service hours end on Thursday 8 October at 16:00.
     const placed = new Date('2026-09-30T16:00:00+08:00');
-    const fake = fakeActivities(env, { virtualPlacedAt: placed });
-    const start = Number(await env.currentTimeMs());
+    const fake = fakeActivities(env(), { virtualPlacedAt: placed });
+    const start = Number(await env().currentTimeMs());
 
     const { result, handle } = await run(fake.activities);
     await recordHistory(handle, 'order-confirmation-overdue');
@@ -48,8 +42,8 @@ describe('orderConfirmationWorkflow: the one-working-day deadline (T/QGCML 3125 
 
   it('over a weekend: placed Friday 16:00, the deadline is Monday 16:00', async () => {
     const placed = new Date('2026-11-20T16:00:00+08:00');
-    const fake = fakeActivities(env, { virtualPlacedAt: placed });
-    const start = Number(await env.currentTimeMs());
+    const fake = fakeActivities(env(), { virtualPlacedAt: placed });
+    const start = Number(await env().currentTimeMs());
 
     await run(fake.activities);
 

@@ -1,6 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { handoverWorkflowId } from '../../../workflows/delivery/delivery-handover.definitions';
 import {
   cancelOrderUpdate,
@@ -10,19 +9,14 @@ import {
 } from '../../../workflows/order/order-confirmation.definitions';
 import { recordHistory } from '../../helpers/histories';
 import { fakeActivities, HOUR, orderWorkflowHarness, withParallelMailsSorted } from '../../helpers/order-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §4.7)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run, waitForStatusQueryable, startedHandovers } = orderWorkflowHarness(() => env);
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run, waitForStatusQueryable, startedHandovers } = orderWorkflowHarness(env);
 
   it('confirms when the merchant confirms in time: captures the payment and tells the consumer', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     let outcome: unknown;
     const { result, handle } = await run(fake.activities, async (orderId) => {
       const handle = await waitForStatusQueryable(orderId);
@@ -47,7 +41,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
   });
 
   it('cancels a rejected order: voids the authorisation, releases the stock, records merchant_rejected', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     let outcome: unknown;
     const { result } = await run(fake.activities, async (orderId) => {
       const handle = await waitForStatusQueryable(orderId);
@@ -68,7 +62,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
   });
 
   it('lets the consumer cancel before confirmation', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     let outcome: unknown;
     const { result } = await run(fake.activities, async (orderId) => {
       const handle = await waitForStatusQueryable(orderId);
@@ -81,7 +75,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
   });
 
   it('accepts only the first of two racing decisions; the other is refused as already decided', async () => {
-    const fake = fakeActivities(env);
+    const fake = fakeActivities(env());
     let decisions: PromiseSettledResult<unknown>[] = [];
     const { result } = await run(fake.activities, async (orderId) => {
       const handle = await waitForStatusQueryable(orderId);
@@ -103,7 +97,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
   });
 
   it('goes on when a mail cannot be sent: the merchant can still confirm', async () => {
-    const fake = fakeActivities(env, {
+    const fake = fakeActivities(env(), {
       failing: { sendOrderMail: ApplicationFailure.nonRetryable('no such mailbox') },
     });
     const { result } = await run(fake.activities, async (orderId) => {
@@ -116,7 +110,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
   });
 
   it('cancels with payment_declined when the authorisation is declined, releasing stock and voiding nothing', async () => {
-    const fake = fakeActivities(env, { declined: true });
+    const fake = fakeActivities(env(), { declined: true });
     const { result } = await run(fake.activities);
 
     expect(result).toEqual({ orderId: expect.any(String), status: 'cancelled', cancelReason: 'payment_declined' });
@@ -135,7 +129,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
     ['reserveStock', []],
     ['capturePayment', ['voidPayment', 'releaseStock']],
   ] as const)('compensates everything done before %s fails for good', async (failingStep, compensations) => {
-    const fake = fakeActivities(env, {
+    const fake = fakeActivities(env(), {
       failing: { [failingStep]: ApplicationFailure.nonRetryable(`${failingStep} refused`) },
     });
     const { result } = await run(fake.activities, async (orderId) => {
@@ -151,7 +145,7 @@ describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §
   });
 
   it('still releases the stock when voiding the authorisation fails', async () => {
-    const fake = fakeActivities(env, {
+    const fake = fakeActivities(env(), {
       windowMs: HOUR,
       failing: { voidPayment: ApplicationFailure.nonRetryable('gateway refused') },
     });

@@ -1,10 +1,9 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { HolidayYearData } from '../../../domain/holiday-arrangement';
 import { HolidayCalendar } from '../../../domain/holiday-calendar';
 import { madeUp2027 } from '../../helpers/holiday-years';
 import { DAY, fakeActivities, HOUR, orderWorkflowHarness } from '../../helpers/order-workflow';
-import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
 
 // Issue 15 (T/QGCML 3125 §4.7): a holiday year loaded while an order waits for its merchant
 // changes nothing for that order. Its deadline was computed by an activity when it started,
@@ -12,21 +11,16 @@ import { createTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-en
 // started after the load count with it. The "store" is a variable the fake activity reads,
 // as the real one reads Postgres.
 describe('orderConfirmationWorkflow and a holiday year loaded while it runs', () => {
-  let env: TestWorkflowEnvironment;
-  const { run, waitForStatusQueryable } = orderWorkflowHarness(() => env);
+  const env = useTimeSkippingEnv();
+  const { run, waitForStatusQueryable } = orderWorkflowHarness(env);
   let stored: HolidayYearData[] = [];
   const holidaysInForce = () => HolidayCalendar.withOverrides(stored);
   // Friday 2027-01-29 10:00 Beijing time, the day before the made-up 调休 Saturday.
   const placed = new Date('2027-01-29T10:00:00+08:00');
 
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
-
   it('an order started before 2027 is loaded keeps its Monday deadline and replays unchanged; one started after is due on the 调休 Saturday', async () => {
-    const early = fakeActivities(env, { virtualPlacedAt: placed, holidays: holidaysInForce });
-    const earlyStart = Number(await env.currentTimeMs());
+    const early = fakeActivities(env(), { virtualPlacedAt: placed, holidays: holidaysInForce });
+    const earlyStart = Number(await env().currentTimeMs());
     const { handle } = await run(early.activities, async (orderId) => {
       await waitForStatusQueryable(orderId);
       stored = [{ year: 2027, ...madeUp2027 }]; // staff load 2027 while the order waits
@@ -38,8 +32,8 @@ describe('orderConfirmationWorkflow and a holiday year loaded while it runs', ()
     expect(earlyBreach).toBeLessThan(3 * DAY + HOUR);
     await Worker.runReplayHistory({ workflowBundle: workflowBundle() }, await handle.fetchHistory());
 
-    const late = fakeActivities(env, { virtualPlacedAt: placed, holidays: holidaysInForce });
-    const lateStart = Number(await env.currentTimeMs());
+    const late = fakeActivities(env(), { virtualPlacedAt: placed, holidays: holidaysInForce });
+    const lateStart = Number(await env().currentTimeMs());
     await run(late.activities);
 
     // With 2027 loaded, Saturday 2027-01-30 is worked: due Saturday 10:00, one day after placing.

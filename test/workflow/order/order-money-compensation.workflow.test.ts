@@ -1,29 +1,23 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { rejectOrderUpdate } from '../../../workflows/order/order-confirmation.definitions';
 import { recordHistory } from '../../helpers/histories';
 import { fakeActivities, HOUR, orderWorkflowHarness, type Activities } from '../../helpers/order-workflow';
-import { createTimeSkippingEnv } from '../../helpers/workflow-env';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 /** More failures than the payment steps' 20 attempts: a money compensation has no such limit. */
 const OUTAGE_ATTEMPTS = 25;
 
 describe('orderConfirmationWorkflow: a compensation that moves money is never dropped (T/QGCML 3125 §4.6)', () => {
-  let env: TestWorkflowEnvironment;
-  const { run, waitForStatusQueryable } = orderWorkflowHarness(() => env);
+  const env = useTimeSkippingEnv();
+  const { run, waitForStatusQueryable } = orderWorkflowHarness(env);
   const rejectByMerchant = async (orderId: string) => {
     const handle = await waitForStatusQueryable(orderId);
     await handle.executeUpdate(rejectOrderUpdate, { args: [{ by: 'merchant-user', reason: 'sold out' }] });
   };
 
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
-
   it('opens a staff task when the provider refuses the void for good, and the order still ends cancelled', async () => {
-    const fake = fakeActivities(env, {
+    const fake = fakeActivities(env(), {
       windowMs: HOUR,
       failing: {
         voidPayment: ApplicationFailure.create({
@@ -57,7 +51,7 @@ describe('orderConfirmationWorkflow: a compensation that moves money is never dr
   });
 
   it(`retries a void the provider cannot answer (${OUTAGE_ATTEMPTS} attempts) until it succeeds, opening no task`, async () => {
-    const fake = fakeActivities(env, { windowMs: HOUR });
+    const fake = fakeActivities(env(), { windowMs: HOUR });
     let attempts = 0;
     const activities: Activities = {
       ...fake.activities,

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createDeliveryActivities } from '../../../activities/delivery/delivery-activities';
 import type { LogisticsEventInput } from '../../../workflows/delivery/delivery-handover.definitions';
-import { fakeReturnActivities, HOUR, type FakeOptions, type ReturnActivities } from './return-refund-fakes';
+import { fakeReturnActivities, HOUR, type FakeOptions, type ReturnActivities } from '../../helpers/return-workflow';
 
 type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
 

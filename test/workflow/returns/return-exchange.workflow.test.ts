@@ -1,5 +1,3 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   handoverSlipChangedSignal,
   logisticsEventSignal,
@@ -9,79 +7,51 @@ import {
   approveReturnUpdate,
   inspectReturnUpdate,
   returnSlipChangedSignal,
-  returnStateQuery,
-  returnWorkflowId,
-  type ReturnRefundState,
 } from '../../../workflows/returns/return-refund.definitions';
-import { returnRefundWorkflow } from '../../../workflows/returns/return-refund';
 import { recordHistory } from '../../helpers/histories';
-import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
+import {
+  REFUNDED_AND_TOLD,
+  returnWorkflowHarness,
+  waitForReturnState,
+  type ReturnHandle as Handle,
+} from '../../helpers/return-workflow';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 import { fakeExchangeActivities } from './exchange-fakes';
 
-type Handle = WorkflowHandle<typeof returnRefundWorkflow>;
 type Fake = ReturnType<typeof fakeExchangeActivities>;
 
-async function waitFor(handle: Handle, done: (state: ReturnRefundState) => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (done(await handle.query(returnStateQuery))) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the return process never reached the expected state');
-}
-
 describe('returnRefundWorkflow, exchange (T/QGCML 3125 §6.4; §4.8, §5.7 exchange as a remedy)', () => {
-  let env: TestWorkflowEnvironment;
-  let sequence = 0;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
+  const { run } = returnWorkflowHarness(env, { id: 'x', queue: 'exchange' });
 
   /** Approve, send back (both sign the return slip), inspect one of two teas accepted. */
   async function exchange(
     inStock: boolean,
     afterInspection: (handle: Handle, fake: Fake, returnId: string) => Promise<void>,
   ) {
-    const fake = fakeExchangeActivities(env, { inStock, refundAmount: 12800 });
-    const returnId = `x-${++sequence}`;
-    const taskQueue = `exchange-${sequence}`;
-    return runOnWorker(env, taskQueue, fake.activities, async () => {
-      const handle = await env.client.workflow.start(returnRefundWorkflow, {
-        workflowId: returnWorkflowId(returnId),
-        taskQueue,
-        args: [
-          {
-            returnId,
-            orderId: 'o-1',
-            merchantId: 'm-1',
-            requestedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
-          },
-        ],
-      });
+    const fake = fakeExchangeActivities(env(), { inStock, refundAmount: 12800 });
+    return run(fake, async (handle, fake, returnId) => {
       await handle.executeUpdate(approveReturnUpdate, { args: [{ by: 'merchant-1' }] });
       fake.slip.carrierSigned = true;
       fake.slip.merchantSigned = true;
       await handle.signal(returnSlipChangedSignal, { returnId });
-      await waitFor(handle, (state) => state.status === 'received');
+      await waitForReturnState(handle, (state) => state.status === 'received');
       await handle.executeUpdate(inspectReturnUpdate, {
         args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 2, accepted: 1, condition: 'as_new' }] }],
       });
       await afterInspection(handle, fake, returnId);
-      const result = await handle.result();
-      return { result, handle, fake, returnId, state: await handle.query(returnStateQuery) };
     });
   }
 
   it('in stock → the replacement ships through its own delivery handover, and the return is exchanged when it is delivered', async () => {
     const { result, state, fake, handle, returnId } = await exchange(true, async (handle, fake, returnId) => {
-      await waitFor(handle, (state) => state.replacement?.outcome === 'shipping');
+      await waitForReturnState(handle, (state) => state.replacement?.outcome === 'shipping');
       // The replacement's handover: a new slip signed by merchant and courier (§6.2.2), tracked by the carrier.
-      const handover = env.client.workflow.getHandle(replacementHandoverWorkflowId(returnId));
+      const handover = env().client.workflow.getHandle(replacementHandoverWorkflowId(returnId));
       fake.replacementSlip.merchantSigned = true;
       fake.replacementSlip.carrierSigned = true;
       await handover.signal(handoverSlipChangedSignal, { slipId: 'slip-r' });
-      const at = new Date(Number(await env.currentTimeMs())).toISOString();
+      const at = new Date(Number(await env().currentTimeMs())).toISOString();
       await handover.signal(logisticsEventSignal, {
         eventId: 'r-e1',
         type: 'delivered',
@@ -121,10 +91,7 @@ describe('returnRefundWorkflow, exchange (T/QGCML 3125 §6.4; §4.8, §5.7 excha
     expect(fromReservation).toEqual([
       'reserveReplacement:out_of_stock',
       'mail:return_exchange_unavailable_consumer',
-      'fixReturnRefund',
-      'refunded',
-      'mail:return_refunded_consumer',
-      'mail:refund_notice_finance',
+      ...REFUNDED_AND_TOLD,
     ]);
     expect([...fake.ledger]).toEqual([[`return:${returnId}:refund`, 12800]]);
     expect(fake.calls.some((call) => call.startsWith('bookShipment:replacement'))).toBe(false);

@@ -1,6 +1,5 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   approveReturnUpdate,
   inspectReturnUpdate,
@@ -8,16 +7,21 @@ import {
   RETURN_STEP_CLOSED,
   returnShipmentEventSignal,
   returnSlipChangedSignal,
-  returnStateQuery,
-  returnWorkflowId,
-  type ReturnRefundState,
 } from '../../../workflows/returns/return-refund.definitions';
-import { returnRefundWorkflow } from '../../../workflows/returns/return-refund';
 import { recordHistory } from '../../helpers/histories';
-import { createTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
-import { fakeReturnActivities, HOUR, type FakeOptions } from './return-refund-fakes';
+import {
+  APPROVED_BY_MERCHANT,
+  fakeReturnActivities,
+  HOUR,
+  REFUNDED_AND_TOLD,
+  returnWorkflowHarness,
+  waitForReturnState,
+  type FakeOptions,
+  type ReturnHandle as Handle,
+} from '../../helpers/return-workflow';
+import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
-type Handle = WorkflowHandle<typeof returnRefundWorkflow>;
+type Fake = ReturnType<typeof fakeReturnActivities>;
 
 async function closedStep(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -31,55 +35,18 @@ async function closedStep(promise: Promise<unknown>): Promise<string> {
   return (cause as ApplicationFailure).message;
 }
 
-/** Polls the live state until the process has acted (the time-skipping clock moves on its own). */
-async function waitFor(handle: Handle, done: (state: ReturnRefundState) => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (done(await handle.query(returnStateQuery))) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the return process never reached the expected state');
-}
-
 describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
-  let env: TestWorkflowEnvironment;
-  let sequence = 0;
+  const env = useTimeSkippingEnv();
+  const harness = returnWorkflowHarness(env);
 
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
-
-  async function run(
-    options: FakeOptions,
-    drive: (handle: Handle, fake: ReturnType<typeof fakeReturnActivities>) => Promise<void>,
-  ) {
-    const fake = fakeReturnActivities(env, options);
-    const returnId = `r-${++sequence}`;
-    const taskQueue = `returns-${sequence}`;
-    return runOnWorker(env, taskQueue, fake.activities, async () => {
-      const handle = await env.client.workflow.start(returnRefundWorkflow, {
-        workflowId: returnWorkflowId(returnId),
-        taskQueue,
-        args: [
-          {
-            returnId,
-            orderId: 'o-1',
-            merchantId: 'm-1',
-            requestedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
-          },
-        ],
-      });
-      await drive(handle, fake);
-      const result = await handle.result();
-      return { result, handle, fake, returnId, state: await handle.query(returnStateQuery) };
-    });
-  }
+  const run = (options: FakeOptions, drive: (handle: Handle, fake: Fake) => Promise<void>) =>
+    harness.run(fakeReturnActivities(env(), options), drive);
 
   const approve = (handle: Handle, returnAddress?: string) =>
     handle.executeUpdate(approveReturnUpdate, {
       args: [{ by: 'merchant-1', ...(returnAddress ? { returnAddress } : {}) }],
     });
-  const sign = async (handle: Handle, fake: ReturnType<typeof fakeReturnActivities>, party: 'merchant' | 'carrier') => {
+  const sign = async (handle: Handle, fake: Fake, party: 'merchant' | 'carrier') => {
     fake.slip[party === 'merchant' ? 'merchantSigned' : 'carrierSigned'] = true;
     await handle.signal(returnSlipChangedSignal, { returnId: 'r' });
   };
@@ -98,16 +65,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     });
     expect(result).toEqual({ returnId: expect.any(String), status: 'refunded', refundAmount: 27800 });
     expect(state.breaches).toEqual([]);
-    expect(fake.calls).toEqual([
-      'planReturn',
-      'mail:return_requested_merchant',
-      'decision:approved:merchant-1',
-      'mail:return_decided_consumer',
-      'fixReturnRefund',
-      'refunded',
-      'mail:return_refunded_consumer',
-      'mail:refund_notice_finance',
-    ]);
+    expect(fake.calls).toEqual([...APPROVED_BY_MERCHANT, ...REFUNDED_AND_TOLD]);
     expect(fake.ledger.size).toBe(1);
   });
 
@@ -118,24 +76,18 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     );
     expect(result).toEqual({ returnId: expect.any(String), status: 'refunded', refundAmount: 5000 });
     expect(state.decidedBy).toBe('staff-1');
-    expect(fake.calls).toEqual([
-      'planReturn',
-      'fixReturnRefund',
-      'refunded',
-      'mail:return_refunded_consumer',
-      'mail:refund_notice_finance',
-    ]);
+    expect(fake.calls).toEqual(['planReturn', ...REFUNDED_AND_TOLD]);
   });
 
   it('a silent merchant → the platform approves at approveBy, the merchant is charged a breach and staff told (§4.8)', async () => {
     const { result, fake, state, handle } = await run({ kind: 'return' }, async (handle, fake) => {
-      await env.sleep(HOUR + 1_000);
-      await waitFor(handle, (state) => state.decidedBy === 'platform');
+      await env().sleep(HOUR + 1_000);
+      await waitForReturnState(handle, (state) => state.decidedBy === 'platform');
       // The merchant's late answer is refused with the real outcome (the API's 409).
       expect(await closedStep(approve(handle))).toMatch(/approved by the platform/);
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(9 * HOUR);
+      await env().sleep(9 * HOUR);
     });
     await recordHistory(handle, 'return-refund-silent-merchant');
     expect(result.status).toBe('refunded');
@@ -186,7 +138,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await carrierEvent(handle, 'in_transit', 'e2');
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(1_000);
+      await env().sleep(1_000);
       const inspected = await handle.executeUpdate(inspectReturnUpdate, {
         args: [
           {
@@ -204,10 +156,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     expect(result.status).toBe('refunded');
     expect(state.breaches).toEqual([]);
     expect(fake.calls).toEqual([
-      'planReturn',
-      'mail:return_requested_merchant',
-      'decision:approved:merchant-1',
-      'mail:return_decided_consumer',
+      ...APPROVED_BY_MERCHANT,
       `bookReturnShipment:return:${returnId}:book-shipment`,
       'event:picked_up',
       // §6.4 the consumer is told each step: on the way back, then received by the merchant.
@@ -216,20 +165,17 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       'received',
       'mail:return_received_consumer',
       'inspection:merchant-1:1',
-      'fixReturnRefund',
-      'refunded',
-      'mail:return_refunded_consumer',
-      'mail:refund_notice_finance',
+      ...REFUNDED_AND_TOLD,
     ]);
   });
 
   it('late carrier and an uninspected return → carrier and merchant breaches; what the slip says is accepted and refunded', async () => {
     const { result, fake, state } = await run({ kind: 'return' }, async (handle, fake) => {
       await approve(handle);
-      await env.sleep(25 * HOUR);
+      await env().sleep(25 * HOUR);
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(9 * HOUR);
+      await env().sleep(9 * HOUR);
     });
     expect(result.status).toBe('refunded');
     expect(state.breaches.map((b) => `${b.obligation}:${b.party}`)).toEqual([
@@ -244,7 +190,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await approve(handle);
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
-      await env.sleep(1_000);
+      await env().sleep(1_000);
       const outcome = await handle.executeUpdate(inspectReturnUpdate, {
         args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 0, accepted: 0, condition: 'missing' }] }],
       });

@@ -1,11 +1,35 @@
 import { Context } from '@temporalio/activity';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { createReturnActivities } from '../../../activities/returns/return-activities';
-import type { ReturnKind } from '../../../domain/returns';
-import type { LogisticsEventInput } from '../../../workflows/delivery/delivery-handover.definitions';
+import type { createReturnActivities } from '../../activities/returns/return-activities';
+import type { ReturnKind } from '../../domain/returns';
+import type { LogisticsEventInput } from '../../workflows/delivery/delivery-handover.definitions';
+import {
+  returnStateQuery,
+  returnWorkflowId,
+  type ReturnRefundState,
+} from '../../workflows/returns/return-refund.definitions';
+import { returnRefundWorkflow } from '../../workflows/returns/return-refund';
+import { runOnWorker } from './workflow-env';
 
 export type ReturnActivities = ReturnType<typeof createReturnActivities>;
+export type ReturnHandle = WorkflowHandle<typeof returnRefundWorkflow>;
 export const HOUR = 3_600_000;
+
+/** The fakes' log of a request the merchant approves: asked, decided, the consumer told. */
+export const APPROVED_BY_MERCHANT = [
+  'planReturn',
+  'mail:return_requested_merchant',
+  'decision:approved:merchant-1',
+  'mail:return_decided_consumer',
+];
+/** The fakes' log of every refund: the amount fixed, paid once, the consumer and finance told (§7.1). */
+export const REFUNDED_AND_TOLD = [
+  'fixReturnRefund',
+  'refunded',
+  'mail:return_refunded_consumer',
+  'mail:refund_notice_finance',
+];
 
 export interface FakeOptions {
   kind?: ReturnKind;
@@ -100,6 +124,53 @@ export function fakeReturnActivities(env: TestWorkflowEnvironment, options: Fake
     async sendReturnMail(input: { purpose: string }) {
       calls.push(`mail:${input.purpose}`);
     },
-  } as unknown as ReturnActivities;
+  } satisfies Partial<ReturnActivities>;
   return { activities, calls, slip, ledger, refundCalls: () => refundCalls };
+}
+
+/** Polls the live state until the process has acted (the time-skipping clock moves on its own). */
+export async function waitForReturnState(
+  handle: ReturnHandle,
+  done: (state: ReturnRefundState) => boolean,
+): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (done(await handle.query(returnStateQuery))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the return process never reached the expected state');
+}
+
+/**
+ * Runs return workflows on a time-skipping environment, one return id and task queue each
+ * (`<prefix>-<n>`): starts the return of order o-1 at the server's time, lets the test
+ * drive it, and returns its result and final state.
+ */
+export function returnWorkflowHarness(getEnv: () => TestWorkflowEnvironment, prefix = { id: 'r', queue: 'returns' }) {
+  let sequence = 0;
+  async function run<Fake extends { activities: object }>(
+    fake: Fake,
+    drive: (handle: ReturnHandle, fake: Fake, returnId: string) => Promise<void>,
+  ) {
+    const returnId = `${prefix.id}-${++sequence}`;
+    const taskQueue = `${prefix.queue}-${sequence}`;
+    const env = getEnv();
+    return runOnWorker(env, taskQueue, fake.activities, async () => {
+      const handle = await env.client.workflow.start(returnRefundWorkflow, {
+        workflowId: returnWorkflowId(returnId),
+        taskQueue,
+        args: [
+          {
+            returnId,
+            orderId: 'o-1',
+            merchantId: 'm-1',
+            requestedAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+          },
+        ],
+      });
+      await drive(handle, fake, returnId);
+      const result = await handle.result();
+      return { result, handle, fake, returnId, state: await handle.query(returnStateQuery) };
+    });
+  }
+  return { run };
 }
