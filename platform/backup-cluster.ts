@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ownedDir } from '../activities/ops/backup/os-user';
-import type { BackupTarget } from '../activities/ops/backup/target';
+import { reposUnder, type BackupTarget } from '../activities/ops/backup/target';
 import {
   appDatabaseUrl,
   clusterIn,
@@ -54,10 +54,7 @@ export async function createThrowAwayBackupCluster(name: string): Promise<ThrowA
     database: 'storeops',
     databaseUrl,
     workDir,
-    repos: {
-      1: { path: path.join(workDir, 'local'), retention: { full: 2, diff: 3 } },
-      2: { path: path.join(workDir, 'offsite'), retention: { full: 2, diff: 3 } },
-    },
+    repos: reposUnder(workDir, { 1: { full: 2, diff: 3 }, 2: { full: 2, diff: 3 } }),
     compressType: 'lz4',
   };
   const targetFile = path.join(rootDir, 'target.json');
