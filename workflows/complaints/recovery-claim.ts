@@ -12,6 +12,7 @@ import type {
 } from '../../activities/complaints/recovery-claim-activities';
 import type { createComplaintMailActivities, RecoveryMailInput } from '../../activities/complaints/complaint-mail';
 import { outstanding } from '../../domain/complaints';
+import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 import {
   decideRecoveryDisputeUpdate,
@@ -29,19 +30,13 @@ type RecoveryActivities = ReturnType<typeof createRecoveryClaimActivities> &
   Pick<ReturnType<typeof createComplaintMailActivities>, 'sendRecoveryMail'>;
 
 /** Database and mail: quick, retried until they work; each labelled for the Temporal UI. */
-const local = labelActivities(
-  proxyActivities<RecoveryActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  }),
-  {
-    openRecoveryClaim: 'open the claim and its ledger (claimed amount, due date)',
-    nextRecoveryReminderAt: 'next reminder from the commitments',
-    recordRecoveryMovement: 'record a payment or write-off in the recovery ledger',
-    recordRecoveryStatus: 'record the claim’s status',
-    sendRecoveryMail: 'send a recovery-claim mail',
-  },
-);
+const local = labelActivities(proxyActivities<RecoveryActivities>(QUICK_LOCAL_ACTIVITY), {
+  openRecoveryClaim: 'open the claim and its ledger (claimed amount, due date)',
+  nextRecoveryReminderAt: 'next reminder from the commitments',
+  recordRecoveryMovement: 'record a payment or write-off in the recovery ledger',
+  recordRecoveryStatus: 'record the claim’s status',
+  sendRecoveryMail: 'send a recovery-claim mail',
+});
 
 const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 

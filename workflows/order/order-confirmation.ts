@@ -8,8 +8,6 @@ import {
   proxyActivities,
   setHandler,
   startChild,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type { createOrderActivities } from '../../activities/order/order-activities';
 import type { createStaffTaskActivities } from '../../activities/shared/staff-tasks';
@@ -31,7 +29,7 @@ import {
   handoverWorkflowId,
 } from '../delivery/delivery-handover.definitions';
 import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
-import { searchAttributes } from '../shared/search-attributes';
+import { showBusinessStatus } from '../shared/visibility';
 import { handoverStartMetadata } from '../delivery/delivery-handover.metadata';
 
 type OrderActivities = ReturnType<typeof createOrderActivities>;
@@ -86,8 +84,7 @@ function reasonOf(error: unknown): string {
  */
 function showStatus(status: OrderStatus): void {
   if (!patched('business-status-search-attribute')) return;
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
-  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
+  showBusinessStatus(status);
 }
 
 type Decision =
