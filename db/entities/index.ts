@@ -4,6 +4,7 @@ import { AuditPending } from './audit-pending.entity';
 import { BackupRun } from './backup-run.entity';
 import { AuditFacts } from './audit-facts';
 import { BaseEntity } from './base.entity';
+import { GoodsLine } from './goods-line';
 import { OrderParties } from './order-parties';
 import { Carrier } from './carrier.entity';
 import { Complaint } from './complaint.entity';
@@ -37,6 +38,7 @@ export const entities = [
   BaseEntity,
   AuditFacts,
   OrderParties,
+  GoodsLine,
   StackProbe,
   StaffUser,
   AuditEvent,
