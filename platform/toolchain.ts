@@ -16,40 +16,59 @@ export interface Toolchain {
 export const cacheDir =
   process.env.STOREOPS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'storeops');
 
-const toolchainFile = path.join(cacheDir, 'toolchain.env');
+/**
+ * One file scripts/bootstrap.sh writes (KEY=path lines): how its values name the tools,
+ * which files must exist for it to count as complete, and the bootstrap run that makes it.
+ */
+interface ToolFile<Tools> {
+  file: string;
+  tools(values: Record<string, string | undefined>): Tools;
+  required(tools: Tools): string[];
+  bootstrapArgs: string[];
+  rerun: string;
+}
 
-function readToolchainFile(): Toolchain | undefined {
-  if (!existsSync(toolchainFile)) return undefined;
-  const values = parseEnvFile(readFileSync(toolchainFile, 'utf8'));
-  const toolchain = {
+function readToolFile<Tools>(spec: ToolFile<Tools>): Tools | undefined {
+  if (!existsSync(spec.file)) return undefined;
+  const tools = spec.tools(parseEnvFile(readFileSync(spec.file, 'utf8')));
+  return spec.required(tools).every((file) => file !== '' && existsSync(file)) ? tools : undefined;
+}
+
+/** The tools, running the bootstrap first when something is missing (a fresh machine, a cleared cache). */
+function ensureToolFile<Tools>(spec: ToolFile<Tools>): Tools {
+  const ready = readToolFile(spec);
+  if (ready) return ready;
+  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh'), ...spec.bootstrapArgs], { stdio: 'inherit' });
+  const installed = readToolFile(spec);
+  if (!installed)
+    throw new Error(`bootstrap finished but ${spec.file} is incomplete; run '${spec.rerun}' and read its output`);
+  return installed;
+}
+
+const toolchainFile: ToolFile<Toolchain> = {
+  file: path.join(cacheDir, 'toolchain.env'),
+  tools: (values) => ({
     temporalCli: values.TEMPORAL_CLI ?? '',
     temporalTestServer: values.TEMPORAL_TEST_SERVER ?? '',
     pgBinDir: values.PG_BIN_DIR ?? '',
     pgbackrest: values.PGBACKREST ?? '',
-  };
-  const complete = [
-    toolchain.temporalCli,
-    toolchain.temporalTestServer,
-    path.join(toolchain.pgBinDir, 'pg_ctl'),
-    toolchain.pgbackrest,
-  ].every((file) => file !== '' && existsSync(file));
-  return complete ? toolchain : undefined;
-}
+  }),
+  required: (tools) => [
+    tools.temporalCli,
+    tools.temporalTestServer,
+    path.join(tools.pgBinDir, 'pg_ctl'),
+    tools.pgbackrest,
+  ],
+  bootstrapArgs: [],
+  rerun: 'npm run bootstrap',
+};
 
 /**
  * The toolchain, running the bootstrap first when something is missing (a fresh
  * machine, a cleared cache), so that `npm start` and `npm test` work from a fresh clone.
  */
 export function ensureToolchain(): Toolchain {
-  const ready = readToolchainFile();
-  if (ready) return ready;
-  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh')], { stdio: 'inherit' });
-  const installed = readToolchainFile();
-  if (!installed)
-    throw new Error(
-      `bootstrap finished but ${toolchainFile} is incomplete; run 'npm run bootstrap' and read its output`,
-    );
-  return installed;
+  return ensureToolFile(toolchainFile);
 }
 
 /** What the cluster topology needs beyond the toolchain (`bootstrap.sh --cluster`). */
@@ -60,32 +79,23 @@ export interface ClusterToolchain {
   haproxy: string;
 }
 
-const clusterToolchainFile = path.join(cacheDir, 'cluster-toolchain.env');
-
-function readClusterToolchainFile(): ClusterToolchain | undefined {
-  if (!existsSync(clusterToolchainFile)) return undefined;
-  const values = parseEnvFile(readFileSync(clusterToolchainFile, 'utf8'));
-  const toolchain = {
+const clusterToolchainFile: ToolFile<ClusterToolchain> = {
+  file: path.join(cacheDir, 'cluster-toolchain.env'),
+  tools: (values) => ({
     temporalServer: values.TEMPORAL_SERVER ?? '',
     temporalSqlTool: values.TEMPORAL_SQL_TOOL ?? '',
     temporalUiServer: values.TEMPORAL_UI_SERVER ?? '',
     haproxy: values.HAPROXY ?? '',
-  };
-  return Object.values(toolchain).every((file) => file !== '' && existsSync(file)) ? toolchain : undefined;
-}
+  }),
+  required: (tools) => Object.values(tools),
+  bootstrapArgs: ['--cluster'],
+  rerun: 'npm run bootstrap -- --cluster',
+};
 
 /**
  * The cluster toolchain, running `bootstrap.sh --cluster` first when something is missing
  * (the first `npm run start:cluster` on a machine builds the Temporal server: minutes).
  */
 export function ensureClusterToolchain(): ClusterToolchain {
-  const ready = readClusterToolchainFile();
-  if (ready) return ready;
-  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh'), '--cluster'], { stdio: 'inherit' });
-  const installed = readClusterToolchainFile();
-  if (!installed)
-    throw new Error(
-      `bootstrap finished but ${clusterToolchainFile} is incomplete; run 'npm run bootstrap -- --cluster' and read its output`,
-    );
-  return installed;
+  return ensureToolFile(clusterToolchainFile);
 }
