@@ -13,6 +13,7 @@ import type {
 import type { createComplaintMailActivities, RecoveryMailInput } from '../../activities/complaints/complaint-mail';
 import { outstanding } from '../../domain/complaints';
 import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
+import { msUntil } from '../shared/time';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 import {
   decideRecoveryDisputeUpdate,
@@ -37,8 +38,6 @@ const local = labelActivities(proxyActivities<RecoveryActivities>(QUICK_LOCAL_AC
   recordRecoveryStatus: 'record the claim’s status',
   sendRecoveryMail: 'send a recovery-claim mail',
 });
-
-const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 
 /**
  * Recovery claim (T/QGCML 3125 §4.8: the platform paid the consumer first and claims the
@@ -162,7 +161,7 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
   while (!closed()) {
     const wakeAt = !state.overdue && Date.parse(dueAt) < Date.parse(nextReminder) ? dueAt : nextReminder;
     const summary = wakeAt === dueAt ? 'claim due date (§4.8): overdue goes to staff' : 'next reminder to the party';
-    if (await condition(closed, untilInstant(wakeAt), { summary })) break;
+    if (await condition(closed, msUntil(wakeAt), { summary })) break;
     if (!state.overdue && Date.now() >= Date.parse(dueAt)) {
       // §4.8: a claim the party lets pass its due date goes to staff (once).
       state.overdue = true;

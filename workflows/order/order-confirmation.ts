@@ -29,6 +29,7 @@ import {
   handoverWorkflowId,
 } from '../delivery/delivery-handover.definitions';
 import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
+import { msUntil } from '../shared/time';
 import { showBusinessStatus } from '../shared/visibility';
 import { handoverStartMetadata } from '../delivery/delivery-handover.metadata';
 
@@ -187,7 +188,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
 
     await Promise.all([notify('order_placed_merchant'), notify('order_received_consumer')]);
 
-    const untilReminder = Math.max(0, Date.parse(plan.remindAt) - Date.now());
+    const untilReminder = msUntil(plan.remindAt);
     const decidedBeforeReminder = await condition(() => decision !== undefined, untilReminder, {
       summary: 'merchant confirmation reminder (before the deadline)',
     });
@@ -195,7 +196,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
       await notify('order_confirmation_reminder_merchant');
       state.reminderSent = true;
     }
-    const untilDeadline = Math.max(0, Date.parse(plan.confirmBy) - Date.now());
+    const untilDeadline = msUntil(plan.confirmBy);
     const decidedInTime = await condition(() => decision !== undefined, untilDeadline, {
       summary: 'merchant confirmation deadline (§4.7: one working day)',
     });
