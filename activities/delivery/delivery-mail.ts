@@ -39,7 +39,7 @@ function mailFor(
   { order, slip, carrierName, handoverBy }: DeliveryFacts,
   input: DeliveryMailInput,
   workflowId: string,
-) {
+): SendTemplatedMailInput {
   const mailTo = mailInputsOf(workflowId);
   const orderId = order.id;
   const consumer = { kind: 'account', id: order.consumerId } as const;
