@@ -17,25 +17,30 @@ export const cacheDir =
   process.env.STOREOPS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'storeops');
 
 /**
- * One file scripts/bootstrap.sh writes (KEY=path lines): how its values name the tools,
- * which files must exist for it to count as complete, and the bootstrap run that makes it.
+ * One file scripts/bootstrap.sh writes (KEY=path lines): the variable that names each
+ * tool, the files that must exist for it to count as complete (each tool unless told),
+ * and the bootstrap run that makes it.
  */
-interface ToolFile<Tools> {
+interface ToolFile<Tools extends { [Tool in keyof Tools]: string }> {
   file: string;
-  tools(values: Record<string, string | undefined>): Tools;
-  required(tools: Tools): string[];
+  variables: { [Tool in keyof Tools]: string };
+  required?: (tools: Tools) => string[];
   bootstrapArgs: string[];
   rerun: string;
 }
 
-function readToolFile<Tools>(spec: ToolFile<Tools>): Tools | undefined {
+function readToolFile<Tools extends { [Tool in keyof Tools]: string }>(spec: ToolFile<Tools>): Tools | undefined {
   if (!existsSync(spec.file)) return undefined;
-  const tools = spec.tools(parseEnvFile(readFileSync(spec.file, 'utf8')));
-  return spec.required(tools).every((file) => file !== '' && existsSync(file)) ? tools : undefined;
+  const values = parseEnvFile(readFileSync(spec.file, 'utf8'));
+  const tools = Object.fromEntries(
+    Object.entries(spec.variables).map(([tool, variable]) => [tool, values[variable as string] ?? '']),
+  ) as Tools;
+  const required = spec.required?.(tools) ?? (Object.values(tools) as string[]);
+  return required.every((file) => file !== '' && existsSync(file)) ? tools : undefined;
 }
 
 /** The tools, running the bootstrap first when something is missing (a fresh machine, a cleared cache). */
-function ensureToolFile<Tools>(spec: ToolFile<Tools>): Tools {
+function ensureToolFile<Tools extends { [Tool in keyof Tools]: string }>(spec: ToolFile<Tools>): Tools {
   const ready = readToolFile(spec);
   if (ready) return ready;
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh'), ...spec.bootstrapArgs], { stdio: 'inherit' });
@@ -47,12 +52,13 @@ function ensureToolFile<Tools>(spec: ToolFile<Tools>): Tools {
 
 const toolchainFile: ToolFile<Toolchain> = {
   file: path.join(cacheDir, 'toolchain.env'),
-  tools: (values) => ({
-    temporalCli: values.TEMPORAL_CLI ?? '',
-    temporalTestServer: values.TEMPORAL_TEST_SERVER ?? '',
-    pgBinDir: values.PG_BIN_DIR ?? '',
-    pgbackrest: values.PGBACKREST ?? '',
-  }),
+  variables: {
+    temporalCli: 'TEMPORAL_CLI',
+    temporalTestServer: 'TEMPORAL_TEST_SERVER',
+    pgBinDir: 'PG_BIN_DIR',
+    pgbackrest: 'PGBACKREST',
+  },
+  // The PostgreSQL binaries are a directory: pg_ctl stands for them.
   required: (tools) => [
     tools.temporalCli,
     tools.temporalTestServer,
@@ -81,13 +87,12 @@ export interface ClusterToolchain {
 
 const clusterToolchainFile: ToolFile<ClusterToolchain> = {
   file: path.join(cacheDir, 'cluster-toolchain.env'),
-  tools: (values) => ({
-    temporalServer: values.TEMPORAL_SERVER ?? '',
-    temporalSqlTool: values.TEMPORAL_SQL_TOOL ?? '',
-    temporalUiServer: values.TEMPORAL_UI_SERVER ?? '',
-    haproxy: values.HAPROXY ?? '',
-  }),
-  required: (tools) => Object.values(tools),
+  variables: {
+    temporalServer: 'TEMPORAL_SERVER',
+    temporalSqlTool: 'TEMPORAL_SQL_TOOL',
+    temporalUiServer: 'TEMPORAL_UI_SERVER',
+    haproxy: 'HAPROXY',
+  },
   bootstrapArgs: ['--cluster'],
   rerun: 'npm run bootstrap -- --cluster',
 };
