@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from './env';
+import { loadEnvSettings } from './env-settings';
 import { varDir } from './paths';
 
 const count = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -32,13 +32,7 @@ export const clusterSettingsSchema = z.object({
 export type ClusterSettings = z.infer<typeof clusterSettingsSchema>;
 
 export function loadClusterSettings(env: NodeJS.ProcessEnv = process.env): ClusterSettings {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = clusterSettingsSchema.safeParse(defined);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid cluster configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return loadEnvSettings(clusterSettingsSchema, 'cluster', env);
 }
 
 /** The API instances' ports, in order. */

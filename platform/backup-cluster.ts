@@ -1,14 +1,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ownedDir } from '../activities/ops/backup/os-user';
-import type { BackupTarget } from '../activities/ops/backup/target';
+import { reposUnder, type BackupTarget } from '../activities/ops/backup/target';
 import {
+  appDatabaseUrl,
+  clusterIn,
   clusterOsUser,
   postgresWritableRoot,
   startCluster,
   stopCluster,
   superuserSql,
-  type LocalCluster,
 } from './postgres-cluster';
 import { ensureToolchain } from './toolchain';
 import { freePort } from './free-port';
@@ -34,20 +35,17 @@ export async function createThrowAwayBackupCluster(name: string): Promise<ThrowA
   const rootDir = postgresWritableRoot('test', `${name}-${process.pid}`);
   rmSync(rootDir, { recursive: true, force: true });
   const port = await freePort();
-  const cluster: LocalCluster = {
+  const cluster = clusterIn({
     pgBinDir: toolchain.pgBinDir,
     rootDir: path.join(rootDir, 'pg'),
-    dataDir: path.join(rootDir, 'pg', 'data'),
-    socketDir: path.join(rootDir, 'pg', 'run'),
-    logFile: path.join(rootDir, 'pg', 'postgres.log'),
     port,
     osUser: clusterOsUser(),
-  };
+  });
   // Reachable by the cluster's OS user: each directory made here, not by a recursive 0700 mkdir.
   mkdirSync(path.dirname(rootDir), { recursive: true, mode: 0o755 });
   ownedDir(cluster, rootDir);
   startCluster(cluster);
-  const databaseUrl = `postgres://storeops:storeops@127.0.0.1:${port}/storeops`;
+  const databaseUrl = appDatabaseUrl(port);
   const workDir = path.join(rootDir, 'backup');
   const target: BackupTarget = {
     stanza: `test_${name.replace(/\W/g, '_')}`,
@@ -56,10 +54,7 @@ export async function createThrowAwayBackupCluster(name: string): Promise<ThrowA
     database: 'storeops',
     databaseUrl,
     workDir,
-    repos: {
-      1: { path: path.join(workDir, 'local'), retention: { full: 2, diff: 3 } },
-      2: { path: path.join(workDir, 'offsite'), retention: { full: 2, diff: 3 } },
-    },
+    repos: reposUnder(workDir, { 1: { full: 2, diff: 3 }, 2: { full: 2, diff: 3 } }),
     compressType: 'lz4',
   };
   const targetFile = path.join(rootDir, 'target.json');

@@ -29,17 +29,26 @@ export function clusterOsUser(): string | undefined {
 }
 
 export function localCluster(pgBinDir: string, port = LOCAL_PG_PORT): LocalCluster {
-  const osUser = clusterOsUser();
-  const rootDir = postgresWritableRoot('postgres');
+  return clusterIn({ pgBinDir, rootDir: postgresWritableRoot('postgres'), port, osUser: clusterOsUser() });
+}
+
+/**
+ * The one layout of every cluster the project runs (the developer's, throw-away test and
+ * chaos clusters, restored drill standbys): data, socket and log under its root.
+ */
+export function clusterIn(where: Pick<LocalCluster, 'pgBinDir' | 'rootDir' | 'port' | 'osUser'>): LocalCluster {
+  const { rootDir } = where;
   return {
-    pgBinDir,
-    rootDir,
+    ...where,
     dataDir: path.join(rootDir, 'data'),
     socketDir: path.join(rootDir, 'run'),
     logFile: path.join(rootDir, 'postgres.log'),
-    port,
-    osUser,
   };
+}
+
+/** The application's database on a cluster started here (role and database `storeops`). */
+export function appDatabaseUrl(port: number): string {
+  return `postgres://${APP_ROLE}:${APP_ROLE}@127.0.0.1:${port}/${APP_ROLE}`;
 }
 
 /**

@@ -16,40 +16,65 @@ export interface Toolchain {
 export const cacheDir =
   process.env.STOREOPS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'storeops');
 
-const toolchainFile = path.join(cacheDir, 'toolchain.env');
-
-function readToolchainFile(): Toolchain | undefined {
-  if (!existsSync(toolchainFile)) return undefined;
-  const values = parseEnvFile(readFileSync(toolchainFile, 'utf8'));
-  const toolchain = {
-    temporalCli: values.TEMPORAL_CLI ?? '',
-    temporalTestServer: values.TEMPORAL_TEST_SERVER ?? '',
-    pgBinDir: values.PG_BIN_DIR ?? '',
-    pgbackrest: values.PGBACKREST ?? '',
-  };
-  const complete = [
-    toolchain.temporalCli,
-    toolchain.temporalTestServer,
-    path.join(toolchain.pgBinDir, 'pg_ctl'),
-    toolchain.pgbackrest,
-  ].every((file) => file !== '' && existsSync(file));
-  return complete ? toolchain : undefined;
+/**
+ * One file scripts/bootstrap.sh writes (KEY=path lines): the variable that names each
+ * tool, the files that must exist for it to count as complete (each tool unless told),
+ * and the bootstrap run that makes it.
+ */
+interface ToolFile<Tools extends { [Tool in keyof Tools]: string }> {
+  file: string;
+  variables: { [Tool in keyof Tools]: string };
+  required?: (tools: Tools) => string[];
+  bootstrapArgs: string[];
+  rerun: string;
 }
+
+function readToolFile<Tools extends { [Tool in keyof Tools]: string }>(spec: ToolFile<Tools>): Tools | undefined {
+  if (!existsSync(spec.file)) return undefined;
+  const values = parseEnvFile(readFileSync(spec.file, 'utf8'));
+  const tools = Object.fromEntries(
+    Object.entries(spec.variables).map(([tool, variable]) => [tool, values[variable as string] ?? '']),
+  ) as Tools;
+  const required = spec.required?.(tools) ?? (Object.values(tools) as string[]);
+  return required.every((file) => file !== '' && existsSync(file)) ? tools : undefined;
+}
+
+/** The tools, running the bootstrap first when something is missing (a fresh machine, a cleared cache). */
+function ensureToolFile<Tools extends { [Tool in keyof Tools]: string }>(spec: ToolFile<Tools>): Tools {
+  const ready = readToolFile(spec);
+  if (ready) return ready;
+  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh'), ...spec.bootstrapArgs], { stdio: 'inherit' });
+  const installed = readToolFile(spec);
+  if (!installed)
+    throw new Error(`bootstrap finished but ${spec.file} is incomplete; run '${spec.rerun}' and read its output`);
+  return installed;
+}
+
+const toolchainFile: ToolFile<Toolchain> = {
+  file: path.join(cacheDir, 'toolchain.env'),
+  variables: {
+    temporalCli: 'TEMPORAL_CLI',
+    temporalTestServer: 'TEMPORAL_TEST_SERVER',
+    pgBinDir: 'PG_BIN_DIR',
+    pgbackrest: 'PGBACKREST',
+  },
+  // The PostgreSQL binaries are a directory: pg_ctl stands for them.
+  required: (tools) => [
+    tools.temporalCli,
+    tools.temporalTestServer,
+    path.join(tools.pgBinDir, 'pg_ctl'),
+    tools.pgbackrest,
+  ],
+  bootstrapArgs: [],
+  rerun: 'npm run bootstrap',
+};
 
 /**
  * The toolchain, running the bootstrap first when something is missing (a fresh
  * machine, a cleared cache), so that `npm start` and `npm test` work from a fresh clone.
  */
 export function ensureToolchain(): Toolchain {
-  const ready = readToolchainFile();
-  if (ready) return ready;
-  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh')], { stdio: 'inherit' });
-  const installed = readToolchainFile();
-  if (!installed)
-    throw new Error(
-      `bootstrap finished but ${toolchainFile} is incomplete; run 'npm run bootstrap' and read its output`,
-    );
-  return installed;
+  return ensureToolFile(toolchainFile);
 }
 
 /** What the cluster topology needs beyond the toolchain (`bootstrap.sh --cluster`). */
@@ -60,32 +85,22 @@ export interface ClusterToolchain {
   haproxy: string;
 }
 
-const clusterToolchainFile = path.join(cacheDir, 'cluster-toolchain.env');
-
-function readClusterToolchainFile(): ClusterToolchain | undefined {
-  if (!existsSync(clusterToolchainFile)) return undefined;
-  const values = parseEnvFile(readFileSync(clusterToolchainFile, 'utf8'));
-  const toolchain = {
-    temporalServer: values.TEMPORAL_SERVER ?? '',
-    temporalSqlTool: values.TEMPORAL_SQL_TOOL ?? '',
-    temporalUiServer: values.TEMPORAL_UI_SERVER ?? '',
-    haproxy: values.HAPROXY ?? '',
-  };
-  return Object.values(toolchain).every((file) => file !== '' && existsSync(file)) ? toolchain : undefined;
-}
+const clusterToolchainFile: ToolFile<ClusterToolchain> = {
+  file: path.join(cacheDir, 'cluster-toolchain.env'),
+  variables: {
+    temporalServer: 'TEMPORAL_SERVER',
+    temporalSqlTool: 'TEMPORAL_SQL_TOOL',
+    temporalUiServer: 'TEMPORAL_UI_SERVER',
+    haproxy: 'HAPROXY',
+  },
+  bootstrapArgs: ['--cluster'],
+  rerun: 'npm run bootstrap -- --cluster',
+};
 
 /**
  * The cluster toolchain, running `bootstrap.sh --cluster` first when something is missing
  * (the first `npm run start:cluster` on a machine builds the Temporal server: minutes).
  */
 export function ensureClusterToolchain(): ClusterToolchain {
-  const ready = readClusterToolchainFile();
-  if (ready) return ready;
-  execFileSync('bash', [path.join(repoRoot, 'scripts', 'bootstrap.sh'), '--cluster'], { stdio: 'inherit' });
-  const installed = readClusterToolchainFile();
-  if (!installed)
-    throw new Error(
-      `bootstrap finished but ${clusterToolchainFile} is incomplete; run 'npm run bootstrap -- --cluster' and read its output`,
-    );
-  return installed;
+  return ensureToolFile(clusterToolchainFile);
 }

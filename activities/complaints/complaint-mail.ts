@@ -3,7 +3,8 @@ import { Complaint } from '../../db/entities/complaint.entity';
 import { RecoveryClaim } from '../../db/entities/recovery-claim.entity';
 import type { ComplaintRemedy, ResponsibleParty } from '../../domain/complaints';
 import { workflowIdOfActivity } from '../shared/idempotency';
-import type { createMailActivities, RecipientRef, SendTemplatedMailInput } from '../shared/mail/mail-activities';
+import type { createMailActivities } from '../shared/mail/mail-activities';
+import { mailInputsOf, type RecipientRef, type SendTemplatedMailInput } from '../shared/mail/mail-input';
 
 export interface ComplaintMailDeps {
   orm: MikroORM;
@@ -47,130 +48,72 @@ function partyRecipient(party: ResponsibleParty, partyId: string | null): Recipi
   return staff;
 }
 
-function complaintMail(complaint: Complaint, input: ComplaintMailInput, key: string): SendTemplatedMailInput {
-  const complaintId = complaint.id;
+function complaintMail(complaint: Complaint, input: ComplaintMailInput, workflowId: string): SendTemplatedMailInput {
+  const mailTo = mailInputsOf(workflowId);
+  const { id: complaintId, orderId, currency } = complaint;
   const consumer: RecipientRef = { kind: 'account', id: complaint.consumerId };
   const party = partyRecipient(complaint.party, complaint.partyId());
   const firstResponseBy = complaint.firstResponseBy.toISOString();
+  const partyRespondBy = (complaint.partyRespondBy ?? complaint.firstResponseBy).toISOString();
+  const round = input.round ?? 0;
   switch (input.purpose) {
     case 'complaint_filed_consumer':
-      return {
-        idempotencyKey: key,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { complaintId, orderId: complaint.orderId, party: complaint.party, firstResponseBy },
-      };
+      return mailTo(input.purpose, consumer, { complaintId, orderId, party: complaint.party, firstResponseBy });
     case 'complaint_filed_party':
-      return {
-        idempotencyKey: key,
-        purpose: input.purpose,
-        recipient: party,
-        data: {
-          complaintId,
-          orderId: complaint.orderId,
-          category: complaint.category,
-          respondBy: (complaint.partyRespondBy ?? complaint.firstResponseBy).toISOString(),
-        },
-      };
-    case 'complaint_response_warning':
-      return {
-        idempotencyKey: `${key}:${input.to}`,
-        purpose: input.purpose,
-        recipient: input.to === 'party' ? party : staff,
-        data: {
-          complaintId,
-          respondBy: (input.to === 'party'
-            ? (complaint.partyRespondBy ?? complaint.firstResponseBy)
-            : complaint.firstResponseBy
-          ).toISOString(),
-        },
-      };
-    case 'complaint_response_consumer':
-      return {
-        idempotencyKey: `${key}:${input.messageId}`,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: {
-          complaintId,
-          from: input.from,
-          currency: complaint.currency,
-          ...(input.proposal ? { proposal: input.proposal } : {}),
-        },
-      };
-    case 'complaint_overdue_staff':
-      return {
-        idempotencyKey: `${key}:${input.obligation}`,
-        purpose: input.purpose,
-        recipient: staff,
-        data: {
-          complaintId,
-          obligation: input.obligation,
-          party: input.party,
-          partyId: input.party === 'platform' ? 'platform' : (complaint.partyId() ?? 'unknown'),
-          dueAt: input.dueAt,
-        },
-      };
+      return mailTo(input.purpose, party, {
+        complaintId,
+        orderId,
+        category: complaint.category,
+        respondBy: partyRespondBy,
+      });
+    case 'complaint_response_warning': {
+      const toParty = input.to === 'party';
+      const respondBy = toParty ? partyRespondBy : firstResponseBy;
+      return mailTo(input.purpose, toParty ? party : staff, { complaintId, respondBy }, input.to);
+    }
+    case 'complaint_response_consumer': {
+      const proposal = input.proposal ? { proposal: input.proposal } : {};
+      return mailTo(input.purpose, consumer, { complaintId, from: input.from, currency, ...proposal }, input.messageId);
+    }
+    case 'complaint_overdue_staff': {
+      const { obligation, party: responsible, dueAt } = input;
+      const partyId = responsible === 'platform' ? 'platform' : (complaint.partyId() ?? 'unknown');
+      return mailTo(input.purpose, staff, { complaintId, obligation, party: responsible, partyId, dueAt }, obligation);
+    }
     case 'complaint_attention_staff':
-      return {
-        idempotencyKey: `${key}:${input.reason}:${input.round ?? 0}`,
-        purpose: input.purpose,
-        recipient: staff,
-        data: { complaintId, reason: input.reason },
-      };
+      return mailTo(input.purpose, staff, { complaintId, reason: input.reason }, `${input.reason}:${round}`);
     case 'complaint_compensated_consumer':
-      return {
-        idempotencyKey: key,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { complaintId, amount: complaint.compensation?.amount ?? 0, currency: complaint.currency },
-      };
+      return mailTo(input.purpose, consumer, { complaintId, amount: complaint.compensation?.amount ?? 0, currency });
     case 'complaint_resolved_consumer':
-      return {
-        idempotencyKey: `${key}:${input.round ?? 0}`,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: {
+      return mailTo(
+        input.purpose,
+        consumer,
+        {
           complaintId,
           remedy: complaint.resolution?.remedy ?? 'explanation',
           reopenBy: (complaint.reopenBy ?? new Date()).toISOString(),
         },
-      };
+        round,
+      );
   }
 }
 
-function recoveryMail(claim: RecoveryClaim, input: RecoveryMailInput, key: string): SendTemplatedMailInput {
+function recoveryMail(claim: RecoveryClaim, input: RecoveryMailInput, workflowId: string): SendTemplatedMailInput {
+  const mailTo = mailInputsOf(workflowId);
   const base = { claimId: claim.id, complaintId: claim.complaintId, currency: claim.currency };
   const party = partyRecipient(claim.party, claim.partyId());
   const dueAt = claim.dueAt.toISOString();
   switch (input.purpose) {
     case 'recovery_claim_demand_party':
-      return {
-        idempotencyKey: key,
-        purpose: input.purpose,
-        recipient: party,
-        data: { ...base, amount: claim.amount, reason: claim.reason, dueAt },
-      };
-    case 'recovery_claim_reminder_party':
-      return {
-        idempotencyKey: `${key}:${input.reminder}`,
-        purpose: input.purpose,
-        recipient: party,
-        data: { ...base, outstanding: claim.outstanding(), dueAt, reminder: input.reminder },
-      };
+      return mailTo(input.purpose, party, { ...base, amount: claim.amount, reason: claim.reason, dueAt });
+    case 'recovery_claim_reminder_party': {
+      const { reminder } = input;
+      return mailTo(input.purpose, party, { ...base, outstanding: claim.outstanding(), dueAt, reminder }, reminder);
+    }
     case 'recovery_claim_overdue_staff':
-      return {
-        idempotencyKey: key,
-        purpose: input.purpose,
-        recipient: staff,
-        data: { ...base, outstanding: claim.outstanding(), dueAt },
-      };
+      return mailTo(input.purpose, staff, { ...base, outstanding: claim.outstanding(), dueAt });
     case 'recovery_claim_closed_party':
-      return {
-        idempotencyKey: key,
-        purpose: input.purpose,
-        recipient: party,
-        data: { ...base, recovered: claim.recovered, writtenOff: claim.writtenOff },
-      };
+      return mailTo(input.purpose, party, { ...base, recovered: claim.recovered, writtenOff: claim.writtenOff });
   }
 }
 
@@ -183,12 +126,12 @@ export function createComplaintMailActivities({ orm, mail }: ComplaintMailDeps) 
   return {
     async sendComplaintMail(input: ComplaintMailInput): Promise<void> {
       const complaint = await orm.em.fork().findOneOrFail(Complaint, { id: input.complaintId });
-      await mail.sendTemplatedMail(complaintMail(complaint, input, `${workflowIdOfActivity()}:${input.purpose}`));
+      await mail.sendTemplatedMail(complaintMail(complaint, input, workflowIdOfActivity()));
     },
 
     async sendRecoveryMail(input: RecoveryMailInput): Promise<void> {
       const claim = await orm.em.fork().findOneOrFail(RecoveryClaim, { id: input.claimId });
-      await mail.sendTemplatedMail(recoveryMail(claim, input, `${workflowIdOfActivity()}:${input.purpose}`));
+      await mail.sendTemplatedMail(recoveryMail(claim, input, workflowIdOfActivity()));
     },
   };
 }

@@ -5,6 +5,7 @@ import { Order } from '../../db/entities/order.entity';
 import { SlaBreach } from '../../db/entities/sla-breach.entity';
 import { workflowIdOfActivity } from '../shared/idempotency';
 import type { createMailActivities } from '../shared/mail/mail-activities';
+import { mailInputsOf, type SendTemplatedMailInput } from '../shared/mail/mail-input';
 
 export interface DeliveryMailDeps {
   orm: MikroORM;
@@ -25,6 +26,54 @@ export type DeliveryMailInput =
       dueAt: string;
     };
 
+/** What the mail mapper reads besides the order: its slip, the slip's carrier, a handover breach. */
+interface DeliveryFacts {
+  order: Order;
+  slip: HandoverSlip | null;
+  carrierName?: string;
+  handoverBy?: Date;
+}
+
+/** The facts each delivery mail needs, read from the order and its slip: nothing personal comes from the workflow. */
+function mailFor(
+  { order, slip, carrierName, handoverBy }: DeliveryFacts,
+  input: DeliveryMailInput,
+  workflowId: string,
+): SendTemplatedMailInput {
+  const mailTo = mailInputsOf(workflowId);
+  const orderId = order.id;
+  const consumer = { kind: 'account', id: order.consumerId } as const;
+  const merchant = { kind: 'merchant', id: order.merchantId } as const;
+  switch (input.purpose) {
+    case 'order_handed_over_consumer':
+      return mailTo(input.purpose, consumer, {
+        orderId,
+        shipmentId: slip?.shipmentId ?? 'pending',
+        carrierName: carrierName ?? 'the carrier',
+        deliverBy: input.deliverBy,
+      });
+    case 'order_delivered_consumer':
+      return mailTo(input.purpose, consumer, {
+        orderId,
+        deliveredAt: (slip?.deliveredAt ?? new Date()).toISOString(),
+      });
+    case 'handover_overdue_merchant':
+      return mailTo(input.purpose, merchant, { orderId, handoverBy: (handoverBy ?? new Date()).toISOString() });
+    case 'delivery_returned_merchant':
+      return mailTo(input.purpose, merchant, { orderId, shipmentId: slip?.shipmentId ?? 'unknown', attempts: 2 });
+    case 'sla_breach_staff': {
+      const { obligation, party, dueAt } = input;
+      const partyId = party === 'merchant' ? order.merchantId : (slip?.carrierId ?? 'unknown');
+      return mailTo(
+        input.purpose,
+        { kind: 'staff', id: 'staff' },
+        { orderId, obligation, party, partyId, dueAt },
+        obligation,
+      );
+    }
+  }
+}
+
 /**
  * Mail of the handover process. The workflow names the order and the purpose; addresses
  * and facts are read here, so no personal data enters workflow history. One message per
@@ -37,66 +86,12 @@ export function createDeliveryMailActivities({ orm, mail }: DeliveryMailDeps) {
       const em = orm.em.fork();
       const order = await em.findOneOrFail(Order, { id: input.orderId });
       const slip = await em.findOne(HandoverSlip, { orderId: order.id, returnId: input.returnId ?? null });
-      const key = `${workflowIdOfActivity()}:${input.purpose}`;
-      const consumer = { kind: 'account' as const, id: order.consumerId };
-      const merchant = { kind: 'merchant' as const, id: order.merchantId };
-      switch (input.purpose) {
-        case 'order_handed_over_consumer': {
-          const carrier = slip && (await em.findOne(Carrier, { id: slip.carrierId }));
-          await mail.sendTemplatedMail({
-            idempotencyKey: key,
-            purpose: input.purpose,
-            recipient: consumer,
-            data: {
-              orderId: order.id,
-              shipmentId: slip?.shipmentId ?? 'pending',
-              carrierName: carrier?.name ?? 'the carrier',
-              deliverBy: input.deliverBy,
-            },
-          });
-          return;
-        }
-        case 'order_delivered_consumer':
-          await mail.sendTemplatedMail({
-            idempotencyKey: key,
-            purpose: input.purpose,
-            recipient: consumer,
-            data: { orderId: order.id, deliveredAt: (slip?.deliveredAt ?? new Date()).toISOString() },
-          });
-          return;
-        case 'handover_overdue_merchant': {
-          const breach = await em.findOne(SlaBreach, { obligation: 'handover', subjectId: order.id });
-          await mail.sendTemplatedMail({
-            idempotencyKey: key,
-            purpose: input.purpose,
-            recipient: merchant,
-            data: { orderId: order.id, handoverBy: (breach?.dueAt ?? new Date()).toISOString() },
-          });
-          return;
-        }
-        case 'delivery_returned_merchant':
-          await mail.sendTemplatedMail({
-            idempotencyKey: key,
-            purpose: input.purpose,
-            recipient: merchant,
-            data: { orderId: order.id, shipmentId: slip?.shipmentId ?? 'unknown', attempts: 2 },
-          });
-          return;
-        case 'sla_breach_staff':
-          await mail.sendTemplatedMail({
-            idempotencyKey: `${key}:${input.obligation}`,
-            purpose: input.purpose,
-            recipient: { kind: 'staff', id: 'staff' },
-            data: {
-              orderId: order.id,
-              obligation: input.obligation,
-              party: input.party,
-              partyId: input.party === 'merchant' ? order.merchantId : (slip?.carrierId ?? 'unknown'),
-              dueAt: input.dueAt,
-            },
-          });
-          return;
-      }
+      const facts: DeliveryFacts = { order, slip };
+      if (input.purpose === 'order_handed_over_consumer' && slip)
+        facts.carrierName = (await em.findOne(Carrier, { id: slip.carrierId }))?.name;
+      if (input.purpose === 'handover_overdue_merchant')
+        facts.handoverBy = (await em.findOne(SlaBreach, { obligation: 'handover', subjectId: order.id }))?.dueAt;
+      await mail.sendTemplatedMail(mailFor(facts, input, workflowIdOfActivity()));
     },
   };
 }

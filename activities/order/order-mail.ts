@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Order } from '../../db/entities/order.entity';
 import { workflowIdOfActivity } from '../shared/idempotency';
-import type { createMailActivities, SendTemplatedMailInput } from '../shared/mail/mail-activities';
+import type { createMailActivities } from '../shared/mail/mail-activities';
+import { mailInputsOf, type SendTemplatedMailInput } from '../shared/mail/mail-input';
 
 export type OrderMailPurpose = Extract<
   SendTemplatedMailInput['purpose'],
@@ -18,7 +19,8 @@ export interface OrderMailDeps {
 }
 
 /** The facts each order mail needs, read from the order: nothing personal comes from the workflow. */
-function mailFor(order: Order, purpose: OrderMailPurpose, idempotencyKey: string): SendTemplatedMailInput {
+function mailFor(order: Order, purpose: OrderMailPurpose, workflowId: string): SendTemplatedMailInput {
+  const mailTo = mailInputsOf(workflowId);
   const amounts = {
     goods: order.goodsAmount,
     delivery: order.deliveryFee,
@@ -32,20 +34,15 @@ function mailFor(order: Order, purpose: OrderMailPurpose, idempotencyKey: string
   const orderId = order.id;
   switch (purpose) {
     case 'order_placed_merchant':
-      return { idempotencyKey, purpose, recipient: merchant, data: { orderId, confirmBy, items, amounts } };
+      return mailTo(purpose, merchant, { orderId, confirmBy, items, amounts });
     case 'order_received_consumer':
-      return { idempotencyKey, purpose, recipient: consumer, data: { orderId, confirmBy, items, amounts } };
+      return mailTo(purpose, consumer, { orderId, confirmBy, items, amounts });
     case 'order_confirmation_reminder_merchant':
-      return { idempotencyKey, purpose, recipient: merchant, data: { orderId, confirmBy } };
+      return mailTo(purpose, merchant, { orderId, confirmBy });
     case 'order_confirmed_consumer':
-      return { idempotencyKey, purpose, recipient: consumer, data: { orderId, amounts } };
+      return mailTo(purpose, consumer, { orderId, amounts });
     case 'order_cancelled_consumer':
-      return {
-        idempotencyKey,
-        purpose,
-        recipient: consumer,
-        data: { orderId, reason: order.cancelReason ?? 'processing_failed' },
-      };
+      return mailTo(purpose, consumer, { orderId, reason: order.cancelReason ?? 'processing_failed' });
   }
 }
 
@@ -58,7 +55,7 @@ export function createOrderMailActivities({ orm, mail }: OrderMailDeps) {
   return {
     async sendOrderMail(input: { orderId: string; purpose: OrderMailPurpose }): Promise<void> {
       const order = await orm.em.fork().findOneOrFail(Order, { id: input.orderId }, { populate: ['items'] });
-      await mail.sendTemplatedMail(mailFor(order, input.purpose, `${workflowIdOfActivity()}:${input.purpose}`));
+      await mail.sendTemplatedMail(mailFor(order, input.purpose, workflowIdOfActivity()));
     },
   };
 }

@@ -51,6 +51,28 @@ export function createOrderPaymentActivities({ orm, payments }: OrderPaymentDeps
     return authorisation;
   }
 
+  /**
+   * Captures or voids the order's authorised money, once per step key: the provider's
+   * answer to a retry with the same key is the first one's, and a step already recorded
+   * is not asked again. `move` answers the provider's transaction id.
+   */
+  async function settleAuthorisation(
+    orderId: string,
+    operation: 'capture' | 'void',
+    move: (request: { authorizationId: string; idempotencyKey: string }) => Promise<string>,
+  ): Promise<void> {
+    const key = stepKey(operation);
+    if (await recorded(key)) return;
+    const authorisation = await authorisationOf(orderId);
+    const order = await orm.em.fork().findOneOrFail(Order, { id: orderId });
+    const providerTransactionId = await move({
+      authorizationId: authorisation.providerTransactionId as string,
+      idempotencyKey: key,
+    });
+    await record(order, operation, { status: 'succeeded', providerTransactionId }, key);
+    await recordOrderEvent(orm, order.id, operation === 'capture' ? 'payment_captured' : 'payment_voided');
+  }
+
   return {
     async authorizePayment(input: {
       orderId: string;
@@ -86,35 +108,20 @@ export function createOrderPaymentActivities({ orm, payments }: OrderPaymentDeps
     },
 
     async capturePayment(input: { orderId: string }): Promise<void> {
-      const key = stepKey('capture');
-      if (await recorded(key)) return;
-      const authorisation = await authorisationOf(input.orderId);
-      const order = await orm.em.fork().findOneOrFail(Order, { id: input.orderId });
-      const capture = await payments.capture({
-        authorizationId: authorisation.providerTransactionId as string,
-        idempotencyKey: key,
-      });
-      await record(order, 'capture', { status: 'succeeded', providerTransactionId: capture.captureId }, key);
-      await recordOrderEvent(orm, order.id, 'payment_captured');
+      await settleAuthorisation(
+        input.orderId,
+        'capture',
+        async (request) => (await payments.capture(request)).captureId,
+      );
     },
 
     /** Releases the authorised money of an order that will not go on. */
     async voidPayment(input: { orderId: string }): Promise<void> {
-      const key = stepKey('void');
-      if (await recorded(key)) return;
-      const authorisation = await authorisationOf(input.orderId);
-      const order = await orm.em.fork().findOneOrFail(Order, { id: input.orderId });
-      const voided = await payments.void({
-        authorizationId: authorisation.providerTransactionId as string,
-        idempotencyKey: key,
-      });
-      await record(
-        order,
+      await settleAuthorisation(
+        input.orderId,
         'void',
-        { status: 'succeeded', providerTransactionId: voided.voidId ?? authorisation.providerTransactionId },
-        key,
+        async (request) => (await payments.void(request)).voidId ?? request.authorizationId,
       );
-      await recordOrderEvent(orm, order.id, 'payment_voided');
     },
   };
 }

@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import type { ReturnObligation, ReturnParty } from '../../workflows/returns/return-refund.definitions';
 import { workflowIdOfActivity } from '../shared/idempotency';
-import type { createMailActivities, SendTemplatedMailInput } from '../shared/mail/mail-activities';
+import type { createMailActivities } from '../shared/mail/mail-activities';
+import { mailInputsOf, type SendTemplatedMailInput } from '../shared/mail/mail-input';
 
 export interface ReturnMailDeps {
   orm: MikroORM;
@@ -27,25 +28,24 @@ export type ReturnMailInput =
     };
 
 /** The facts each return mail needs, read from the return: nothing personal comes from the workflow. */
-function mailFor(request: ReturnRequest, input: ReturnMailInput, key: string): SendTemplatedMailInput {
+function mailFor(request: ReturnRequest, input: ReturnMailInput, workflowId: string): SendTemplatedMailInput {
+  const mailTo = mailInputsOf(workflowId);
   const ids = { returnId: request.id, orderId: request.orderId };
   const consumer = { kind: 'account', id: request.consumerId } as const;
+  const merchant = { kind: 'merchant', id: request.merchantId } as const;
+  const staff = { kind: 'staff', id: 'staff' } as const;
   const refund = { amount: request.refundAmount ?? 0, currency: request.currency as 'CNY' };
-  const idempotencyKey = `${key}:${input.purpose}`;
+  const transactionId = request.refundTransactionId ?? 'pending';
+  const pendingReason = request.refundPendingReason ?? 'not through yet';
   switch (input.purpose) {
     case 'return_requested_merchant':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: { kind: 'merchant', id: request.merchantId },
-        data: {
-          ...ids,
-          type: request.kind,
-          reason: request.reason,
-          approveBy: (request.approveBy ?? request.createdAt).toISOString(),
-          items: request.lines.getItems().map((line) => ({ name: line.name, quantity: line.quantity })),
-        },
-      };
+      return mailTo(input.purpose, merchant, {
+        ...ids,
+        type: request.kind,
+        reason: request.reason,
+        approveBy: (request.approveBy ?? request.createdAt).toISOString(),
+        items: request.lines.getItems().map((line) => ({ name: line.name, quantity: line.quantity })),
+      });
     case 'return_decided_consumer': {
       const outcome =
         request.status === 'rejected'
@@ -53,106 +53,51 @@ function mailFor(request: ReturnRequest, input: ReturnMailInput, key: string): S
           : request.decidedBy === 'platform'
             ? 'approved_by_platform'
             : 'approved';
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { ...ids, outcome, ...(request.rejectReason ? { reason: request.rejectReason } : {}) },
-      };
+      const reason = request.rejectReason ? { reason: request.rejectReason } : {};
+      return mailTo(input.purpose, consumer, { ...ids, outcome, ...reason });
     }
     case 'return_inspection_failed_consumer':
-      return { idempotencyKey, purpose: input.purpose, recipient: consumer, data: ids };
-    case 'return_exchange_unavailable_consumer':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: {
-          ...ids,
-          why: request.replacementOutcome === 'returned_to_merchant' ? 'returned_to_merchant' : 'out_of_stock',
-        },
-      };
+      return mailTo(input.purpose, consumer, ids);
+    case 'return_exchange_unavailable_consumer': {
+      const why = request.replacementOutcome === 'returned_to_merchant' ? 'returned_to_merchant' : 'out_of_stock';
+      return mailTo(input.purpose, consumer, { ...ids, why });
+    }
     case 'return_in_transit_consumer':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { ...ids, shipmentId: request.shipmentId ?? 'pending' },
-      };
+      return mailTo(input.purpose, consumer, { ...ids, shipmentId: request.shipmentId ?? 'pending' });
     case 'return_received_consumer':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { ...ids, receivedAt: (request.receivedAt ?? new Date()).toISOString() },
-      };
+      return mailTo(input.purpose, consumer, { ...ids, receivedAt: (request.receivedAt ?? new Date()).toISOString() });
     case 'return_exchanged_consumer':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { ...ids, handoverId: request.replacementHandoverId ?? 'unknown' },
-      };
+      return mailTo(input.purpose, consumer, { ...ids, handoverId: request.replacementHandoverId ?? 'unknown' });
     case 'return_refunded_consumer':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: {
-          ...ids,
-          refund,
-          deliveryFee: request.refundDeliveryFee ?? 0,
-          transactionId: request.refundTransactionId ?? 'pending',
-        },
-      };
+      return mailTo(input.purpose, consumer, {
+        ...ids,
+        refund,
+        deliveryFee: request.refundDeliveryFee ?? 0,
+        transactionId,
+      });
     case 'refund_notice_finance':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: { kind: 'finance', id: 'finance' },
-        data: { ...ids, refund, transactionId: request.refundTransactionId ?? 'pending' },
-      };
+      return mailTo(input.purpose, { kind: 'finance', id: 'finance' }, { ...ids, refund, transactionId });
     case 'refund_pending_staff':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: { kind: 'staff', id: 'staff' },
-        data: {
-          ...ids,
-          refund,
-          refundBy: (request.refundBy ?? new Date()).toISOString(),
-          reason: request.refundPendingReason ?? 'not through yet',
-        },
-      };
+      return mailTo(input.purpose, staff, {
+        ...ids,
+        refund,
+        refundBy: (request.refundBy ?? new Date()).toISOString(),
+        reason: pendingReason,
+      });
     case 'return_refund_pending_consumer':
-      return {
-        idempotencyKey,
-        purpose: input.purpose,
-        recipient: consumer,
-        data: { ...ids, refund, reason: request.refundPendingReason ?? 'not through yet' },
-      };
+      return mailTo(input.purpose, consumer, { ...ids, refund, reason: pendingReason });
     case 'return_deadline_reminder_merchant':
-      return {
-        idempotencyKey: `${idempotencyKey}:${input.step}`,
-        purpose: input.purpose,
-        recipient: { kind: 'merchant', id: request.merchantId },
-        data: { ...ids, step: input.step, dueAt: input.dueAt },
-      };
+      return mailTo(input.purpose, merchant, { ...ids, step: input.step, dueAt: input.dueAt }, input.step);
     case 'return_breach_staff': {
       const partyId =
         input.party === 'merchant' ? request.merchantId : input.party === 'carrier' ? request.carrierId : 'platform';
-      return {
-        idempotencyKey: `${idempotencyKey}:${input.obligation}`,
-        purpose: input.purpose,
-        recipient: { kind: 'staff', id: 'staff' },
-        data: {
-          ...ids,
-          obligation: input.obligation,
-          party: input.party,
-          partyId: partyId ?? 'unknown',
-          dueAt: input.dueAt,
-        },
-      };
+      const { obligation, party, dueAt } = input;
+      return mailTo(
+        input.purpose,
+        staff,
+        { ...ids, obligation, party, partyId: partyId ?? 'unknown', dueAt },
+        obligation,
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
 import type { ComplaintCategory, ComplaintRemedy, ComplaintStatus, ResponsibleParty } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
-import { BaseEntity } from './base.entity';
+import { OrderParties } from './order-parties';
 
 /** A remedy the party (or staff) proposed, waiting for the consumer's answer (§4.8). */
 export interface ComplaintProposal {
@@ -42,7 +42,7 @@ export interface ComplaintStaffTask {
 @Index({ properties: ['carrierId', 'createdAt'] })
 @Index({ properties: ['orderId'] })
 @Index({ properties: ['processStartedAt', 'createdAt'] })
-export class Complaint extends BaseEntity {
+export class Complaint extends OrderParties {
   @Property({ type: 'string', length: 32 })
   status: ComplaintStatus = 'awaiting_response';
 
@@ -79,19 +79,6 @@ export class Complaint extends BaseEntity {
    */
   @Property({ type: 'datetime', nullable: true })
   processStartedAt: Date | null = null;
-
-  @Property({ type: 'uuid' })
-  orderId: string;
-
-  @Property({ type: 'string' })
-  consumerId: string;
-
-  @Property({ type: 'uuid' })
-  merchantId: string;
-
-  /** The order's carrier (its handover slip), when it has one. */
-  @Property({ type: 'uuid', nullable: true })
-  carrierId: string | null;
 
   @Property({ type: 'string', length: 16 })
   category: ComplaintCategory;
@@ -133,11 +120,7 @@ export class Complaint extends BaseEntity {
     firstResponseBy: Date,
     currency: Currency,
   ) {
-    super();
-    this.orderId = orderId;
-    this.consumerId = consumerId;
-    this.merchantId = merchantId;
-    this.carrierId = carrierId;
+    super(orderId, consumerId, merchantId, carrierId);
     this.category = category;
     this.description = description;
     this.desiredRemedy = desiredRemedy;

@@ -4,6 +4,8 @@ import { AuditPending } from './audit-pending.entity';
 import { BackupRun } from './backup-run.entity';
 import { AuditFacts } from './audit-facts';
 import { BaseEntity } from './base.entity';
+import { GoodsLine } from './goods-line';
+import { OrderParties } from './order-parties';
 import { Carrier } from './carrier.entity';
 import { Complaint } from './complaint.entity';
 import { ComplaintMessage } from './complaint-message.entity';
@@ -35,6 +37,8 @@ import { StaffTask } from './staff-task.entity';
 export const entities = [
   BaseEntity,
   AuditFacts,
+  OrderParties,
+  GoodsLine,
   StackProbe,
   StaffUser,
   AuditEvent,

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { ItemCondition } from '../../domain/returns';
-import { BaseEntity } from './base.entity';
+import { GoodsLine } from './goods-line';
 import type { ReturnRequest } from './return-request.entity';
 
 /**
@@ -10,7 +10,7 @@ import type { ReturnRequest } from './return-request.entity';
  */
 @Entity({ tableName: 'return_line' })
 @Unique({ properties: ['returnRequest', 'position'] })
-export class ReturnLine extends BaseEntity {
+export class ReturnLine extends GoodsLine {
   @Property({ type: 'integer', nullable: true })
   received: number | null = null;
 
@@ -26,21 +26,6 @@ export class ReturnLine extends BaseEntity {
   @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' })
   returnRequest: ReturnRequest;
 
-  @Property({ type: 'integer' })
-  position: number;
-
-  @Property({ type: 'uuid' })
-  productId: string;
-
-  @Property({ type: 'string' })
-  name: string;
-
-  @Property({ type: 'integer' })
-  unitPrice: number;
-
-  @Property({ type: 'integer' })
-  quantity: number;
-
   constructor(
     returnRequest: ReturnRequest,
     position: number,
@@ -49,12 +34,7 @@ export class ReturnLine extends BaseEntity {
     unitPrice: number,
     quantity: number,
   ) {
-    super();
+    super(position, productId, name, unitPrice, quantity);
     this.returnRequest = returnRequest;
-    this.position = position;
-    this.productId = productId;
-    this.name = name;
-    this.unitPrice = unitPrice;
-    this.quantity = quantity;
   }
 }

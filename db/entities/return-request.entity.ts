@@ -1,7 +1,7 @@
 import { Collection, Entity, EntityRepositoryType, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { ReturnKind, ReturnReason, ReturnStatus } from '../../domain/returns';
 import { ReturnRequestRepository } from '../repositories/return-request.repository';
-import { BaseEntity } from './base.entity';
+import { OrderParties } from './order-parties';
 import type { StoredSignature } from './handover-slip.entity';
 import type { ReturnLine } from './return-line.entity';
 
@@ -21,7 +21,7 @@ import type { ReturnLine } from './return-line.entity';
 @Index({ properties: ['carrierId', 'createdAt'] })
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['processStartedAt', 'createdAt'] })
-export class ReturnRequest extends BaseEntity {
+export class ReturnRequest extends OrderParties {
   declare [EntityRepositoryType]?: ReturnRequestRepository;
 
   @Property({ type: 'string', length: 32 })
@@ -76,10 +76,6 @@ export class ReturnRequest extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   returnAddress: string | null = null;
 
-  /** The order's carrier, which carries the return too. */
-  @Property({ type: 'uuid', nullable: true })
-  carrierId: string | null = null;
-
   @Property({ type: 'string', length: 32, nullable: true })
   provider: string | null = null;
 
@@ -130,15 +126,6 @@ export class ReturnRequest extends BaseEntity {
   @Property({ type: 'string', length: 32, nullable: true })
   replacementOutcome: string | null = null;
 
-  @Property({ type: 'uuid' })
-  orderId: string;
-
-  @Property({ type: 'string' })
-  consumerId: string;
-
-  @Property({ type: 'uuid' })
-  merchantId: string;
-
   @Property({ type: 'string', length: 16 })
   kind: ReturnKind;
 
@@ -156,10 +143,7 @@ export class ReturnRequest extends BaseEntity {
     reason: ReturnReason,
     currency: string,
   ) {
-    super();
-    this.orderId = orderId;
-    this.consumerId = consumerId;
-    this.merchantId = merchantId;
+    super(orderId, consumerId, merchantId, null);
     this.kind = kind;
     this.reason = reason;
     this.currency = currency;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadEnvSettings } from '../../config/env-settings';
 
 /** Test credentials the sandbox accepts when none are configured: never secrets. */
 export const DEFAULT_CARRIER_API_KEY = 'lk_test_storeops_logistics_sandbox';
@@ -22,11 +23,5 @@ export const carrierConfigSchema = z.object({
 export type CarrierConfig = z.infer<typeof carrierConfigSchema>;
 
 export function loadCarrierConfig(env: NodeJS.ProcessEnv = process.env): CarrierConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = carrierConfigSchema.safeParse(defined);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid logistics sandbox configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return loadEnvSettings(carrierConfigSchema, 'logistics sandbox', env);
 }

@@ -1,12 +1,13 @@
 import { loadConfig } from '../../config/env';
+import { runSandboxProcess } from '../shared/run-process';
 import { loadCarrierConfig } from './config';
 import { startLogisticsCarrier } from './start';
 
 /** `npm run sandbox:logistics`: the carrier as its own process; everything else is in start.ts. */
-async function main(): Promise<void> {
+runSandboxProcess('logistics sandbox', () => {
   const config = loadCarrierConfig();
   const platform = loadConfig();
-  const carrier = await startLogisticsCarrier({
+  return startLogisticsCarrier({
     databaseUrl: config.LOGISTICS_SANDBOX_DATABASE_URL ?? platform.DATABASE_URL,
     port: config.LOGISTICS_SANDBOX_PORT,
     host: config.LOGISTICS_SANDBOX_HOST,
@@ -16,25 +17,4 @@ async function main(): Promise<void> {
     webhookSecret: platform.LOGISTICS_WEBHOOK_SECRET,
     logLevel: config.LOGISTICS_SANDBOX_LOG_LEVEL,
   });
-  console.log(`logistics sandbox listening on ${carrier.url}`);
-
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    carrier.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('logistics sandbox shutdown failed:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-}
-
-main().catch((error: unknown) => {
-  console.error('logistics sandbox failed to start:', error instanceof Error ? error.message : error);
-  process.exit(1);
 });

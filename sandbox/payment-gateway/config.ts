@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadEnvSettings } from '../../config/env-settings';
 
 /** The key the sandbox accepts when none is configured: a test key, never a secret. */
 export const DEFAULT_SANDBOX_API_KEY = 'sk_test_storeops_payment_sandbox';
@@ -22,11 +23,5 @@ export const sandboxConfigSchema = z.object({
 export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 
 export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = sandboxConfigSchema.safeParse(defined);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid payment sandbox configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return loadEnvSettings(sandboxConfigSchema, 'payment sandbox', env);
 }

@@ -4,7 +4,7 @@
 // chaos cluster into repositories beside it, never the user's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BACKUP_TARGET_ENV, type BackupTarget } from '../../activities/ops/backup/target';
+import { BACKUP_TARGET_ENV, storeopsBackupTarget } from '../../activities/ops/backup/target';
 import { postgresWritableRoot, type LocalCluster } from '../../platform/postgres-cluster';
 import type { Toolchain } from '../../platform/toolchain';
 
@@ -16,20 +16,12 @@ export function chaosBackupEnv(options: {
   topology: string;
   dir: string;
 }): NodeJS.ProcessEnv {
-  const workDir = postgresWritableRoot('chaos', options.topology, 'backup');
-  const target: BackupTarget = {
-    stanza: 'storeops',
+  const target = storeopsBackupTarget({
     pgbackrest: options.toolchain.pgbackrest,
     cluster: options.cluster,
-    database: 'storeops',
     databaseUrl: options.databaseUrl,
-    workDir,
-    repos: {
-      1: { path: path.join(workDir, 'local'), retention: { full: 2, diff: 7 } },
-      2: { path: path.join(workDir, 'offsite'), retention: { full: 4, diff: 7 } },
-    },
-    compressType: 'lz4',
-  };
+    workDir: postgresWritableRoot('chaos', options.topology, 'backup'),
+  });
   mkdirSync(options.dir, { recursive: true });
   const file = path.join(options.dir, 'backup-target.json');
   writeFileSync(file, JSON.stringify(target, null, 2));

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
+  clusterIn,
   clusterOsUser,
   isRunning,
   postgresWritableRoot,
@@ -18,19 +19,8 @@ export function chaosCluster(pgBinDir: string, topology: string, port: number): 
   rmSync(rootDir, { recursive: true, force: true });
   // The parents first, readable: makeOwnedDir's recursive 0700 would lock the OS user out of them.
   mkdirSync(path.dirname(rootDir), { recursive: true });
-  return {
-    pgBinDir,
-    rootDir,
-    dataDir: path.join(rootDir, 'data'),
-    socketDir: path.join(rootDir, 'run'),
-    logFile: path.join(rootDir, 'postgres.log'),
-    port,
-    osUser: clusterOsUser(),
-  };
+  return clusterIn({ pgBinDir, rootDir, port, osUser: clusterOsUser() });
 }
-
-export const databaseUrlOf = (cluster: LocalCluster) =>
-  `postgres://storeops:storeops@127.0.0.1:${cluster.port}/storeops`;
 
 /**
  * `pg_ctl stop -m immediate`: the postmaster and every backend quit without a checkpoint,

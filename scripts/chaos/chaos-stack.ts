@@ -11,7 +11,7 @@ import { repoRoot, varDir } from '../../config/paths';
 import { freePort, freePortBlock } from '../../platform/free-port';
 import { startReverseProxy } from '../../platform/haproxy';
 import { migrateAppDatabase } from '../../platform/launch-steps';
-import type { LocalCluster } from '../../platform/postgres-cluster';
+import { appDatabaseUrl, type LocalCluster } from '../../platform/postgres-cluster';
 import { waitForHttp } from '../../platform/process-group';
 import { ensureClusterToolchain, ensureToolchain } from '../../platform/toolchain';
 import { writeWorkflowBundle } from '../../platform/workflow-bundle';
@@ -19,7 +19,7 @@ import { startLogisticsCarrier } from '../../sandbox/logistics-carrier/start';
 import { startPaymentGateway } from '../../sandbox/payment-gateway/start';
 import { startSmtpTestServer, type SmtpTestServer } from '../../test/helpers/smtp-test-server';
 import { chaosBackupEnv } from './chaos-backup-target';
-import { chaosCluster, databaseUrlOf, removeChaosCluster, restartPostgres } from './chaos-postgres';
+import { chaosCluster, removeChaosCluster, restartPostgres } from './chaos-postgres';
 import { prepareTemporal, type Topology } from './chaos-temporal';
 import { supervise, type Supervised } from './supervised';
 
@@ -57,7 +57,7 @@ export async function startChaosStack(topology: Topology): Promise<ChaosStack> {
     say(`${topology}: PostgreSQL of its own on 127.0.0.1:${postgres.port}`);
     restartPostgres(postgres);
     cleanups.push(() => removeChaosCluster(postgres));
-    const databaseUrl = databaseUrlOf(postgres);
+    const databaseUrl = appDatabaseUrl(postgres.port);
     await migrateAppDatabase(databaseUrl);
 
     const temporalSetup = await prepareTemporal({ topology, toolchain, clusterTools, databaseUrl, dir });

@@ -23,8 +23,7 @@ import {
   RECOVERY_CLAIM_WORKFLOW,
   recoveryClaimWorkflowId,
 } from './recovery-claim.definitions';
-
-const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
+import { msUntil } from '../shared/time';
 
 /**
  * Complaint escalation (T/QGCML 3125 §4.7, §4.8, §5.7, §6.1): the responsible party answers
@@ -204,11 +203,11 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   const partyClock = async () => {
     if (!plan.partyRespondBy || !plan.partyWarnAt) return;
     const answered = () => state.partyResponded || !isOpen();
-    if (!(await condition(answered, untilInstant(plan.partyWarnAt), { summary: 'party response warning' }))) {
+    if (!(await condition(answered, msUntil(plan.partyWarnAt), { summary: 'party response warning' }))) {
       state.warningsSent.push('party');
       await notify({ complaintId, purpose: 'complaint_response_warning', to: 'party' });
     }
-    const answeredInTime = await condition(answered, untilInstant(plan.partyRespondBy), {
+    const answeredInTime = await condition(answered, msUntil(plan.partyRespondBy), {
       summary: 'party response deadline (§4.8, §6.1): silence escalates to staff',
     });
     if (!answeredInTime)
@@ -218,14 +217,14 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   const platformClock = async () => {
     const answered = () => state.firstResponded || !isOpen();
     if (
-      !(await condition(answered, untilInstant(plan.firstResponseWarnAt), {
+      !(await condition(answered, msUntil(plan.firstResponseWarnAt), {
         summary: 'platform first-response warning',
       }))
     ) {
       state.warningsSent.push('first_response');
       await notify({ complaintId, purpose: 'complaint_response_warning', to: 'staff' });
     }
-    const firstResponseInTime = await condition(answered, untilInstant(plan.firstResponseBy), {
+    const firstResponseInTime = await condition(answered, msUntil(plan.firstResponseBy), {
       summary: 'platform first-response deadline (§4.7: half a working day)',
     });
     if (!firstResponseInTime)
@@ -247,7 +246,7 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
         continue;
       }
       const stillResolved = () => state.status !== 'resolved' || confirmedByConsumer;
-      await condition(stillResolved, untilInstant(state.reopenBy ?? new Date().toISOString()), {
+      await condition(stillResolved, msUntil(state.reopenBy ?? new Date().toISOString()), {
         summary: 'follow-up window: the consumer may reopen (§5.7)',
       });
       if (state.status === 'resolved') return;

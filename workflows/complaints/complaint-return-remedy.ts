@@ -6,7 +6,6 @@ import {
   patched,
   sleep,
   startChild,
-  workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import type { ComplaintReturn } from '../../activities/complaints/complaint-return-activities';
@@ -21,7 +20,7 @@ import {
 } from '../returns/return-refund.definitions';
 import type { returnRefundWorkflow } from '../returns/return-refund';
 import { returnStartMetadata } from '../returns/return-refund.metadata';
-import { RETURN_COMPLAINT_VISIBILITY_PATCH } from '../shared/visibility';
+import { hasBusinessStatus, RETURN_COMPLAINT_VISIBILITY_PATCH } from '../shared/visibility';
 import { searchAttributes } from '../shared/search-attributes';
 
 /** How often a complaint that found its return's process already running looks at the return. */
@@ -55,7 +54,7 @@ export function returnOutcomeSummary(result: ReturnRefundResult, currency: strin
  * a patch), when this server knows them.
  */
 function childStartMetadata(made: ComplaintReturn, complaintId: string, carrierId: string | null) {
-  const registered = workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) !== undefined;
+  const registered = hasBusinessStatus();
   if (!patched(RETURN_COMPLAINT_VISIBILITY_PATCH))
     return { typedSearchAttributes: registered ? childSearchAttributes(made, carrierId) : [] };
   const { typedSearchAttributes, ...metadata } = returnStartMetadata({

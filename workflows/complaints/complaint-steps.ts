@@ -1,8 +1,13 @@
-import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { createComplaintActivities } from '../../activities/complaints/complaint-activities';
 import type { ComplaintStatus } from '../../domain/complaints';
-import { searchAttributes } from '../shared/search-attributes';
-import { labelActivities, RETURN_COMPLAINT_VISIBILITY_PATCH } from '../shared/visibility';
+import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
+import {
+  hasBusinessStatus,
+  labelActivities,
+  RETURN_COMPLAINT_VISIBILITY_PATCH,
+  showBusinessStatus,
+} from '../shared/visibility';
 import type { ComplaintEscalationInput } from './complaint-escalation.definitions';
 import { recoveryClaimStartMetadata } from './complaint-escalation.metadata';
 
@@ -25,13 +30,7 @@ const labels: { [K in keyof ComplaintActivities]?: string } = {
 };
 
 /** Database and mail: quick, retried until they work. */
-export const local = labelActivities(
-  proxyActivities<ComplaintActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  }),
-  labels,
-);
+export const local = labelActivities(proxyActivities<ComplaintActivities>(QUICK_LOCAL_ACTIVITY), labels);
 
 /** Money to the consumer: retried until it succeeds (same key every time); a refusal for good goes to staff. */
 export const money = labelActivities(
@@ -47,10 +46,7 @@ export const money = labelActivities(
 );
 
 /** Keeps BusinessStatus in step where the API registered it (the time-skipping server knows none). */
-export function showStatus(status: ComplaintStatus): void {
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
-  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
-}
+export const showStatus: (status: ComplaintStatus) => void = showBusinessStatus;
 
 /**
  * The recovery claim's summary, details and search attributes (behind a patch: claims of
@@ -64,6 +60,5 @@ export function recoveryClaimChildMetadata(input: ComplaintEscalationInput, part
     partyId,
     amount,
   });
-  const registered = workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) !== undefined;
-  return { ...metadata, ...(registered ? { typedSearchAttributes } : {}) };
+  return { ...metadata, ...(hasBusinessStatus() ? { typedSearchAttributes } : {}) };
 }

@@ -12,6 +12,8 @@ import type {
 } from '../../activities/complaints/recovery-claim-activities';
 import type { createComplaintMailActivities, RecoveryMailInput } from '../../activities/complaints/complaint-mail';
 import { outstanding } from '../../domain/complaints';
+import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
+import { msUntil } from '../shared/time';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 import {
   decideRecoveryDisputeUpdate,
@@ -29,21 +31,13 @@ type RecoveryActivities = ReturnType<typeof createRecoveryClaimActivities> &
   Pick<ReturnType<typeof createComplaintMailActivities>, 'sendRecoveryMail'>;
 
 /** Database and mail: quick, retried until they work; each labelled for the Temporal UI. */
-const local = labelActivities(
-  proxyActivities<RecoveryActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  }),
-  {
-    openRecoveryClaim: 'open the claim and its ledger (claimed amount, due date)',
-    nextRecoveryReminderAt: 'next reminder from the commitments',
-    recordRecoveryMovement: 'record a payment or write-off in the recovery ledger',
-    recordRecoveryStatus: 'record the claim’s status',
-    sendRecoveryMail: 'send a recovery-claim mail',
-  },
-);
-
-const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
+const local = labelActivities(proxyActivities<RecoveryActivities>(QUICK_LOCAL_ACTIVITY), {
+  openRecoveryClaim: 'open the claim and its ledger (claimed amount, due date)',
+  nextRecoveryReminderAt: 'next reminder from the commitments',
+  recordRecoveryMovement: 'record a payment or write-off in the recovery ledger',
+  recordRecoveryStatus: 'record the claim’s status',
+  sendRecoveryMail: 'send a recovery-claim mail',
+});
 
 /**
  * Recovery claim (T/QGCML 3125 §4.8: the platform paid the consumer first and claims the
@@ -167,7 +161,7 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
   while (!closed()) {
     const wakeAt = !state.overdue && Date.parse(dueAt) < Date.parse(nextReminder) ? dueAt : nextReminder;
     const summary = wakeAt === dueAt ? 'claim due date (§4.8): overdue goes to staff' : 'next reminder to the party';
-    if (await condition(closed, untilInstant(wakeAt), { summary })) break;
+    if (await condition(closed, msUntil(wakeAt), { summary })) break;
     if (!state.overdue && Date.now() >= Date.parse(dueAt)) {
       // §4.8: a claim the party lets pass its due date goes to staff (once).
       state.overdue = true;

@@ -9,7 +9,7 @@ import {
   type DeliveryHandoverState,
   type LogisticsEventInput,
 } from './delivery-handover.definitions';
-import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
+import { CARRIER_ACTIVITY, QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 
 type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
@@ -33,17 +33,7 @@ const labels: { [K in keyof DeliveryActivities]?: string } = {
 const local = labelActivities(proxyActivities<DeliveryActivities>(QUICK_LOCAL_ACTIVITY), labels);
 
 /** The carrier's API: idempotent on the key, so retrying for a while is safe. */
-const carrier = labelActivities(
-  proxyActivities<DeliveryActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: {
-      initialInterval: '2 seconds',
-      maximumInterval: '5 minutes',
-      nonRetryableErrorTypes: ['LogisticsRequestRejected'],
-    },
-  }),
-  labels,
-);
+const carrier = labelActivities(proxyActivities<DeliveryActivities>(CARRIER_ACTIVITY), labels);
 
 /** A second failed delivery returns the goods to the merchant (one re-attempt, then return). */
 const MAX_DELIVERY_ATTEMPTS = 2;

@@ -8,8 +8,6 @@ import {
   proxyActivities,
   setHandler,
   startChild,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type { createOrderActivities } from '../../activities/order/order-activities';
 import type { createStaffTaskActivities } from '../../activities/shared/staff-tasks';
@@ -31,7 +29,8 @@ import {
   handoverWorkflowId,
 } from '../delivery/delivery-handover.definitions';
 import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
-import { searchAttributes } from '../shared/search-attributes';
+import { msUntil } from '../shared/time';
+import { showBusinessStatus } from '../shared/visibility';
 import { handoverStartMetadata } from '../delivery/delivery-handover.metadata';
 
 type OrderActivities = ReturnType<typeof createOrderActivities>;
@@ -86,8 +85,7 @@ function reasonOf(error: unknown): string {
  */
 function showStatus(status: OrderStatus): void {
   if (!patched('business-status-search-attribute')) return;
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
-  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
+  showBusinessStatus(status);
 }
 
 type Decision =
@@ -190,7 +188,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
 
     await Promise.all([notify('order_placed_merchant'), notify('order_received_consumer')]);
 
-    const untilReminder = Math.max(0, Date.parse(plan.remindAt) - Date.now());
+    const untilReminder = msUntil(plan.remindAt);
     const decidedBeforeReminder = await condition(() => decision !== undefined, untilReminder, {
       summary: 'merchant confirmation reminder (before the deadline)',
     });
@@ -198,7 +196,7 @@ export async function orderConfirmationWorkflow(input: OrderConfirmationInput): 
       await notify('order_confirmation_reminder_merchant');
       state.reminderSent = true;
     }
-    const untilDeadline = Math.max(0, Date.parse(plan.confirmBy) - Date.now());
+    const untilDeadline = msUntil(plan.confirmBy);
     const decidedInTime = await condition(() => decision !== undefined, untilDeadline, {
       summary: 'merchant confirmation deadline (§4.7: one working day)',
     });

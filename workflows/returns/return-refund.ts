@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, log, patched } from '@temporalio/workfl
 import type { ReturnMailInput } from '../../activities/returns/return-mail';
 import { attentionAt, needsReturnShipment, type ReturnStatus } from '../../domain/returns';
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
+import { msUntil } from '../shared/time';
 import { showBusinessAttributes } from '../shared/visibility';
 import { RETURN_EXCHANGE_PATCH, shipReplacement } from './exchange-replacement';
 import { refundUntilDone } from './refund-until-done';
@@ -18,8 +19,6 @@ import {
 
 /** Executions that shipped goods back before these consumer mails existed replay without them. */
 const RETURN_SHIPMENT_MAILS_PATCH = 'return-shipment-mails';
-
-const untilDeadline = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 
 /**
  * Returns, exchanges and refunds (T/QGCML 3125 §6.4, §7.1.2; §4.8 the platform steps in):
@@ -72,12 +71,12 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     await notify({ returnId, purpose: 'return_requested_merchant' });
     const decided = () => inbox.decision !== undefined;
     if (
-      !(await condition(decided, untilDeadline(attentionAt(input.requestedAt, approveBy)), {
+      !(await condition(decided, msUntil(attentionAt(input.requestedAt, approveBy)), {
         summary: 'merchant decision reminder (before approveBy)',
       }))
     )
       await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'approval', dueAt: approveBy });
-    const decidedInTime = await condition(decided, untilDeadline(approveBy), {
+    const decidedInTime = await condition(decided, msUntil(approveBy), {
       summary: 'merchant decision deadline (§6.4; silence: the platform approves, §4.8)',
     });
     inbox.approvalOpen = false;
@@ -153,7 +152,7 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
       } else if (shipmentMissed) {
         await condition(() => inbox.slipChanged || inbox.pending.length > 0);
       } else if (
-        !(await condition(() => inbox.slipChanged || inbox.pending.length > 0, untilDeadline(shipment.dueAt), {
+        !(await condition(() => inbox.slipChanged || inbox.pending.length > 0, msUntil(shipment.dueAt), {
           summary: 'return shipment deadline: slip signed by courier and merchant (§6.4)',
         }))
       ) {
@@ -174,12 +173,12 @@ export async function returnRefundWorkflow(input: ReturnRefundInput): Promise<Re
     showBusinessAttributes({ dueAt: inspectBy });
     const inspected = () => inbox.inspection !== undefined;
     if (
-      !(await condition(inspected, untilDeadline(attentionAt(receivedAt, inspectBy)), {
+      !(await condition(inspected, msUntil(attentionAt(receivedAt, inspectBy)), {
         summary: 'merchant inspection reminder (before the deadline)',
       }))
     )
       await notify({ returnId, purpose: 'return_deadline_reminder_merchant', step: 'inspection', dueAt: inspectBy });
-    const inspectedInTime = await condition(inspected, untilDeadline(inspectBy), {
+    const inspectedInTime = await condition(inspected, msUntil(inspectBy), {
       summary: 'merchant inspection deadline (§6.4: goods checked against the order)',
     });
     inbox.inspectionOpen = false;

@@ -1,9 +1,8 @@
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { createReturnActivities } from '../../activities/returns/return-activities';
 import type { ReturnStatus } from '../../domain/returns';
-import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
-import { searchAttributes } from '../shared/search-attributes';
-import { labelActivities } from '../shared/visibility';
+import { CARRIER_ACTIVITY, QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
+import { labelActivities, showBusinessStatus } from '../shared/visibility';
 
 // Activity profiles of the returnRefund workflow, each activity labelled for the Temporal UI.
 
@@ -31,17 +30,7 @@ const labels: { [K in keyof ReturnActivities]?: string } = {
 export const local = labelActivities(proxyActivities<ReturnActivities>(QUICK_LOCAL_ACTIVITY), labels);
 
 /** The carrier's API: idempotent on the key, so retrying for a while is safe. */
-export const carrier = labelActivities(
-  proxyActivities<ReturnActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: {
-      initialInterval: '2 seconds',
-      maximumInterval: '5 minutes',
-      nonRetryableErrorTypes: ['LogisticsRequestRejected'],
-    },
-  }),
-  labels,
-);
+export const carrier = labelActivities(proxyActivities<ReturnActivities>(CARRIER_ACTIVITY), labels);
 
 /** The refund: a few quick retries per round; refundUntilDone keeps starting new rounds. */
 export const money = labelActivities(
@@ -58,7 +47,4 @@ export const money = labelActivities(
 );
 
 /** Keeps BusinessStatus in step where the search attribute is registered (not on the time-skipping server). */
-export function showStatus(status: ReturnStatus): void {
-  if (workflowInfo().typedSearchAttributes.get(searchAttributes.businessStatus) === undefined) return;
-  upsertSearchAttributes([{ key: searchAttributes.businessStatus, value: status }]);
-}
+export const showStatus: (status: ReturnStatus) => void = showBusinessStatus;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LocalCluster } from '../../../platform/postgres-cluster';
+import { clusterIn, type LocalCluster } from '../../../platform/postgres-cluster';
 import { ownedDir, runAs } from './os-user';
 import { configFileOf, type BackupTarget, type RepoNumber } from './target';
 import { pgbackrest } from './pgbackrest';
@@ -11,15 +11,7 @@ export type RecoveryTarget = { kind: 'name'; name: string } | { kind: 'latest' }
 
 /** A restored copy of the primary on its own data dir, socket and port (the primary is never touched). */
 export function standbyCluster(target: BackupTarget, dir: string, port: number): LocalCluster {
-  return {
-    pgBinDir: target.cluster.pgBinDir,
-    rootDir: dir,
-    dataDir: path.join(dir, 'data'),
-    socketDir: path.join(dir, 'run'),
-    logFile: path.join(dir, 'postgres.log'),
-    port,
-    osUser: target.cluster.osUser,
-  };
+  return clusterIn({ pgBinDir: target.cluster.pgBinDir, rootDir: dir, port, osUser: target.cluster.osUser });
 }
 
 /**

@@ -53,18 +53,40 @@ export function backupTargetFor(config: Pick<Config, 'DATABASE_URL'>, env = proc
   if (file) return JSON.parse(readFileSync(file, 'utf8')) as BackupTarget;
   const toolchain = ensureToolchain();
   const url = new URL(config.DATABASE_URL);
-  const workDir = postgresWritableRoot('backup');
-  return {
-    stanza: 'storeops',
+  return storeopsBackupTarget({
     pgbackrest: toolchain.pgbackrest,
     cluster: localCluster(toolchain.pgBinDir, Number(url.port) || undefined),
-    database: url.pathname.slice(1),
     databaseUrl: config.DATABASE_URL,
-    workDir,
-    repos: {
-      1: { path: path.join(workDir, 'local'), retention: { full: 2, diff: 7 } },
-      2: { path: path.join(workDir, 'offsite'), retention: { full: 4, diff: 7 } },
-    },
+    workDir: postgresWritableRoot('backup'),
+  });
+}
+
+/** The ops worker's retention: repo1 keeps 2 full backups, the off-site repo2 keeps 4 (§8.4). */
+const STOREOPS_RETENTION: Record<RepoNumber, RepoRetention> = { 1: { full: 2, diff: 7 }, 2: { full: 4, diff: 7 } };
+
+/** repo1 `local` and repo2 `offsite` under the work dir, each with its retention. */
+export function reposUnder(workDir: string, retention: Record<RepoNumber, RepoRetention>): BackupTarget['repos'] {
+  return {
+    1: { path: path.join(workDir, 'local'), retention: retention[1] },
+    2: { path: path.join(workDir, 'offsite'), retention: retention[2] },
+  };
+}
+
+/**
+ * The `storeops` stanza with the ops worker's repositories and retention, on a cluster:
+ * the developer's by default, the chaos run's when it points the workers at its own.
+ */
+export function storeopsBackupTarget(
+  on: Pick<BackupTarget, 'pgbackrest' | 'cluster' | 'databaseUrl' | 'workDir'>,
+): BackupTarget {
+  return {
+    stanza: 'storeops',
+    pgbackrest: on.pgbackrest,
+    cluster: on.cluster,
+    database: new URL(on.databaseUrl).pathname.slice(1),
+    databaseUrl: on.databaseUrl,
+    workDir: on.workDir,
+    repos: reposUnder(on.workDir, STOREOPS_RETENTION),
     compressType: 'lz4',
   };
 }

@@ -3,17 +3,14 @@ import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { MailDelivery, mailRecipientKinds, type MailRecipientKind } from '../../../db/entities/mail-delivery.entity';
+import { MailDelivery, mailRecipientKinds } from '../../../db/entities/mail-delivery.entity';
 import { NotFoundError } from '../../../domain/errors';
 import { describeFailure, classifySendError } from './send-errors';
-import { renderMail, type MailPurpose, type MailTemplateData, type RenderedMail } from './templates';
+import { renderMail, type RenderedMail } from './templates';
 import { messageIdFor, type MailAddress, type Mailer } from '../providers/mailer';
+import type { RecipientRef, SendTemplatedMailInput } from './mail-input';
 
-/** Who a mail is for, by reference: workflows never carry addresses (docs/architecture.md "Mail"). */
-export interface RecipientRef {
-  kind: MailRecipientKind;
-  id: string;
-}
+export type { RecipientRef, SendTemplatedMailInput } from './mail-input';
 
 /** Looks the address up; null (or a NotFoundError) when there is no such recipient. */
 export type ResolveRecipient = (ref: RecipientRef) => Promise<MailAddress | null>;
@@ -24,17 +21,6 @@ export interface MailActivityDeps {
   resolveRecipient: ResolveRecipient;
   clock?: () => Date;
 }
-
-/** One input shape per purpose, so a workflow gets the template's data type checked. */
-export type SendTemplatedMailInput = {
-  [P in MailPurpose]: {
-    /** Once per key, whatever happens: `<workflowId>:<purpose>` unless the workflow needs more. */
-    idempotencyKey: string;
-    purpose: P;
-    recipient: RecipientRef;
-    data: MailTemplateData<P>;
-  };
-}[MailPurpose];
 
 export interface SendTemplatedMailResult {
   deliveryId: string;

@@ -1,0 +1,33 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { BaseEntity } from './base.entity';
+
+/**
+ * An after-sales case about one order (a return request, a complaint): the order and its
+ * parties, the consumer who raised it, the merchant who sold and the carrier who shipped
+ * (T/QGCML 3125 §4.8, §6.1, §6.4). One list of columns for both tables, so each case is
+ * listed, filtered and made visible to its parties by the same keys. An abstract entity:
+ * its columns are in both tables alike.
+ */
+@Entity({ abstract: true })
+export abstract class OrderParties extends BaseEntity {
+  @Property({ type: 'uuid' })
+  orderId: string;
+
+  @Property({ type: 'string' })
+  consumerId: string;
+
+  @Property({ type: 'uuid' })
+  merchantId: string;
+
+  /** The order's carrier (its handover slip), when it has one; it carries a return too. */
+  @Property({ type: 'uuid', nullable: true })
+  carrierId: string | null;
+
+  constructor(orderId: string, consumerId: string, merchantId: string, carrierId: string | null) {
+    super();
+    this.orderId = orderId;
+    this.consumerId = consumerId;
+    this.merchantId = merchantId;
+    this.carrierId = carrierId;
+  }
+}
