@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
 import { auditFromRequest } from '../shared/audit';
 import { lockVisible } from '../shared/lock-visible';
-import { signatureFieldOf, signSlipAs, slipPartyOf } from '../shared/slip-signing';
+import { signatureFieldOf, signingPartyOn, signSlipAs, slipPartyOf } from '../shared/slip-signing';
 import { draftSlip, saveDraftedSlip } from './draft-slip';
 import { nudgeHandover } from './handover-process';
 import { recipientOf, slipContent, verifySignature } from './slip-evidence';
@@ -71,14 +71,11 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
     async (request) => {
       const principal = principalOf(request);
       const slip = await request.em.transactional(async (em) => {
-        const found = await em.findOne(
-          HandoverSlip,
-          { id: request.params.id },
-          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        const { slip: found, party } = signingPartyOn(
+          principal,
+          await em.findOne(HandoverSlip, { id: request.params.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }),
+          { entity: 'handover slip', id: request.params.id },
         );
-        const party = found && slipPartyOf(principal, found);
-        if (!found || (party !== 'merchant' && party !== 'carrier'))
-          throw new NotFoundError('handover slip', request.params.id);
         const field = signatureFieldOf(party);
         if (found[field]) throw new ConflictError(`the ${party} has already signed this slip`);
         const recipient = recipientOf(found, cipher);
@@ -150,10 +147,11 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
       config: { access: { roles: ['merchant', 'courier'] } },
     },
     async (request, reply) => {
-      const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
-      const party = slip && slipPartyOf(principalOf(request), slip);
-      if (!slip || (party !== 'merchant' && party !== 'carrier'))
-        throw new NotFoundError('handover slip', request.params.id);
+      const { slip, party } = signingPartyOn(
+        principalOf(request),
+        await request.em.findOne(HandoverSlip, { id: request.params.id }),
+        { entity: 'handover slip', id: request.params.id },
+      );
       const view = toSlipView(slip, cipher, signingKeys, true);
       await auditFromRequest(request, {
         action: 'handover.copy',
