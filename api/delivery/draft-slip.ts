@@ -5,7 +5,7 @@ import { HandoverSlip, type SlipPackage } from '../../db/entities/handover-slip.
 import type { Order } from '../../db/entities/order.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { ConflictError, InvalidInputError } from '../../domain/errors';
-import { auditFromRequest } from '../shared/audit';
+import { persistAudited } from '../shared/audit';
 import type { DraftHandoverBody } from './schemas';
 
 /**
@@ -114,12 +114,11 @@ export async function buildSlip(
  * transaction (§6.2.1, §8.3.5).
  */
 export async function saveDraftedSlip(request: FastifyRequest, em: EntityManager, slip: HandoverSlip): Promise<void> {
-  em.persist(slip);
-  await em.flush();
   const details = { orderId: slip.orderId, ...(slip.returnId ? { returnId: slip.returnId } : {}) };
-  await auditFromRequest(
-    request,
-    { action: 'handover.draft', entity: 'handover_slip', entityId: slip.id, details },
-    em,
-  );
+  await persistAudited(request, em, slip, {
+    action: 'handover.draft',
+    entity: 'handover_slip',
+    entityId: slip.id,
+    details,
+  });
 }
