@@ -125,21 +125,21 @@ function complaintDueAt(row: ComplaintRow): string | null {
   return new Date(Math.min(...open.map((at) => new Date(at).getTime()))).toISOString();
 }
 
-/** Where a complaint waiting on an answer stands, and whose answer it waits for. */
-const waitingState = (row: ComplaintRow) => `${row.status} (${row.party})`;
+/**
+ * Complaints waiting on an answer (`where`), as work items: where each stands and whose
+ * answer it waits for, due as `dueAt` says for the queue.
+ */
+async function complaintsWaiting(em: EntityManager, where: string, dueAt: (row: ComplaintRow) => string | null) {
+  const rows = await query<ComplaintRow>(em, `select ${COMPLAINT_COLUMNS} from complaint where ${where} limit 500`);
+  return rows.map((row) => complaintItem(row, `${row.status} (${row.party})`, dueAt(row)));
+}
 
 /** §4.7, §4.8: complaints nobody has answered yet, by the party's (or the platform's) deadline. */
 export const complaintsAwaitingResponse: WorkQueueDefinition = {
   id: 'complaints-awaiting-response',
   label: 'Complaints awaiting a response',
   clause: '§4.7, §4.8',
-  async list(em) {
-    const rows = await query<ComplaintRow>(
-      em,
-      `select ${COMPLAINT_COLUMNS} from complaint where status in ('awaiting_response', 'reopened') limit 500`,
-    );
-    return rows.map((row) => complaintItem(row, waitingState(row), complaintDueAt(row)));
-  },
+  list: (em) => complaintsWaiting(em, "status in ('awaiting_response', 'reopened')", complaintDueAt),
 };
 
 /**
@@ -150,19 +150,10 @@ export const complaintsEscalated: WorkQueueDefinition = {
   id: 'complaints-escalated',
   label: 'Complaints escalated to staff',
   clause: '§4.8',
-  async list(em) {
-    const rows = await query<ComplaintRow>(
-      em,
-      `select ${COMPLAINT_COLUMNS} from complaint where status = 'escalated' limit 500`,
-    );
-    return rows.map((row) =>
-      complaintItem(
-        row,
-        waitingState(row),
-        row.first_responded_at === null ? iso(row.first_response_by) : iso(row.party_respond_by),
-      ),
-    );
-  },
+  list: (em) =>
+    complaintsWaiting(em, "status = 'escalated'", (row) =>
+      row.first_responded_at === null ? iso(row.first_response_by) : iso(row.party_respond_by),
+    ),
 };
 
 /**
