@@ -14,7 +14,7 @@ import { nudgeHandover } from './handover-process';
 import { recipientOf, slipContent, verifySignature } from './slip-evidence';
 import { slipCopyHtml, toSlipView } from './slip-view';
 import { principalOf } from '../plugins/auth';
-import { draftHandoverBodySchema, handoverIdParamsSchema, signHandoverBodySchema, slipViewSchema } from './schemas';
+import { draftSlipContract, handoverIdParamsSchema, signHandoverBodySchema, slipViewSchema } from './schemas';
 import { orderIdParamsSchema } from '../order/schemas';
 import { problemSchema } from '../shared/problem';
 
@@ -34,8 +34,7 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
         tags: ['handover'],
         summary: "Draft the handover slip of a confirmed order (the order's merchant)",
         params: orderIdParamsSchema,
-        body: draftHandoverBodySchema,
-        response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        ...draftSlipContract,
       },
       config: { access: { roles: ['merchant'] } },
     },

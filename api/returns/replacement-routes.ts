@@ -7,11 +7,10 @@ import { ConflictError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
 import { buildSlip, saveDraftedSlip } from '../delivery/draft-slip';
 import { nudgeHandover } from '../delivery/handover-process';
-import { draftHandoverBodySchema, slipViewSchema } from '../delivery/schemas';
+import { draftSlipContract } from '../delivery/schemas';
 import { toSlipView } from '../delivery/slip-view';
 import { principalOf } from '../plugins/auth';
 import { lockVisible } from '../shared/lock-visible';
-import { problemSchema } from '../shared/problem';
 import { returnIdParamsSchema } from './schemas';
 
 export interface ReplacementRouteOptions {
@@ -33,8 +32,7 @@ const replacementRoutes: FastifyPluginAsyncZod<ReplacementRouteOptions> = async 
         tags: ['returns'],
         summary: "Draft the handover slip of an exchange's replacement (the return's merchant)",
         params: returnIdParamsSchema,
-        body: draftHandoverBodySchema,
-        response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        ...draftSlipContract,
       },
       config: { access: { roles: ['merchant'] } },
     },
