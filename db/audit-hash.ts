@@ -38,13 +38,12 @@ export function normaliseDetails(details: Record<string, unknown> | undefined): 
 }
 
 /**
- * SHA-256 (hex) over the canonical form of the event and its predecessor's hash
- * (T/QGCML 3125 §8.3.4 integrity against a changed field): changing any field, or the
- * link, changes the hash. `v` names the format so it can evolve without ambiguity.
+ * An event's recorded fields as JSON values: what its hash covers, and what the audit
+ * API shows an auditor beside the hash (api/audit/routes.ts), so the hash can be
+ * recomputed from what was shown.
  */
-export function auditEventHash(event: HashedAuditFields): string {
-  const canonical = canonicalJson({
-    v: 1,
+export function auditedFields(event: HashedAuditFields) {
+  return {
     seq: event.seq,
     id: event.id,
     occurredAt: event.occurredAt.toISOString(),
@@ -58,6 +57,15 @@ export function auditEventHash(event: HashedAuditFields): string {
     requestId: event.requestId,
     details: event.details,
     prevHash: event.prevHash,
-  });
+  };
+}
+
+/**
+ * SHA-256 (hex) over the canonical form of the event and its predecessor's hash
+ * (T/QGCML 3125 §8.3.4 integrity against a changed field): changing any field, or the
+ * link, changes the hash. `v` names the format so it can evolve without ambiguity.
+ */
+export function auditEventHash(event: HashedAuditFields): string {
+  const canonical = canonicalJson({ v: 1, ...auditedFields(event) });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

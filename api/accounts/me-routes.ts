@@ -22,6 +22,24 @@ async function myAccount(em: EntityManager, request: FastifyRequest): Promise<Ac
   return account;
 }
 
+/**
+ * Reads or changes the caller's own account and audits it in the same transaction
+ * (§8.3.5): `act` changes the account if it must and says what to audit and answer.
+ */
+async function auditedOnMyAccount<View>(
+  request: FastifyRequest,
+  action: string,
+  act: (account: Account) => { details?: Record<string, unknown>; view: View },
+): Promise<View> {
+  return request.em.transactional(async (em) => {
+    const account = await myAccount(em, request);
+    const { details, view } = act(account);
+    await em.flush();
+    await auditFromRequest(request, { action, entity: 'account', entityId: account.id, details }, em);
+    return view;
+  });
+}
+
 function consentView(account: Account): z.infer<typeof consentsSchema> {
   return { consents: account.consents(), objections: [...account.consentObjections] };
 }
@@ -48,16 +66,7 @@ const meRoutes: FastifyPluginAsyncZod<MeRouteOptions> = async (app, { cipher }) 
       },
       config: { access },
     },
-    async (request) =>
-      request.em.transactional(async (em) => {
-        const account = await myAccount(em, request);
-        await auditFromRequest(
-          request,
-          { action: 'account.read_contact', entity: 'account', entityId: account.id },
-          em,
-        );
-        return view(account);
-      }),
+    async (request) => auditedOnMyAccount(request, 'account.read_contact', (account) => ({ view: view(account) })),
   );
 
   app.patch(
@@ -72,18 +81,10 @@ const meRoutes: FastifyPluginAsyncZod<MeRouteOptions> = async (app, { cipher }) 
       config: { access },
     },
     async (request) =>
-      request.em.transactional(async (em) => {
-        const account = await myAccount(em, request);
-        const fields = account.correctContact(request.body, cipher);
-        await em.flush();
+      auditedOnMyAccount(request, 'account.correct_contact', (account) => {
         // Which fields changed, never their values.
-        const details = { fields };
-        await auditFromRequest(
-          request,
-          { action: 'account.correct_contact', entity: 'account', entityId: account.id, details },
-          em,
-        );
-        return view(account);
+        const fields = account.correctContact(request.body, cipher);
+        return { details: { fields }, view: view(account) };
       }),
   );
 
@@ -99,17 +100,9 @@ const meRoutes: FastifyPluginAsyncZod<MeRouteOptions> = async (app, { cipher }) 
       config: { access },
     },
     async (request) =>
-      request.em.transactional(async (em) => {
-        const account = await myAccount(em, request);
+      auditedOnMyAccount(request, 'account.update_consents', (account) => {
         account.objectTo(request.body.objections);
-        await em.flush();
-        const details = { objections: account.consentObjections };
-        await auditFromRequest(
-          request,
-          { action: 'account.update_consents', entity: 'account', entityId: account.id, details },
-          em,
-        );
-        return consentView(account);
+        return { details: { objections: account.consentObjections }, view: consentView(account) };
       }),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { linkPendingAuditEvents } from '../../db/audit-chainer';
+import { auditedFields } from '../../db/audit-hash';
 import { verifyAuditChain } from '../../db/audit-verify';
 import { AuditEvent } from '../../db/entities/audit-event.entity';
 import { InvalidInputError } from '../../domain/errors';
@@ -59,22 +60,10 @@ const verificationSchema = z
   })
   .meta({ id: 'AuditChainVerification' });
 
+/** The hashed fields, the actor as one object, and the hash itself. */
 function toItem(event: AuditEvent): z.infer<typeof auditEventSchema> {
-  return {
-    seq: event.seq,
-    id: event.id,
-    occurredAt: event.occurredAt.toISOString(),
-    actor: { sub: event.actorSub, role: event.actorRole },
-    action: event.action,
-    entity: event.entity,
-    entityId: event.entityId,
-    outcome: event.outcome,
-    ip: event.ip,
-    requestId: event.requestId,
-    details: event.details,
-    prevHash: event.prevHash,
-    hash: event.hash,
-  };
+  const { actorSub, actorRole, ...fields } = auditedFields(event);
+  return { ...fields, actor: { sub: actorSub, role: actorRole }, hash: event.hash };
 }
 
 /**

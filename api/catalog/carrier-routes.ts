@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Carrier } from '../../db/entities/carrier.entity';
 import { NotFoundError } from '../../domain/errors';
-import { auditFromRequest } from '../shared/audit';
+import { persistAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { carrierView, carrierViewSchema, createCarrierSchema } from './carrier-schemas';
 import { problemSchema } from '../shared/problem';
@@ -23,15 +23,14 @@ const carrierRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { name, contactEmail, contractTerms } = request.body;
       const carrier = new Carrier(name, contactEmail, contractTerms);
-      await request.em.transactional(async (em) => {
-        em.persist(carrier);
-        await em.flush();
-        await auditFromRequest(
-          request,
-          { action: 'carrier.create', entity: 'carrier', entityId: carrier.id, details: { contractTerms } },
-          em,
-        );
-      });
+      await request.em.transactional((em) =>
+        persistAudited(request, em, carrier, {
+          action: 'carrier.create',
+          entity: 'carrier',
+          entityId: carrier.id,
+          details: { contractTerms },
+        }),
+      );
       return reply.code(201).send(carrierView(carrier));
     },
   );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Merchant } from '../../db/entities/merchant.entity';
 import { NotFoundError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
-import { auditFromRequest } from '../shared/audit';
+import { persistAudited } from '../shared/audit';
 import { createMerchantSchema, merchantView, merchantViewSchema } from './merchant-schemas';
 import { problemSchema } from '../shared/problem';
 
@@ -32,21 +32,15 @@ const merchantRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const { name, contactEmail, qualifications } = request.body;
       const merchant = new Merchant(name, contactEmail, qualifications, now, now);
-      await request.em.transactional(async (em) => {
-        em.persist(merchant);
-        await em.flush();
-        // T/QGCML 3125 §8.3.5: the filing and its audit event commit together.
-        await auditFromRequest(
-          request,
-          {
-            action: 'merchant.create',
-            entity: 'merchant',
-            entityId: merchant.id,
-            details: { qualificationTypes: qualifications.map((q) => q.type) },
-          },
-          em,
-        );
-      });
+      // T/QGCML 3125 §8.3.5: the filing and its audit event commit together.
+      await request.em.transactional((em) =>
+        persistAudited(request, em, merchant, {
+          action: 'merchant.create',
+          entity: 'merchant',
+          entityId: merchant.id,
+          details: { qualificationTypes: qualifications.map((q) => q.type) },
+        }),
+      );
       return reply.code(201).send(merchantView(merchant, true, now));
     },
   );

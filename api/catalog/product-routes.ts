@@ -5,7 +5,7 @@ import { Merchant } from '../../db/entities/merchant.entity';
 import { Product } from '../../db/entities/product.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { describeQualificationProblems } from '../../domain/qualifications';
-import { auditFromRequest } from '../shared/audit';
+import { auditFromRequest, persistAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { problemSchema } from '../shared/problem';
 import {
@@ -84,14 +84,12 @@ const productRoutes: FastifyPluginAsyncZod = async (app) => {
           const merchant = await sellingMerchant(em, merchantId, new Date());
           if (await em.getRepository(Product).skuTaken(merchantId, sku)) throw duplicate;
           const created = newProduct(merchant, request.body);
-          em.persist(created);
-          await em.flush();
-          await auditFromRequest(
-            request,
-            { action: 'product.create', entity: 'product', entityId: created.id, details: { merchantId, sku } },
-            em,
-          );
-          return created;
+          return persistAudited(request, em, created, {
+            action: 'product.create',
+            entity: 'product',
+            entityId: created.id,
+            details: { merchantId, sku },
+          });
         });
         return reply.code(201).send(productView(product));
       } catch (error) {

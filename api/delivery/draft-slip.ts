@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyRequest } from 'fastify';
 import { Carrier } from '../../db/entities/carrier.entity';
 import { HandoverSlip, type SlipPackage } from '../../db/entities/handover-slip.entity';
 import type { Order } from '../../db/entities/order.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { ConflictError, InvalidInputError } from '../../domain/errors';
+import { persistAudited } from '../shared/audit';
 import type { DraftHandoverBody } from './schemas';
 
 /**
@@ -105,4 +107,18 @@ export async function buildSlip(
   slip.returnId = returnId;
   slip.recipientCiphertext = cipher.encrypt(JSON.stringify({ name, phone, address: street }), slip.recipientContext());
   return slip;
+}
+
+/**
+ * Stores a drafted slip (the order's or a replacement's) and audits the draft in the same
+ * transaction (§6.2.1, §8.3.5).
+ */
+export async function saveDraftedSlip(request: FastifyRequest, em: EntityManager, slip: HandoverSlip): Promise<void> {
+  const details = { orderId: slip.orderId, ...(slip.returnId ? { returnId: slip.returnId } : {}) };
+  await persistAudited(request, em, slip, {
+    action: 'handover.draft',
+    entity: 'handover_slip',
+    entityId: slip.id,
+    details,
+  });
 }

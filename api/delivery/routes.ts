@@ -1,6 +1,4 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import type { Client } from '@temporalio/client';
-import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HandoverSlip } from '../../db/entities/handover-slip.entity';
@@ -8,19 +6,15 @@ import { Order } from '../../db/entities/order.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
-import {
-  handoverSlipChangedSignal,
-  handoverWorkflowIdOfSlip,
-} from '../../workflows/delivery/delivery-handover.definitions';
 import { auditFromRequest } from '../shared/audit';
-import { signalIfRunning } from '../shared/process-messages';
-import { signatureFieldOf, signSlipAs, slipPartyOf } from '../shared/slip-signing';
-import { scopeFor } from '../auth/ownership';
-import { draftSlip } from './draft-slip';
+import { lockVisible } from '../shared/lock-visible';
+import { signatureFieldOf, signingPartyOn, signSlipAs, slipPartyOf } from '../shared/slip-signing';
+import { draftSlip, saveDraftedSlip } from './draft-slip';
+import { nudgeHandover } from './handover-process';
 import { recipientOf, slipContent, verifySignature } from './slip-evidence';
 import { slipCopyHtml, toSlipView } from './slip-view';
 import { principalOf } from '../plugins/auth';
-import { draftHandoverBodySchema, handoverIdParamsSchema, signHandoverBodySchema, slipViewSchema } from './schemas';
+import { draftSlipContract, handoverIdParamsSchema, signHandoverBodySchema, slipViewSchema } from './schemas';
 import { orderIdParamsSchema } from '../order/schemas';
 import { problemSchema } from '../shared/problem';
 
@@ -29,19 +23,6 @@ export interface HandoverRouteOptions {
   signingKeys: HandoverSigningKeys;
   /** Which logistics provider carries the platform's shipments (LOGISTICS_PROVIDER). */
   provider: string;
-}
-
-/** Tells the handover process to re-read the slip; one not yet started reads it when it starts. */
-async function nudge(temporal: Client, log: FastifyBaseLogger, slip: HandoverSlip): Promise<void> {
-  await signalIfRunning(
-    temporal,
-    log,
-    handoverWorkflowIdOfSlip(slip),
-    handoverSlipChangedSignal,
-    [{ slipId: slip.id }],
-    { slipId: slip.id },
-    'no handover process running for this slip yet',
-  );
 }
 
 /** The handover slip (T/QGCML 3125 §6.2.1, §6.2.2, §8.3): drafted, signed by both, verified, copied. */
@@ -53,31 +34,23 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
         tags: ['handover'],
         summary: "Draft the handover slip of a confirmed order (the order's merchant)",
         params: orderIdParamsSchema,
-        body: draftHandoverBodySchema,
-        response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        ...draftSlipContract,
       },
       config: { access: { roles: ['merchant'] } },
     },
     async (request, reply) => {
       const principal = principalOf(request);
       const slip = await request.em.transactional(async (em) => {
-        const order = await em.findOne(
-          Order,
-          { id: request.params.id, ...scopeFor(principal) },
-          { populate: ['items'], lockMode: LockMode.PESSIMISTIC_WRITE },
-        );
-        if (!order) throw new NotFoundError('order', request.params.id);
+        const order = await lockVisible(em, principal, Order, {
+          name: 'order',
+          id: request.params.id,
+          populate: ['items'],
+        });
         const drafted = await draftSlip(em, cipher, order, request.body, provider);
-        em.persist(drafted);
-        await em.flush();
-        await auditFromRequest(
-          request,
-          { action: 'handover.draft', entity: 'handover_slip', entityId: drafted.id, details: { orderId: order.id } },
-          em,
-        );
+        await saveDraftedSlip(request, em, drafted);
         return drafted;
       });
-      await nudge(app.temporal, request.log, slip);
+      await nudgeHandover(app.temporal, request.log, slip);
       return reply.code(201).send(toSlipView(slip, cipher, signingKeys, true));
     },
   );
@@ -97,14 +70,11 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
     async (request) => {
       const principal = principalOf(request);
       const slip = await request.em.transactional(async (em) => {
-        const found = await em.findOne(
-          HandoverSlip,
-          { id: request.params.id },
-          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        const { slip: found, party } = signingPartyOn(
+          principal,
+          await em.findOne(HandoverSlip, { id: request.params.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }),
+          { entity: 'handover slip', id: request.params.id },
         );
-        const party = found && slipPartyOf(principal, found);
-        if (!found || (party !== 'merchant' && party !== 'carrier'))
-          throw new NotFoundError('handover slip', request.params.id);
         const field = signatureFieldOf(party);
         if (found[field]) throw new ConflictError(`the ${party} has already signed this slip`);
         const recipient = recipientOf(found, cipher);
@@ -133,7 +103,7 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
         );
         return found;
       });
-      await nudge(app.temporal, request.log, slip);
+      await nudgeHandover(app.temporal, request.log, slip);
       return toSlipView(slip, cipher, signingKeys, true);
     },
   );
@@ -176,10 +146,11 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
       config: { access: { roles: ['merchant', 'courier'] } },
     },
     async (request, reply) => {
-      const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
-      const party = slip && slipPartyOf(principalOf(request), slip);
-      if (!slip || (party !== 'merchant' && party !== 'carrier'))
-        throw new NotFoundError('handover slip', request.params.id);
+      const { slip, party } = signingPartyOn(
+        principalOf(request),
+        await request.em.findOne(HandoverSlip, { id: request.params.id }),
+        { entity: 'handover slip', id: request.params.id },
+      );
       const view = toSlipView(slip, cipher, signingKeys, true);
       await auditFromRequest(request, {
         action: 'handover.copy',

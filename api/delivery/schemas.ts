@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemSchema } from '../shared/problem';
 import { slipSignatureViewSchema } from '../shared/slip-signing';
 
 export const draftHandoverBodySchema = z
@@ -59,3 +60,12 @@ export const slipViewSchema = z
 export type SlipView = z.infer<typeof slipViewSchema>;
 
 export const handoverIdParamsSchema = z.object({ id: z.uuid() });
+
+/**
+ * What drafting a slip takes and answers, for an order's delivery and an exchange's
+ * replacement alike (`POST /orders/:id/handover`, `POST /returns/:id/replacement-handover`).
+ */
+export const draftSlipContract = {
+  body: draftHandoverBodySchema,
+  response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+};

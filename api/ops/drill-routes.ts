@@ -11,7 +11,7 @@ import {
 } from '../../workflows/ops/recovery-drill.definitions';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import type { recoveryDrillWorkflow } from '../../workflows/ops/recovery-drill';
-import { auditFromRequest } from '../shared/audit';
+import { persistAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { problemSchema } from '../shared/problem';
 
@@ -68,15 +68,14 @@ const recoveryDrillRoutes: FastifyPluginAsyncZod = async (app) => {
       const workflowId = recoveryDrillWorkflowId(id);
       const startedBy = principalOf(request).sub;
       const { scenario, keepStandby } = request.body;
-      await request.em.transactional(async (em) => {
-        em.persist(new RecoveryDrill(id, workflowId, scenario, startedBy, keepStandby));
-        await em.flush();
-        await auditFromRequest(
-          request,
-          { action: 'recovery_drill.start', entity: 'recovery_drill', entityId: id, details: { scenario } },
-          em,
-        );
-      });
+      await request.em.transactional((em) =>
+        persistAudited(request, em, new RecoveryDrill(id, workflowId, scenario, startedBy, keepStandby), {
+          action: 'recovery_drill.start',
+          entity: 'recovery_drill',
+          entityId: id,
+          details: { scenario },
+        }),
+      );
       try {
         await app.temporal.workflow.start<typeof recoveryDrillWorkflow>('recoveryDrillWorkflow', {
           workflowId,

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Order } from '../../db/entities/order.entity';
-import { NotFoundError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
 import {
   cancelOrderUpdate,
@@ -10,7 +8,7 @@ import {
   type OrderDecisionOutcome,
 } from '../../workflows/order/order-confirmation.definitions';
 import { auditFromRequest } from '../shared/audit';
-import { scopeFor } from '../auth/ownership';
+import { loadVisibleOrder } from './load-order';
 import { decideOrder } from './order-process';
 import { principalOf } from '../plugins/auth';
 import { decisionOutcomeSchema, orderIdParamsSchema } from './schemas';
@@ -70,8 +68,7 @@ const orderDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) => {
         const principal = principalOf(request);
-        const order = await request.em.getRepository(Order).findVisible(request.params.id, scopeFor(principal));
-        if (!order) throw new NotFoundError('order', request.params.id);
+        const order = await loadVisibleOrder(request, request.params.id);
         const outcome = await decideOrder(app.temporal, order, (handle) =>
           decision.send(handle, principal.sub, request.body),
         );

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { Order } from '../../db/entities/order.entity';
 import { Payment } from '../../db/entities/payment.entity';
 import type { FieldCipher } from '../../db/field-cipher';
-import { NotFoundError } from '../../domain/errors';
 import { scopeFor } from '../auth/ownership';
+import { loadVisibleOrder } from './load-order';
 import { toOrderView } from './order-view';
 import { startOrderProcess } from '../../activities/order/order-process-start';
 import { placeOrder } from './place-order';
@@ -80,10 +80,7 @@ const orderRoutes: FastifyPluginAsyncZod<OrderRouteOptions> = async (app, { ciph
       config: { access: readers },
     },
     async (request) => {
-      const scope = scopeFor(principalOf(request));
-      const order = await request.em.getRepository(Order).findVisible(request.params.id, scope);
-      if (!order) throw new NotFoundError('order', request.params.id);
-      return toOrderView(order);
+      return toOrderView(await loadVisibleOrder(request, request.params.id));
     },
   );
 
@@ -121,10 +118,7 @@ const orderRoutes: FastifyPluginAsyncZod<OrderRouteOptions> = async (app, { ciph
       config: { access: readers },
     },
     async (request) => {
-      const order = await request.em
-        .getRepository(Order)
-        .findVisible(request.params.id, scopeFor(principalOf(request)));
-      if (!order) throw new NotFoundError('order', request.params.id);
+      const order = await loadVisibleOrder(request, request.params.id);
       const payments = await request.em.find(
         Payment,
         { subjectType: 'order', subjectId: order.id },

@@ -17,6 +17,35 @@ type Rows<T> = Array<T>;
 const query = async <T>(em: EntityManager, sql: string, args: unknown[] = []) =>
   (await em.getConnection().execute(sql, args)) as Rows<T>;
 
+/** The parties every return and complaint row names. */
+interface PartiesRow {
+  id: string;
+  merchant_id: string;
+  carrier_id: string | null;
+}
+
+/** A return as a work item: its parties, where it stands, its deadline, its process and record. */
+const returnItem = (row: PartiesRow, state: string, dueAt: string | null) => ({
+  subjectId: row.id,
+  merchantId: row.merchant_id,
+  carrierId: row.carrier_id,
+  state,
+  dueAt,
+  workflowId: returnWorkflowId(row.id),
+  resource: `/returns/${row.id}`,
+});
+
+/** A complaint as a work item, likewise. */
+const complaintItem = (row: PartiesRow, state: string, dueAt: string | null) => ({
+  subjectId: row.id,
+  merchantId: row.merchant_id,
+  carrierId: row.carrier_id,
+  state,
+  dueAt,
+  workflowId: complaintWorkflowId(row.id),
+  resource: `/complaints/${row.id}`,
+});
+
 /** §6.4, §4.8: returns the merchant has not decided yet, by approveBy (silence: the platform approves). */
 export const returnsAwaitingDecision: WorkQueueDefinition = {
   id: 'returns-awaiting-decision',
@@ -28,15 +57,7 @@ export const returnsAwaitingDecision: WorkQueueDefinition = {
       `select id, merchant_id, carrier_id, approve_by from return_request where status = 'requested'
         order by approve_by nulls last limit 500`,
     );
-    return rows.map((row) => ({
-      subjectId: row.id,
-      merchantId: row.merchant_id,
-      carrierId: row.carrier_id,
-      state: 'requested',
-      dueAt: iso(row.approve_by),
-      workflowId: returnWorkflowId(row.id),
-      resource: `/returns/${row.id}`,
-    }));
+    return rows.map((row) => returnItem(row, 'requested', iso(row.approve_by)));
   },
 };
 
@@ -76,24 +97,13 @@ export const returnsAwaitingInspection: WorkQueueDefinition = {
             holidays,
           ).deadlines.returnInspection
         : null;
-      items.push({
-        subjectId: row.id,
-        merchantId: row.merchant_id,
-        carrierId: row.carrier_id,
-        state: 'received',
-        dueAt,
-        workflowId: returnWorkflowId(row.id),
-        resource: `/returns/${row.id}`,
-      });
+      items.push(returnItem(row, 'received', dueAt));
     }
     return items;
   },
 };
 
-interface ComplaintRow {
-  id: string;
-  merchant_id: string;
-  carrier_id: string | null;
+interface ComplaintRow extends PartiesRow {
   party: string;
   status: string;
   party_respond_by: Date | null;
@@ -115,28 +125,21 @@ function complaintDueAt(row: ComplaintRow): string | null {
   return new Date(Math.min(...open.map((at) => new Date(at).getTime()))).toISOString();
 }
 
-const complaintItem = (row: ComplaintRow, dueAt: string | null) => ({
-  subjectId: row.id,
-  merchantId: row.merchant_id,
-  carrierId: row.carrier_id,
-  state: `${row.status} (${row.party})`,
-  dueAt,
-  workflowId: complaintWorkflowId(row.id),
-  resource: `/complaints/${row.id}`,
-});
+/**
+ * Complaints waiting on an answer (`where`), as work items: where each stands and whose
+ * answer it waits for, due as `dueAt` says for the queue.
+ */
+async function complaintsWaiting(em: EntityManager, where: string, dueAt: (row: ComplaintRow) => string | null) {
+  const rows = await query<ComplaintRow>(em, `select ${COMPLAINT_COLUMNS} from complaint where ${where} limit 500`);
+  return rows.map((row) => complaintItem(row, `${row.status} (${row.party})`, dueAt(row)));
+}
 
 /** §4.7, §4.8: complaints nobody has answered yet, by the party's (or the platform's) deadline. */
 export const complaintsAwaitingResponse: WorkQueueDefinition = {
   id: 'complaints-awaiting-response',
   label: 'Complaints awaiting a response',
   clause: '§4.7, §4.8',
-  async list(em) {
-    const rows = await query<ComplaintRow>(
-      em,
-      `select ${COMPLAINT_COLUMNS} from complaint where status in ('awaiting_response', 'reopened') limit 500`,
-    );
-    return rows.map((row) => complaintItem(row, complaintDueAt(row)));
-  },
+  list: (em) => complaintsWaiting(em, "status in ('awaiting_response', 'reopened')", complaintDueAt),
 };
 
 /**
@@ -147,15 +150,10 @@ export const complaintsEscalated: WorkQueueDefinition = {
   id: 'complaints-escalated',
   label: 'Complaints escalated to staff',
   clause: '§4.8',
-  async list(em) {
-    const rows = await query<ComplaintRow>(
-      em,
-      `select ${COMPLAINT_COLUMNS} from complaint where status = 'escalated' limit 500`,
-    );
-    return rows.map((row) =>
-      complaintItem(row, row.first_responded_at === null ? iso(row.first_response_by) : iso(row.party_respond_by)),
-    );
-  },
+  list: (em) =>
+    complaintsWaiting(em, "status = 'escalated'", (row) =>
+      row.first_responded_at === null ? iso(row.first_response_by) : iso(row.party_respond_by),
+    ),
 };
 
 /**
@@ -188,24 +186,10 @@ export const refundsPending: WorkQueueDefinition = {
          from complaint c where c.compensation->>'status' in ('awaiting_approval', 'paying', 'refused') limit 500`,
     );
     return [
-      ...refunds.map((row) => ({
-        subjectId: row.id,
-        merchantId: row.merchant_id,
-        carrierId: row.carrier_id,
-        state: 'refund_pending',
-        dueAt: iso(row.refund_by),
-        workflowId: returnWorkflowId(row.id),
-        resource: `/returns/${row.id}`,
-      })),
-      ...compensations.map((row) => ({
-        subjectId: row.id,
-        merchantId: row.merchant_id,
-        carrierId: row.carrier_id,
-        state: `compensation_${row.compensation_status}`,
-        dueAt: iso(row.task_due_at),
-        workflowId: complaintWorkflowId(row.id),
-        resource: `/complaints/${row.id}`,
-      })),
+      ...refunds.map((row) => returnItem(row, 'refund_pending', iso(row.refund_by))),
+      ...compensations.map((row) =>
+        complaintItem(row, `compensation_${row.compensation_status}`, iso(row.task_due_at)),
+      ),
     ];
   },
 };

@@ -1,18 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SlaObligation, SlaParty } from '../../db/entities/sla-breach.entity';
 import { breachWorkflowId } from './breach-workflow';
-
-type Obligation =
-  | 'order_confirmation'
-  | 'handover'
-  | 'delivery'
-  | 'cod_remittance'
-  | 'complaint_response'
-  | 'complaint_first_response'
-  | 'return_approval'
-  | 'return_inspection'
-  | 'return_shipment'
-  | 'refund';
-type Party = 'merchant' | 'carrier' | 'platform';
 
 export interface RateLine {
   due: number;
@@ -40,7 +28,7 @@ interface Period {
  * in it (confirmation deadline; handover of an order confirmed in it / of a slip drafted
  * in it; delivery of a slip handed over in it; remittance of COD delivered in it).
  */
-const DUE_SQL: Record<Party, Partial<Record<Obligation, string>>> = {
+const DUE_SQL: Record<SlaParty, Partial<Record<SlaObligation, string>>> = {
   merchant: {
     order_confirmation: `select merchant_id::text as id, count(*)::int as n from customer_order
       where confirm_by >= ? and confirm_by < ? group by merchant_id`,
@@ -76,7 +64,8 @@ const DUE_SQL: Record<Party, Partial<Record<Obligation, string>>> = {
   },
 };
 
-const OBLIGATIONS: Record<Party, Obligation[]> = {
+/** What each party's line counts; the trend's merchant and carrier cards show the same (sla-trend.ts). */
+export const SCORED_OBLIGATIONS: Record<SlaParty, readonly SlaObligation[]> = {
   merchant: ['order_confirmation', 'handover', 'complaint_response', 'return_approval', 'return_inspection'],
   carrier: ['handover', 'delivery', 'cod_remittance', 'complaint_response', 'return_shipment'],
   platform: ['complaint_first_response', 'refund'],
@@ -103,14 +92,14 @@ export async function slaReport(em: EntityManager, period: Period) {
     detected_at: Date;
   }>;
 
-  const build = async (party: Party) => {
-    const rows = new Map<string, { rates: Partial<Record<Obligation, RateLine>>; breaches: BreachLine[] }>();
+  const build = async (party: SlaParty) => {
+    const rows = new Map<string, { rates: Partial<Record<SlaObligation, RateLine>>; breaches: BreachLine[] }>();
     const entry = (id: string) => {
       if (!rows.has(id)) rows.set(id, { rates: {}, breaches: [] });
       return rows.get(id)!;
     };
     const due = new Map<string, number>();
-    for (const obligation of OBLIGATIONS[party]) {
+    for (const obligation of SCORED_OBLIGATIONS[party]) {
       const sql = DUE_SQL[party][obligation];
       const counts = sql ? ((await connection.execute(sql, args)) as Array<{ id: string; n: number }>) : [];
       for (const { id, n } of counts) {
@@ -128,7 +117,7 @@ export async function slaReport(em: EntityManager, period: Period) {
       });
     }
     return [...rows.entries()].map(([id, row]) => {
-      for (const obligation of OBLIGATIONS[party]) {
+      for (const obligation of SCORED_OBLIGATIONS[party]) {
         const breached = row.breaches.filter((breach) => breach.obligation === obligation).length;
         // A breach is itself a due obligation, even if its process started before the period.
         const count = Math.max(due.get(`${id}:${obligation}`) ?? 0, breached);

@@ -1,25 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../domain/errors';
-import { slaReport, type BreachLine, type RateLine } from './sla-report';
-
-export type TrendParty = 'platform' | 'merchant' | 'carrier';
+import type { SlaObligation, SlaParty } from '../../db/entities/sla-breach.entity';
+import { SCORED_OBLIGATIONS, slaReport, type BreachLine, type RateLine } from './sla-report';
 
 export interface TrendPoint extends RateLine {
   from: string;
   to: string;
   obligation: string;
   /** The breaches behind the point: what staff open when a rate drops. */
-  breaches: Array<BreachLine & { party: RowParty; partyId: string }>;
+  breaches: Array<BreachLine & { party: SlaParty; partyId: string }>;
 }
 
 const DAY_MS = 86_400_000;
 const MAX_BUCKETS = 92;
-type RowParty = 'merchant' | 'carrier' | 'platform';
 
 /**
  * The obligations on each scorecard (issue 13: confirmation, handover, delivery, COD
- * remittance, complaint response, refund). The platform's card sums its merchants' and
- * carriers' lines and adds its own: the first response to a complaint (§4.7) and refunds (§6.4).
+ * remittance, complaint response, refund). A merchant's and a carrier's card are their lines
+ * of the SLA report; the platform's card sums its merchants' and carriers' lines and adds its
+ * own: the first response to a complaint (§4.7) and refunds (§6.4).
  */
 const OBLIGATIONS = {
   platform: [
@@ -31,9 +30,9 @@ const OBLIGATIONS = {
     'complaint_first_response',
     'refund',
   ],
-  merchant: ['order_confirmation', 'handover', 'complaint_response', 'return_approval', 'return_inspection'],
-  carrier: ['handover', 'delivery', 'cod_remittance', 'complaint_response', 'return_shipment'],
-} as const satisfies Record<TrendParty, readonly string[]>;
+  merchant: SCORED_OBLIGATIONS.merchant,
+  carrier: SCORED_OBLIGATIONS.carrier,
+} as const satisfies Record<SlaParty, readonly SlaObligation[]>;
 
 type PartyRow = Record<string, unknown> & { breaches: BreachLine[] };
 
@@ -45,7 +44,7 @@ type PartyRow = Record<string, unknown> & { breaches: BreachLine[] };
  */
 export async function slaTrend(
   em: EntityManager,
-  input: { from: Date; to: Date; bucket: 'day' | 'week'; party: TrendParty; partyId?: string },
+  input: { from: Date; to: Date; bucket: 'day' | 'week'; party: SlaParty; partyId?: string },
 ): Promise<{ points: TrendPoint[]; obligations: string[] }> {
   const step = input.bucket === 'day' ? DAY_MS : 7 * DAY_MS;
   const buckets = Math.ceil((input.to.getTime() - input.from.getTime()) / step);
@@ -58,7 +57,7 @@ export async function slaTrend(
   for (let start = input.from.getTime(); start < input.to.getTime(); start += step) {
     const period = { from: new Date(start), to: new Date(Math.min(start + step, input.to.getTime())) };
     const report = await slaReport(em, period);
-    const rows: Array<{ party: RowParty; row: PartyRow }> = [
+    const rows: Array<{ party: SlaParty; row: PartyRow }> = [
       ...report.merchants.map((row) => ({ party: 'merchant' as const, row: row as PartyRow })),
       ...report.carriers.map((row) => ({ party: 'carrier' as const, row: row as PartyRow })),
       ...report.platform.map((row) => ({ party: 'platform' as const, row: row as PartyRow })),

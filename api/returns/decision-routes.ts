@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
+import { ConflictError, InvalidInputError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
 import { assertInspectionConsistent } from '../../domain/returns';
 import {
@@ -9,10 +9,10 @@ import {
   inspectReturnUpdate,
   rejectReturnUpdate,
 } from '../../workflows/returns/return-refund.definitions';
-import { scopeFor } from '../auth/ownership';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
+import { loadVisibleReturn } from './load-return';
 import { messageReturn } from './return-process';
 import {
   approveReturnBodySchema,
@@ -104,8 +104,7 @@ const returnDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) => {
         const principal = principalOf(request);
-        const found = await request.em.getRepository(ReturnRequest).findVisible(request.params.id, scopeFor(principal));
-        if (!found) throw new NotFoundError('return', request.params.id);
+        const found = await loadVisibleReturn(request, request.params.id);
         // §4.8: staff may decide in the merchant's place, never without a recorded reason.
         const onBehalf = principal.role === 'staff';
         const body = request.body as { note?: string; reason?: string };

@@ -1,23 +1,16 @@
-import { LockMode } from '@mikro-orm/postgresql';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HandoverSlip } from '../../db/entities/handover-slip.entity';
 import { Order } from '../../db/entities/order.entity';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import type { FieldCipher } from '../../db/field-cipher';
-import { ConflictError, NotFoundError } from '../../domain/errors';
+import { ConflictError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
-import {
-  handoverSlipChangedSignal,
-  replacementHandoverWorkflowId,
-} from '../../workflows/delivery/delivery-handover.definitions';
-import { scopeFor } from '../auth/ownership';
-import { buildSlip } from '../delivery/draft-slip';
-import { draftHandoverBodySchema, slipViewSchema } from '../delivery/schemas';
+import { buildSlip, saveDraftedSlip } from '../delivery/draft-slip';
+import { nudgeHandover } from '../delivery/handover-process';
+import { draftSlipContract } from '../delivery/schemas';
 import { toSlipView } from '../delivery/slip-view';
 import { principalOf } from '../plugins/auth';
-import { auditFromRequest } from '../shared/audit';
-import { signalIfRunning } from '../shared/process-messages';
-import { problemSchema } from '../shared/problem';
+import { lockVisible } from '../shared/lock-visible';
 import { returnIdParamsSchema } from './schemas';
 
 export interface ReplacementRouteOptions {
@@ -39,20 +32,18 @@ const replacementRoutes: FastifyPluginAsyncZod<ReplacementRouteOptions> = async 
         tags: ['returns'],
         summary: "Draft the handover slip of an exchange's replacement (the return's merchant)",
         params: returnIdParamsSchema,
-        body: draftHandoverBodySchema,
-        response: { 201: slipViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        ...draftSlipContract,
       },
       config: { access: { roles: ['merchant'] } },
     },
     async (request, reply) => {
       const principal = principalOf(request);
       const slip = await request.em.transactional(async (em) => {
-        const found = await em.findOne(
-          ReturnRequest,
-          { id: request.params.id, ...scopeFor(principal) },
-          { populate: ['lines'], lockMode: LockMode.PESSIMISTIC_WRITE },
-        );
-        if (!found) throw new NotFoundError('return', request.params.id);
+        const found = await lockVisible(em, principal, ReturnRequest, {
+          name: 'return',
+          id: request.params.id,
+          populate: ['lines'],
+        });
         if (found.kind !== 'exchange' || found.replacementOutcome !== 'shipping')
           throw new ConflictError(`return ${found.id} has no replacement waiting to be handed over`);
         if ((await em.count(HandoverSlip, { orderId: found.orderId, returnId: found.id })) > 0)
@@ -68,29 +59,10 @@ const replacementRoutes: FastifyPluginAsyncZod<ReplacementRouteOptions> = async 
             quantity: line.accepted ?? 0,
           }));
         const drafted = await buildSlip(em, options.cipher, order, lines, request.body, options.provider, found.id);
-        em.persist(drafted);
-        await em.flush();
-        await auditFromRequest(
-          request,
-          {
-            action: 'handover.draft',
-            entity: 'handover_slip',
-            entityId: drafted.id,
-            details: { orderId: order.id, returnId: found.id },
-          },
-          em,
-        );
+        await saveDraftedSlip(request, em, drafted);
         return drafted;
       });
-      await signalIfRunning(
-        app.temporal,
-        request.log,
-        replacementHandoverWorkflowId(request.params.id),
-        handoverSlipChangedSignal,
-        [{ slipId: slip.id }],
-        { slipId: slip.id },
-        'no replacement handover running yet',
-      );
+      await nudgeHandover(app.temporal, request.log, slip);
       return reply.code(201).send(toSlipView(slip, options.cipher, options.signingKeys, true));
     },
   );

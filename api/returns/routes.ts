@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Order } from '../../db/entities/order.entity';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
-import { NotFoundError } from '../../domain/errors';
 import { returnStatusSchema } from '../../domain/returns';
 import { scopeFor } from '../auth/ownership';
+import { loadVisibleOrder } from '../order/load-order';
 import { orderIdParamsSchema } from '../order/schemas';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
+import { loadVisibleReturn } from './load-return';
 import { toReturnView } from './return-view';
 import { grantGoodwillRefund } from './goodwill-refund';
 import { requestReturn } from '../../activities/returns/request-return';
@@ -112,11 +112,7 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: readers },
     },
     async (request) => {
-      const found = await request.em
-        .getRepository(ReturnRequest)
-        .findVisible(request.params.id, scopeFor(principalOf(request)));
-      if (!found) throw new NotFoundError('return', request.params.id);
-      return toReturnView(found);
+      return toReturnView(await loadVisibleReturn(request, request.params.id));
     },
   );
 
@@ -132,12 +128,10 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ['consumer', 'merchant', 'staff'] } },
     },
     async (request) => {
-      const scope = scopeFor(principalOf(request));
-      const order = await request.em.getRepository(Order).findVisible(request.params.id, scope);
-      if (!order) throw new NotFoundError('order', request.params.id);
+      const order = await loadVisibleOrder(request, request.params.id);
       const [items, total] = await request.em
         .getRepository(ReturnRequest)
-        .listVisible(scope, { orderId: order.id }, { limit: 100, offset: 0 });
+        .listVisible(scopeFor(principalOf(request)), { orderId: order.id }, { limit: 100, offset: 0 });
       return { items: items.map(toReturnView), total };
     },
   );

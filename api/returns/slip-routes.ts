@@ -8,7 +8,13 @@ import { returnSlipChangedSignal, returnWorkflowId } from '../../workflows/retur
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { signalIfRunning } from '../shared/process-messages';
-import { signatureFieldOf, signSlipAs, slipPartyOf, slipSignatureViewSchema } from '../shared/slip-signing';
+import {
+  signatureFieldOf,
+  signingPartyOn,
+  signSlipAs,
+  slipPartyOf,
+  slipSignatureViewSchema,
+} from '../shared/slip-signing';
 import { problemSchema } from '../shared/problem';
 import { returnSlipContent, returnSlipSignatures } from './return-slip';
 import { returnIdParamsSchema, signReturnSlipBodySchema } from './schemas';
@@ -49,14 +55,15 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
     async (request) => {
       const principal = principalOf(request);
       const signed = await request.em.transactional(async (em) => {
-        const found = await em.findOne(
-          ReturnRequest,
-          { id: request.params.id },
-          { populate: ['lines'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        const { slip: found, party } = signingPartyOn(
+          principal,
+          await em.findOne(
+            ReturnRequest,
+            { id: request.params.id },
+            { populate: ['lines'], lockMode: LockMode.PESSIMISTIC_WRITE },
+          ),
+          { entity: 'return', id: request.params.id },
         );
-        const party = found && slipPartyOf(principal, found);
-        if (!found || (party !== 'merchant' && party !== 'carrier'))
-          throw new NotFoundError('return', request.params.id);
         if (!found.shipmentId || !['approved', 'in_transit'].includes(found.status))
           throw new ConflictError(`return ${found.id} is ${found.status}; there is no return shipment to sign for`);
         const field = signatureFieldOf(party);

@@ -34,6 +34,22 @@ export async function auditFromRequest(
 }
 
 /**
+ * Stores a new record and the event that audits its creation in the caller's transaction
+ * (T/QGCML 3125 §8.3.5): both commit or neither.
+ */
+export async function persistAudited<Created extends object>(
+  request: FastifyRequest,
+  em: EntityManager,
+  created: Created,
+  event: RequestAuditEvent,
+): Promise<Created> {
+  em.persist(created);
+  await em.flush();
+  await auditFromRequest(request, event, em);
+  return created;
+}
+
+/**
  * As auditFromRequest, for hot paths inside a transaction (placing an order): the event
  * commits with the change but is linked into the hash chain just after, so concurrent
  * requests do not queue on the chain's lock (db/audit-chainer.ts).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlipParty, StoredSignature } from '../../db/entities/handover-slip.entity';
+import { NotFoundError } from '../../domain/errors';
 import { signSlip, type HandoverSigningKeys } from '../../domain/handover-signing';
 import type { Principal } from '../../domain/principal';
 
@@ -15,6 +16,20 @@ export function slipPartyOf(
   if (principal.role === 'merchant' && principal.merchantId === slip.merchantId) return 'merchant';
   if (principal.role === 'courier' && slip.carrierId && principal.carrierId === slip.carrierId) return 'carrier';
   return null;
+}
+
+/**
+ * The slip and the party a principal signs it or keeps a copy as: its merchant or a
+ * courier of its carrier. Staff and outsiders get the 404 a missing slip gets (`ref`).
+ */
+export function signingPartyOn<Slip extends { merchantId: string; carrierId: string | null }>(
+  principal: Principal,
+  slip: Slip | null,
+  ref: { entity: string; id: string },
+): { slip: Slip; party: SlipParty } {
+  const party = slip && slipPartyOf(principal, slip);
+  if (!slip || (party !== 'merchant' && party !== 'carrier')) throw new NotFoundError(ref.entity, ref.id);
+  return { slip, party };
 }
 
 /** The slip field that holds a party's signature. */
