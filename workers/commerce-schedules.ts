@@ -24,16 +24,12 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
   await upsertSchedule(client, {
     scheduleId: PAYMENT_RECONCILIATION_SCHEDULE_ID,
     spec: { calendars: [{ hour: 2, minute: 0, comment: 'daily at 02:00' }], timezone: 'Asia/Shanghai' },
-    action: {
-      type: 'startWorkflow',
+    action: startOnCommerce({
       workflowType: PAYMENT_RECONCILIATION_WORKFLOW,
       workflowId: 'reconciliation:payments:scheduled',
-      taskQueue: TASK_QUEUES.commerce,
-      args: [{}],
       staticSummary: 'Payment reconciliation of the day before (T/QGCML 3125 §7.1)',
       staticDetails: 'Platform records against the provider settlement; differences mailed to staff.',
-      typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
-    },
+    }),
     policies: { catchupWindow: '1 day' },
   });
   // The outbox sweep of the APIs that commit, then start: orders, returns and complaints an
@@ -42,17 +38,13 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
   await upsertSchedule(client, {
     scheduleId: UNSTARTED_PROCESS_SWEEP_SCHEDULE_ID,
     spec: { intervals: [{ every: '1 minute' }] },
-    action: {
-      type: 'startWorkflow',
+    action: startOnCommerce({
       workflowType: UNSTARTED_PROCESS_SWEEP_WORKFLOW,
       workflowId: 'sweep:unstarted-processes',
-      taskQueue: TASK_QUEUES.commerce,
-      args: [{}],
       staticSummary:
         'Start the process of orders, returns and complaints committed without one (T/QGCML 3125 §4.7, §4.8, §6.4)',
       staticDetails: 'Orders, returns and complaints committed a minute ago or more whose process never ran.',
-      typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
-    },
+    }),
     // A slow run is never doubled by the next minute's: they would only start the same processes.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
   });
@@ -60,16 +52,28 @@ export async function ensureCommerceSchedules(client: Client): Promise<void> {
   await upsertSchedule(client, {
     scheduleId: HANDOVER_RECONCILIATION_SCHEDULE_ID,
     spec: { calendars: [{ hour: 3, minute: 0, comment: 'daily at 03:00' }], timezone: 'Asia/Shanghai' },
-    action: {
-      type: 'startWorkflow',
+    action: startOnCommerce({
       workflowType: HANDOVER_RECONCILIATION_WORKFLOW,
       workflowId: 'reconciliation:handovers:scheduled',
-      taskQueue: TASK_QUEUES.commerce,
-      args: [{}],
       staticSummary: 'Handover slip reconciliation (T/QGCML 3125 §6.2.2)',
       staticDetails: "Slips against the merchant's orders and the carrier's shipments and remittances, 30 days back.",
-      typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
-    },
+    }),
     policies: { catchupWindow: '1 day' },
   });
+}
+
+/** A schedule's start of a commerce-queue workflow that takes no input, shown running in the Web UI. */
+function startOnCommerce(workflow: {
+  workflowType: string;
+  workflowId: string;
+  staticSummary: string;
+  staticDetails: string;
+}) {
+  return {
+    type: 'startWorkflow' as const,
+    ...workflow,
+    taskQueue: TASK_QUEUES.commerce,
+    args: [{}],
+    typedSearchAttributes: [{ key: searchAttributes.businessStatus, value: 'running' }],
+  };
 }
