@@ -1,11 +1,15 @@
 // What each order of a chaos run is told to become, and the HTTP calls that drive it there:
 // placed with a card the sandbox approves (authorised), then confirmed by the merchant
-// (captured), cancelled by the consumer or rejected by the merchant (voided).
+// (captured), cancelled by the consumer or rejected by the merchant (voided); then a share
+// of the confirmed ones is handed over and delivered, and of those some are returned and
+// refunded or complained about and compensated (handover-, return-, complaint-scripts.ts).
 import { randomUUID } from 'node:crypto';
 import type { BenchShop } from '../bench/bench-data';
 import type { RetryingClient } from './retrying-client';
 
 export type Script = 'confirm' | 'cancel' | 'reject';
+/** What happens to a confirmed order after: nothing (its handover waits), or handed over and … */
+export type FollowUp = 'deliver' | 'return' | 'complain';
 
 export interface ChaosOrder {
   index: number;
@@ -14,7 +18,11 @@ export interface ChaosOrder {
   productId: string;
   consumerToken: string;
   merchantToken: string;
+  followUp?: FollowUp;
   orderId?: string;
+  slipId?: string;
+  returnId?: string;
+  complaintId?: string;
   /** A call that never got an answer retrying could accept: named in the report. */
   failure?: string;
 }
@@ -32,6 +40,22 @@ const MIX: Script[] = [
   'reject',
   'confirm',
 ];
+/**
+ * Of each ten orders' six confirmed ones: two stay confirmed (their handover waits for the
+ * slip), two are delivered, one is returned and refunded, one gets a compensated complaint.
+ */
+const FOLLOW_UPS: Array<FollowUp | undefined> = [
+  undefined,
+  undefined,
+  'deliver',
+  undefined,
+  'return',
+  'complain',
+  undefined,
+  'deliver',
+  undefined,
+  undefined,
+];
 /** A handful of products, so orders meet on the same stock rows as in a sale. */
 const PRODUCTS_USED = 10;
 const shippingAddress = { name: '李四', phone: '13800138000', address: '上海市黄浦区南京东路1号' };
@@ -40,6 +64,7 @@ export function planOrders(count: number, shop: BenchShop): ChaosOrder[] {
   return Array.from({ length: count }, (_, index) => ({
     index,
     script: MIX[index % MIX.length]!,
+    followUp: FOLLOW_UPS[index % FOLLOW_UPS.length],
     idempotencyKey: `chaos-${randomUUID()}`,
     productId: shop.productIds[index % PRODUCTS_USED]!,
     consumerToken: shop.consumerTokens[index % shop.consumerTokens.length]!,
