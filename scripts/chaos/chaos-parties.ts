@@ -73,7 +73,7 @@ export async function redeliver(parties: ChaosParties, eventIds: string[]): Prom
     await parties.carrierAdmin.call('POST', `/admin/events/${id}/redeliver`, parties.carrierKey);
 }
 
-const POLL_MS = 1_000;
+const POLL_MS = 250;
 /** Long enough for a Temporal restart and the workers to reconnect on a loaded machine. */
 export const WAIT_MS = 5 * 60_000;
 
@@ -90,6 +90,7 @@ export async function readUntil(
   const started = Date.now();
   let nudged = started;
   let last: Answer | undefined;
+  let polls = 0;
   while (Date.now() - started < WAIT_MS) {
     last = await read();
     if (last.status === 200 && ok(last.body)) return last.body;
@@ -97,7 +98,8 @@ export async function readUntil(
       nudged = Date.now();
       await nudge();
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    // Quick at first (most steps take a second or two), then easing off the API.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS * 2 ** polls++, 2_000)));
   }
   throw new Error(
     `${what}: not reached in ${WAIT_MS / 60_000} min (last ${last?.status} ${JSON.stringify(last?.body)})`,

@@ -35,12 +35,27 @@ export async function complainAndCompensate(parties: ChaosParties, order: ChaosO
   order.complaintId = String(complaint.body.id);
 
   // Each a process update: a 409 is the answer to a retry whose first attempt went through.
-  const decide = async (what: string, who: Record<string, string>, path: string, body?: object) => {
-    const answer = await api.call('POST', `/complaints/${order.complaintId}/${path}`, who, body);
+  const decide = async (
+    what: string,
+    who: Record<string, string>,
+    path: string,
+    body?: object,
+    landed?: () => Promise<Answer | undefined>,
+  ) => {
+    const answer = await api.call('POST', `/complaints/${order.complaintId}/${path}`, who, body, landed);
     if (answer.status !== 200 && answer.status !== 409)
       throw new Error(`${what} of complaint ${order.complaintId} answered ${answer.status}`);
   };
-  await decide('the merchant’s answer', bearer(order.merchantToken), 'responses', { message: 'We refuse.' });
+  // An answer is a message of the thread, and the merchant may write several: a retry first
+  // reads the thread, so an answer whose reply was lost is not given twice.
+  const merchant = bearer(order.merchantToken);
+  const answered = async (): Promise<Answer | undefined> => {
+    const view = await api.call('GET', `/complaints/${order.complaintId}`, merchant);
+    const messages = (view.body.messages as Array<{ kind: string; authorRole: string }> | undefined) ?? [];
+    const found = messages.some((message) => message.kind === 'response' && message.authorRole === 'merchant');
+    return found ? { status: 200, body: view.body } : undefined;
+  };
+  await decide('the merchant’s answer', merchant, 'responses', { message: 'We refuse.' }, answered);
   await decide('asking for the compensation', parties.staff[0], 'advance-compensation', {
     amount: COMPENSATION_AMOUNT,
     reason: 'merchant refused a mouldy product',

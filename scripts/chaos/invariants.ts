@@ -65,8 +65,9 @@ export async function checkInvariants(input: {
   const money = new Map(ledger.map((row) => [row.reference, row]));
   const offenders = (test: (order: ChaosOrder, row: (typeof ledger)[number] | undefined) => boolean) =>
     placed.filter((order) => test(order, money.get(order.orderId!))).map((order) => order.orderId!);
+  /** Confirmed, whatever came after (handed over … completed): captured, its stock sold. */
   const confirmed = (order: ChaosOrder) =>
-    ['confirmed', 'completed'].includes(stateOf.get(order.orderId!)?.status ?? '');
+    !['awaiting_confirmation', 'cancelled', undefined].includes(stateOf.get(order.orderId!)?.status);
   checks.push(
     check(
       'exactly one authorisation per order',
@@ -100,12 +101,16 @@ export async function checkInvariants(input: {
   const { rows: stock } = (await knex.raw('select id, stock from product where id = any(?::uuid[])', [
     [...input.stockBefore.keys()],
   ])) as Rows<{ id: string; stock: number }>;
-  const returnedAsNew = placed.filter((order) => order.followUp === 'return');
+  const { rows: restocked } = (await knex.raw(
+    `select l.product_id, sum(l.accepted) as n from return_line l join return_request r on r.id = l.return_request_id
+      where r.order_id = any(?::uuid[]) and l.condition = 'as_new' group by l.product_id`,
+    [ids],
+  )) as Rows<{ product_id: string; n: string }>;
+  const back = new Map(restocked.map((row) => [row.product_id, Number(row.n)]));
   const stockWrong = stock
     .filter((row) => {
       const sold = placed.filter((order) => order.productId === row.id && confirmed(order)).length;
-      const back = returnedAsNew.filter((order) => order.productId === row.id).length;
-      return row.stock !== input.stockBefore.get(row.id)! - sold + back;
+      return row.stock !== input.stockBefore.get(row.id)! - sold + (back.get(row.id) ?? 0);
     })
     .map((row) => `${row.id}: ${row.stock}`);
   checks.push(check('stock = initial − sold + returned as new', stock.length, stockWrong));
