@@ -41,8 +41,8 @@ const MIX: Script[] = [
   'confirm',
 ];
 /**
- * Of each ten orders' six confirmed ones: two stay confirmed (their handover waits for the
- * slip), two are delivered, one is returned and refunded, one gets a compensated complaint.
+ * Of each ten orders' six confirmed ones: three stay confirmed (their handover waits for
+ * the slip), one is delivered, one is returned and refunded, one gets a compensated complaint.
  */
 const FOLLOW_UPS: Array<FollowUp | undefined> = [
   undefined,
@@ -52,7 +52,7 @@ const FOLLOW_UPS: Array<FollowUp | undefined> = [
   'return',
   'complain',
   undefined,
-  'deliver',
+  undefined,
   undefined,
   undefined,
 ];
