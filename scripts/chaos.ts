@@ -3,11 +3,13 @@
  * unless --topology names one) it starts a stack of its own (own PostgreSQL cluster,
  * Temporal, ports; never the user's running stack), puts --orders orders in flight through
  * the HTTP API — all placed with a card, then confirmed (captured), cancelled by the
- * consumer or rejected by the merchant (voided) — and meanwhile kills, one at a time
+ * consumer or rejected by the merchant (voided); a share of the confirmed ones handed over
+ * on signed slips and delivered by the sandbox carrier's webhooks, and of those some
+ * returned and refunded, some compensated in advance on a complaint — and meanwhile kills, one at a time
  * (--kills, spread over the load, at least --pause seconds apart): a commerce worker, the
  * ops worker, an API instance, Temporal, PostgreSQL (immediate shutdown), a commerce
  * worker again. Each comes back as under a supervisor; clients retry with the same Idempotency-Key. Once all has settled it checks
- * the ledger, stock, mail, audit chain and workflows, prints a table, and exits 1 on any
+ * the ledger (refunds and payouts exactly once), stock, mail, audit chain and workflows, prints a table, and exits 1 on any
  * violation. README "Chaos" has the figures.
  *
  *   npm run chaos -- [--topology dev|cluster] [--orders 1000] [--kills 6] [--pause 5] [--concurrency 20]
@@ -23,7 +25,9 @@ import { startChaosStack, type ChaosStack } from './chaos/chaos-stack';
 import type { Topology } from './chaos/chaos-temporal';
 import { checkInvariants } from './chaos/invariants';
 import { runKills } from './chaos/kill-plan';
-import { decideOrder, inParallel, placeOrder, planOrders } from './chaos/order-scripts';
+import { chaosLoad } from './chaos/load';
+import { registerParties } from './chaos/chaos-parties';
+import { planOrders } from './chaos/order-scripts';
 import { printReport, violationsOf, type TopologyReport } from './chaos/report';
 import { retryingClient } from './chaos/retrying-client';
 import { waitToSettle } from './chaos/settle';
@@ -92,33 +96,11 @@ async function runOn(topology: Topology, options: RunOptions): Promise<TopologyR
     };
     const stockBefore = new Map(rows.map((row) => [row.id, row.stock]));
     const client = retryingClient(stack.apiUrl);
-
-    // Every order placed before the first decision: all of them in flight at once.
-    let placed = 0;
-    let decided = 0;
-    const killing = runKills(stack, {
-      count: options.kills,
-      pauseMs: options.pauseMs,
-      progress: () => (placed + decided) / (2 * orders.length),
-    });
+    const parties = await registerParties(stack.config, client, () => orm);
+    const load = chaosLoad(parties, orders, options.concurrency);
+    const killing = runKills(stack, { count: options.kills, pauseMs: options.pauseMs, progress: load.progress });
     const started = Date.now();
-    say(`${topology}: placing ${orders.length} orders, ${options.concurrency} at a time`);
-    await inParallel(orders, options.concurrency, async (order) => {
-      await placeOrder(client, order);
-      placed += 1;
-    });
-    placed = orders.length;
-    const peakInFlight = orders.filter((order) => order.orderId).length;
-    say(`${topology}: ${peakInFlight} orders waiting for a decision; deciding them`);
-    await inParallel(
-      orders.filter((order) => order.orderId),
-      options.concurrency,
-      async (order) => {
-        await decideOrder(client, order);
-        decided += 1;
-      },
-    );
-    decided = orders.length;
+    const { peakInFlight } = await load.run((message) => say(`${topology}: ${message}`));
     const loadSeconds = (Date.now() - started) / 1000;
     const kills = await killing;
     await orm.close();
@@ -143,8 +125,8 @@ async function runOn(topology: Topology, options: RunOptions): Promise<TopologyR
       peakInFlight,
       loadSeconds,
       settleSeconds: settle.seconds,
-      requests: client.stats.requests,
-      retries: client.stats.retries,
+      requests: client.stats.requests + parties.carrierAdmin.stats.requests,
+      retries: client.stats.retries + parties.carrierAdmin.stats.retries,
       kills,
       unplannedRestarts: Object.fromEntries(processes.map((p) => [p.name, p.unplannedRestarts])),
       checks,

@@ -69,14 +69,18 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
     },
     async (request) => {
       const principal = principalOf(request);
-      const slip = await request.em.transactional(async (em) => {
+      let signedBefore: HandoverSlip | undefined;
+      const signing = request.em.transactional(async (em) => {
         const { slip: found, party } = signingPartyOn(
           principal,
           await em.findOne(HandoverSlip, { id: request.params.id }, { lockMode: LockMode.PESSIMISTIC_WRITE }),
           { entity: 'handover slip', id: request.params.id },
         );
         const field = signatureFieldOf(party);
-        if (found[field]) throw new ConflictError(`the ${party} has already signed this slip`);
+        if (found[field]) {
+          signedBefore = found;
+          throw new ConflictError(`the ${party} has already signed this slip`);
+        }
         const recipient = recipientOf(found, cipher);
         const other = found[signatureFieldOf(party === 'merchant' ? 'carrier' : 'merchant')];
         // Never countersign a slip whose content changed since the other party signed it.
@@ -102,6 +106,13 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
           em,
         );
         return found;
+      });
+      const slip = await signing.catch(async (error: unknown) => {
+        // A retry of a signature that went through: its nudge may have been lost (Temporal
+        // down after the commit), so nudge again before answering 409 — else the process
+        // waits for a change it already missed.
+        if (signedBefore) await nudgeHandover(app.temporal, request.log, signedBefore);
+        throw error;
       });
       await nudgeHandover(app.temporal, request.log, slip);
       return toSlipView(slip, cipher, signingKeys, true);

@@ -54,7 +54,18 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
     },
     async (request) => {
       const principal = principalOf(request);
-      const signed = await request.em.transactional(async (em) => {
+      const nudge = (returnId: string) =>
+        signalIfRunning(
+          app.temporal,
+          request.log,
+          returnWorkflowId(returnId),
+          returnSlipChangedSignal,
+          [{ returnId }],
+          { returnId },
+          'no return process running for this slip',
+        );
+      let signedBefore: string | undefined;
+      const signing = request.em.transactional(async (em) => {
         const { slip: found, party } = signingPartyOn(
           principal,
           await em.findOne(
@@ -67,7 +78,10 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
         if (!found.shipmentId || !['approved', 'in_transit'].includes(found.status))
           throw new ConflictError(`return ${found.id} is ${found.status}; there is no return shipment to sign for`);
         const field = signatureFieldOf(party);
-        if (found[field]) throw new ConflictError(`the ${party} has already signed this return slip`);
+        if (found[field]) {
+          signedBefore = found.id;
+          throw new ConflictError(`the ${party} has already signed this return slip`);
+        }
         const stored = signSlipAs(signingKeys, party, principal, request.body.custodianName, returnSlipContent(found));
         found[field] = stored;
         await em.flush();
@@ -78,15 +92,13 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
         );
         return found;
       });
-      await signalIfRunning(
-        app.temporal,
-        request.log,
-        returnWorkflowId(signed.id),
-        returnSlipChangedSignal,
-        [{ returnId: signed.id }],
-        { returnId: signed.id },
-        'no return process running for this slip',
-      );
+      const signed = await signing.catch(async (error: unknown) => {
+        // A retried signature that went through: its signal may have been lost after the
+        // commit (Temporal down), so signal again before answering 409.
+        if (signedBefore) await nudge(signedBefore);
+        throw error;
+      });
+      await nudge(signed.id);
       return view(signed);
     },
   );

@@ -33,7 +33,7 @@ export function printReport(report: TopologyReport): void {
   const restarts = Object.entries(report.unplannedRestarts).filter(([, n]) => n > 0);
   if (restarts.length)
     console.log(`restarted after dying on their own: ${restarts.map(([p, n]) => `${p} ×${n}`).join(', ')}`);
-  const widths = [56, 8, 10];
+  const widths = [72, 8, 10];
   console.log(line(['invariant', 'checked', 'violations'], widths));
   for (const check of report.checks) {
     console.log(line([check.name, check.checked, check.violations], widths));

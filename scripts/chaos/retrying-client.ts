@@ -1,6 +1,9 @@
 // How a real client calls the API while processes die under it: a timeout on every
 // request, and the same request again (the same Idempotency-Key) after a refused
 // connection, a 5xx or a 429, backing off, until an answer that retrying cannot change.
+// A call that creates something without an Idempotency-Key route (a slip, a return, a
+// complaint) passes `landed`: before each retry the client looks whether the lost attempt
+// went through after all, as a real client reloads the page before pressing again.
 
 export interface Answer {
   status: number;
@@ -25,6 +28,7 @@ export function retryingClient(baseUrl: string) {
     url: string,
     headers: Record<string, string>,
     body?: unknown,
+    landed?: () => Promise<Answer | undefined>,
   ): Promise<Answer> {
     const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
     let pause = 250;
@@ -51,6 +55,8 @@ export function retryingClient(baseUrl: string) {
       stats.retries += 1;
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, 5_000);
+      const found = landed ? await landed().catch(() => undefined) : undefined;
+      if (found) return found;
     }
   }
   return { call, stats };

@@ -1,6 +1,9 @@
 // After the load and the kills: waits until every order has been decided in the
-// database, the order workflows have all closed, every handover is waiting and no audit
-// event is pending, or the time is up (then the checks say what is still stuck).
+// database, the order workflows have all closed, every handover not delivered is waiting
+// (the delivered ones closed), every return process has closed and no audit event is
+// pending, or the time is up (then the checks say what is still stuck). The complaints
+// need no wait: their scripts end once the compensation is paid, and the process then
+// waits for the merchant's recovery claim by design.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { ChaosOrder } from './order-scripts';
@@ -20,8 +23,8 @@ export async function waitToSettle(options: {
   while (Date.now() - started < options.timeoutMs) {
     const settled = await (async () => {
       const { rows } = (await knex.raw(
-        `select count(*) filter (where status not in ('confirmed', 'cancelled')) as undecided,
-                count(*) filter (where status = 'confirmed') as confirmed,
+        `select count(*) filter (where status = 'awaiting_confirmation') as undecided,
+                count(*) filter (where status in ('confirmed', 'handed_over', 'in_transit', 'delivered')) as confirmed,
                 (select count(*) from audit_pending) as pending
            from customer_order where id = any(?::uuid[])`,
         [ids],
@@ -31,8 +34,10 @@ export async function waitToSettle(options: {
       if (Number(row.undecided) > 0 || Number(row.pending) > 0) return false;
       const openOrders = await count(`WorkflowType = 'orderConfirmationWorkflow' AND ExecutionStatus = 'Running'`);
       const handovers = await count(`WorkflowType = 'deliveryHandoverWorkflow' AND ExecutionStatus = 'Running'`);
+      const returns = await count(`WorkflowType = 'returnRefundWorkflow' AND ExecutionStatus = 'Running'`);
       state += `, ${openOrders} order workflows running, ${handovers}/${row.confirmed} handovers waiting`;
-      return openOrders === 0 && handovers === Number(row.confirmed);
+      state += `, ${returns} returns running`;
+      return openOrders === 0 && handovers === Number(row.confirmed) && returns === 0;
     })().catch((error: unknown) => {
       state = `cannot read: ${error instanceof Error ? error.message : String(error)}`;
       return false;
