@@ -29,13 +29,7 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
       config: { access: { roles: ['consumer'] } },
     },
     async (request, reply) => {
-      const complaint = await fileComplaint(request.em, principalOf(request), request.body);
-      await auditFromRequest(request, {
-        action: 'complaint.file',
-        entity: 'complaint',
-        entityId: complaint.id,
-        details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
-      });
+      const complaint = await fileComplaint(request, principalOf(request), request.body);
       // Committed first, then started: a complaint whose start is lost (the API killed here,
       // Temporal unreachable) keeps its deadlines from filing and is started by the
       // unstarted-process sweep within a minute (§4.7, §4.8), never taken back.

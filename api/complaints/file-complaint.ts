@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Complaint } from '../../db/entities/complaint.entity';
 import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
@@ -12,19 +12,21 @@ import { partyResponseTerm, responsiblePartyFor } from '../../domain/complaints'
 import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { serviceDeadlines } from '../../domain/service-deadlines';
+import { auditFromRequest } from '../shared/audit';
 import type { fileComplaintBodySchema } from './schemas';
 
 /**
  * Files a consumer's complaint about their own order (T/QGCML 3125 §4.7, §4.8): the
  * responsible party by category, both deadlines from the commitments in force now, the
- * complaint and the first message of its thread in one transaction.
+ * complaint, the first message of its thread and the `complaint.file` audit event in one
+ * transaction (§8.3.5: no complaint without its event, even if the API dies after the commit).
  */
 export async function fileComplaint(
-  em: EntityManager,
+  request: FastifyRequest,
   principal: Principal,
   body: z.infer<typeof fileComplaintBodySchema>,
 ): Promise<Complaint> {
-  return em.transactional(async (tx) => {
+  return request.em.transactional(async (tx) => {
     // Someone else's order is a 404, exactly like one that does not exist.
     const order = await tx.findOne(Order, { id: body.orderId, consumerId: principal.sub });
     if (!order) throw new NotFoundError('order', body.orderId);
@@ -66,6 +68,17 @@ export async function fileComplaint(
     complaint.createdAt = filedAt;
     tx.persist(complaint);
     tx.persist(new ComplaintMessage(complaint.id, 'message', 'consumer', principal.sub, body.description));
+    await tx.flush();
+    await auditFromRequest(
+      request,
+      {
+        action: 'complaint.file',
+        entity: 'complaint',
+        entityId: complaint.id,
+        details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
+      },
+      tx,
+    );
     return complaint;
   });
 }
