@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     await runLoad({ url: `${stack.apiUrl}/orders`, connections: 10, durationSeconds: 3, nextRequest });
 
     const measure = async (): Promise<Measured> => {
+      await untilWorkerCaughtUp(orm, shop);
       const orders = await orderCount(orm);
       console.log(`[bench] ${orders} orders in the database: end to end, then POST /orders`);
       const e2e = await runEndToEnd({
@@ -103,6 +104,31 @@ async function main(): Promise<void> {
 async function orderCount(orm: MikroORM): Promise<number> {
   const result = await orm.em.getConnection().execute<Array<{ count: string }>>('select count(*) from customer_order');
   return Number(result[0]?.count ?? 0);
+}
+
+/**
+ * Each measurement starts with the worker idle: the orders the previous loads placed have
+ * all been through their placement steps (authorised, merchant and consumer told). Else the
+ * second measurement would also measure the first one's backlog, by chance more or less.
+ */
+async function untilWorkerCaughtUp(orm: MikroORM, shop: BenchShop): Promise<void> {
+  const started = Date.now();
+  const knex = orm.em.getConnection().getKnex();
+  for (;;) {
+    const { rows } = (await knex.raw(
+      `select count(*) as n from customer_order o where o.merchant_id = ? and not exists
+         (select 1 from order_event e where e.order_id = o.id and e.type = 'payment_authorized')`,
+      [shop.merchantId],
+    )) as { rows: Array<{ n: string }> };
+    if (Number(rows[0]?.n) === 0) break;
+    if (Date.now() - started > 10 * 60_000) throw new Error(`${rows[0]?.n} orders still not authorised after 10 min`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  // The placement mails follow the authorisation.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  console.log(
+    `[bench] worker caught up with the orders placed so far in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 }
 
 async function addHistory(orm: MikroORM, shop: BenchShop, orders: number): Promise<void> {
