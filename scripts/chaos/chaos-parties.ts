@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { hs256Signer } from '../../api/auth/tokens';
 import type { Config } from '../../config/env';
+import { sampleCarrierContract } from '../../test/helpers/delivery-fixtures';
 import { retryingClient, type Answer, type RetryingClient } from './retrying-client';
 
 export interface ChaosParties {
@@ -34,13 +35,7 @@ export async function registerParties(config: Config, api: RetryingClient, orm: 
   const carrier = await api.call('POST', '/carriers', staff[0], {
     name: 'Chaos Express',
     contactEmail: `chaos-${randomUUID().slice(0, 8)}@carrier.example`,
-    contractTerms: {
-      calendar: '7x24',
-      handoverWithin: 'P2D',
-      deliveryWithin: 'P5D',
-      codRemittanceWithin: 'P5D',
-      complaintResponseWithin: 'P1D',
-    },
+    contractTerms: sampleCarrierContract,
   });
   if (carrier.status !== 201) throw new Error(`registering the carrier answered ${carrier.status}`);
   const carrierId = String(carrier.body.id);

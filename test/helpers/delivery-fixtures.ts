@@ -15,7 +15,8 @@ export interface DeliveryParties {
   consumer: Account;
 }
 
-const contract = {
+/** A courier company's contract terms for tests and the chaos run: two days to take over, five to deliver. */
+export const sampleCarrierContract = {
   calendar: '7x24' as const,
   handoverWithin: 'P2D',
   deliveryWithin: 'P5D',
@@ -28,8 +29,8 @@ export async function createDeliveryParties(orm: MikroORM, cipher: FieldCipher):
   const em = orm.em.fork();
   const now = new Date();
   const merchant = new Merchant('Tea House', `shop-${randomUUID()}@example.test`, [], now, now);
-  const carrier = new Carrier('Sandbox Express', `carrier-${randomUUID()}@example.test`, contract);
-  const otherCarrier = new Carrier('Other Express', `other-${randomUUID()}@example.test`, contract);
+  const carrier = new Carrier('Sandbox Express', `carrier-${randomUUID()}@example.test`, sampleCarrierContract);
+  const otherCarrier = new Carrier('Other Express', `other-${randomUUID()}@example.test`, sampleCarrierContract);
   const consumer = Account.register(
     {
       email: `consumer-${randomUUID()}@example.test`,

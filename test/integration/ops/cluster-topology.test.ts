@@ -9,6 +9,7 @@ import type { Principal } from '../../../domain/principal';
 import { assertPortsFree } from '../../../platform/free-port';
 import { launchCluster, type LaunchedCluster } from '../../helpers/cluster-launcher';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
+import { sampleCarrierContract } from '../../helpers/delivery-fixtures';
 import { eventually } from '../../helpers/eventually';
 import { openShop, placeOneItemOrder, signUpConsumer } from '../../helpers/order-fixtures';
 import type { TestStack } from '../../helpers/stack';
@@ -141,13 +142,7 @@ describeCluster('cluster topology (npm run start:cluster)', () => {
     const carrier = await call('POST', '/carriers', 'staff', {
       name: 'Cluster Express',
       contactEmail: `cluster-${orderId.slice(0, 8)}@carrier.example`,
-      contractTerms: {
-        calendar: '7x24',
-        handoverWithin: 'P2D',
-        deliveryWithin: 'P5D',
-        codRemittanceWithin: 'P5D',
-        complaintResponseWithin: 'P1D',
-      },
+      contractTerms: sampleCarrierContract,
     });
     expect(carrier.statusCode).toBe(201);
     const carrierId = carrier.json().id as string;
