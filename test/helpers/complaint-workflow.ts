@@ -31,6 +31,8 @@ export interface FakeOptions {
   /** The payout fails this many times (as a provider outage would) before it succeeds. */
   payoutOutages?: number;
   payoutRefused?: boolean;
+  /** recordComplaintStep fails this many times for the named step (a database outage). */
+  stepOutages?: Record<string, number>;
 }
 
 /**
@@ -42,6 +44,7 @@ export function fakeComplaintActivities(env: TestWorkflowEnvironment, options: F
   const callTimes: Record<string, number> = {};
   const payouts = new Map<string, number>();
   const payoutAttempts: string[] = [];
+  const stepAttempts: Record<string, number> = {};
   const ledger: Array<{ key: string; kind: string; amount: number }> = [];
   let claim: RecoveryClaimSnapshot & { amount: number } = {
     claimId: 'claim-1',
@@ -97,7 +100,12 @@ export function fakeComplaintActivities(env: TestWorkflowEnvironment, options: F
       return { reopenBy: new Date((await now()) + terms.reopen).toISOString() };
     },
     recordComplaintResponse: step('recordComplaintResponse'),
-    recordComplaintStep: step('recordComplaintStep'),
+    async recordComplaintStep(input: { step: string }) {
+      const outages = options.stepOutages?.[input.step] ?? 0;
+      stepAttempts[input.step] = (stepAttempts[input.step] ?? 0) + 1;
+      if (stepAttempts[input.step]! <= outages) throw new Error('database unavailable');
+      await step('recordComplaintStep')(input);
+    },
     recordComplaintBreach: async (input: { obligation: string; party: string }) =>
       log(`recordComplaintBreach:${input.obligation}:${input.party}`),
     startReturnForComplaint: step('startReturnForComplaint'),

@@ -27,6 +27,8 @@ export interface ComplaintProcess {
   moveTo(status: ComplaintStatus, step: string, event: string, extra?: object): Promise<void>;
   resolve(remedy: ComplaintRemedy, summary: string, by: string): Promise<void>;
   requestPayout(kind: 'advance' | 'agreed', amount: number, requestedBy: string, reason: string): Promise<void>;
+  /** Resolves once the payout request's own record is written. */
+  payoutRequestRecorded(): Promise<void>;
   /** The payout may go: the workflow's main loop pays it, so no caller waits on the provider. */
   payoutApproved(): void;
   /** An accepted return or exchange: the main loop makes the return and follows it, not the caller. */
@@ -137,6 +139,11 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
     async ({ by }) => {
       state.compensation = { ...state.compensation!, approvedBy: by, status: 'paying' };
       const { kind, amount, requestedBy } = state.compensation;
+      // The approval may arrive while the request's record still retries through an outage
+      // (the request's caller timed out, the approver saw it in the queue): writing the
+      // approval first would let that late write turn a paid compensation back to
+      // `awaiting_approval`. Complaints approved before this wait replay without it.
+      if (patched('compensation-approval-after-request-record')) await p.payoutRequestRecorded();
       await local.recordComplaintStep({
         complaintId,
         step: 'compensation:approved',

@@ -45,6 +45,8 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
     reopenCount: 0,
   };
   let payoutDue = false;
+  /** False while a payout request's record is being written (it may retry through an outage). */
+  let payoutRequestRecorded = true;
   let returnDue: AcceptedReturn | undefined;
   /** Returns being followed to their end; the complaint's process ends only after them. */
   const followedReturns: Promise<void>[] = [];
@@ -109,12 +111,14 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
   const requestPayout = async (kind: 'advance' | 'agreed', amount: number, requestedBy: string, reason: string) => {
     const awaitingApproval = kind === 'advance' && needsSecondApproval(amount, input.approvalThreshold);
     state.compensation = { kind, amount, requestedBy, status: awaitingApproval ? 'awaiting_approval' : 'paying' };
+    payoutRequestRecorded = false;
     await local.recordComplaintStep({
       complaintId,
       step: `compensation:${kind}`,
       event: `${kind} compensation requested`,
       compensation: { kind, amount, reason, requestedBy, approvedBy: null, status: state.compensation.status },
     });
+    payoutRequestRecorded = true;
     if (awaitingApproval)
       await notify({ complaintId, purpose: 'complaint_attention_staff', reason: 'approval_needed' });
     else payoutDue = true;
@@ -131,6 +135,7 @@ export async function complaintEscalationWorkflow(input: ComplaintEscalationInpu
     moveTo,
     resolve,
     requestPayout,
+    payoutRequestRecorded: () => condition(() => payoutRequestRecorded),
     payoutApproved: () => {
       payoutDue = true;
     },

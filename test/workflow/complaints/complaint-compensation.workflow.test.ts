@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { recordHistory } from '../../helpers/histories';
 import {
   complaintWorkflowHarness,
@@ -135,6 +135,43 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     expect(fake.calls).toContain('sendRecoveryMail:recovery_claim_demand_party');
     expect(fake.calls).toContain('sendRecoveryMail:recovery_claim_closed_party');
     expect(fake.calls).toContain('sendComplaintMail:complaint_compensated_consumer');
+  });
+
+  it('writes an approval only after the request it approves, even when the request is still retrying through an outage', async () => {
+    // The chaos run's case: staff A's request times out at the API while its record retries
+    // through a database restart; staff B sees it waiting and approves. A late request write
+    // after the payout would turn the paid compensation back to `awaiting_approval`.
+    const fake = fakeComplaintActivities(env(), {
+      calendar: '7x24',
+      stepOutages: { 'compensation:advance': 2 },
+    });
+    // The platform's own complaint: no recovery claim outlives this test on the shared server.
+    await run(fake.activities, { party: 'platform' }, async (handle) => {
+      const request = await handle.startUpdate(requestAdvanceCompensationUpdate, {
+        args: [{ by: 'staff-a', amount: 80_000, reason: 'merchant refused a defective item' }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      const approved = await handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by: 'staff-b' }] });
+      expect(approved.compensation?.status).toBe('paying');
+      expect((await request.result()).compensation?.status).toBe('paying');
+      await waitFor(
+        () => handle.query(complaintStateQuery),
+        (s) => s.compensation?.status === 'paid',
+      );
+      await handle.executeUpdate(resolveComplaintUpdate, {
+        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'paid by the platform' }],
+      });
+      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      const result = await handle.result();
+      await recordHistory(handle, 'complaint-approval-after-request-record');
+      return result;
+    });
+    const written = fake.calls.filter((c) => c.startsWith('recordComplaintStep:compensation'));
+    expect(written).toEqual(['recordComplaintStep:compensation:advance', 'recordComplaintStep:compensation:approved']);
+    expect(fake.calls.indexOf('recordComplaintStep:compensation:approved')).toBeLessThan(
+      fake.calls.indexOf('payComplaintCompensation'),
+    );
+    expect(fake.payouts.size).toBe(1);
   });
 
   it('turns a payout the provider refuses for good into a staff task, never only a log line', async () => {
