@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// The sandbox gateway's wire contract, shaped like a real gateway's API: what it accepts and
+// what it answers. The platform's adapter (activities/shared/providers/sandbox-payment-provider.ts,
+// payment-http.ts) parses answers with these schemas, as the logistics adapter does with the
+// carrier's; the gateway's serializer holds every answer to them.
+
 /** Minor units (fen for CNY) as an integer, never a float. */
 export const moneySchema = z.object({
   value: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

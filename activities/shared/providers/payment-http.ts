@@ -1,8 +1,12 @@
+import { z } from 'zod';
+import { gatewayErrorSchema } from '../../../sandbox/payment-gateway/schemas';
 import { PaymentProviderUnavailable, PaymentRequestRejected } from './payment-provider';
 import { createProviderHttp, type ProviderHttpOptions } from './provider-http';
-import { wireErrorSchema } from './sandbox-payment-wire';
 
 export type PaymentHttpOptions = ProviderHttpOptions;
+
+/** The gateway's error body (its one wire contract), read for what a caller decides on. */
+const wireErrorSchema = z.object({ error: gatewayErrorSchema.shape.error.pick({ code: true, message: true }) });
 
 /** 409s a retry may get past: the first request with the key is still being processed. */
 const retryableConflicts = new Set(['idempotency_key_in_use']);

@@ -1,9 +1,28 @@
+import { z } from 'zod';
+import { settlementSchema, transactionSchema } from '../../../sandbox/payment-gateway/schemas';
 import type { AuthorizeResult, PaymentProvider, PaymentTransaction, Settlement } from './payment-provider';
 import { PaymentProviderUnavailable } from './payment-provider';
 import { createPaymentHttp, type PaymentHttpOptions } from './payment-http';
-import { wireSettlementSchema, wireTransactionSchema, type WireTransaction } from './sandbox-payment-wire';
 
 export type SandboxPaymentProviderOptions = PaymentHttpOptions;
+
+// The gateway's one wire contract (sandbox/payment-gateway/schemas.ts), narrowed to the
+// fields this adapter reads: an answer is checked, and a field it ignores may change freely.
+const wireTransactionSchema = transactionSchema.pick({
+  id: true,
+  type: true,
+  status: true,
+  amount: true,
+  reference: true,
+  authorizationId: true,
+  captureId: true,
+  declineCode: true,
+  message: true,
+  createdAt: true,
+  settlementDate: true,
+});
+type WireTransaction = z.infer<typeof wireTransactionSchema>;
+const wireSettlementSchema = settlementSchema.extend({ items: z.array(wireTransactionSchema) });
 
 function toTransaction(wire: WireTransaction): PaymentTransaction {
   return {
