@@ -71,7 +71,9 @@ export async function createConfirmedOrder(orm: MikroORM, cipher: FieldCipher, p
   const cups = new OrderItem(order, 1, randomUUID(), 'CUP-2', 'Tea cups', 9900, 1);
   em.persist([order, tea, cups]);
   await em.flush();
-  return { order, tea, cups };
+  /** The slip's packages when everything goes in one parcel: each item in its ordered quantity. */
+  const onePackage = [{ items: [tea, cups].map(({ productId, quantity }) => ({ productId, quantity })) }];
+  return { order, tea, cups, onePackage };
 }
 
 /**

@@ -131,15 +131,8 @@ describe('delivery handover: slips signed by both, the carrier’s events to com
   });
 
   it('a slip edited in the database after signing no longer verifies (§8.3)', async () => {
-    const { order, tea, cups } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
-    const { slipId, sign } = await ctx.draftAndSign(order.id, [
-      {
-        items: [
-          { productId: tea.productId, quantity: 2 },
-          { productId: cups.productId, quantity: 1 },
-        ],
-      },
-    ]);
+    const { order, onePackage } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
+    const { slipId, sign } = await ctx.draftAndSign(order.id, onePackage);
     await sign(ctx.merchant(), 'Zhang San');
     await sign(ctx.courier(), 'Li Si');
     const before = await ctx.stack.app.inject({

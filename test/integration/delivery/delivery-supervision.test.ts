@@ -46,16 +46,9 @@ describe('delivery supervision: webhooks, SLA breaches and reconciliation', () =
 
   it('an undelivered shipment past the delivery commitment is a carrier breach in /reports/sla (§6.1, §4.3)', async () => {
     await ctx.setCommitments({ handover: 'PT1H', delivery: 'PT2S', codRemittance: 'PT1H' });
-    const { order, tea, cups } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
+    const { order, onePackage } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
     await ctx.startHandover(order.id);
-    const { sign } = await ctx.draftAndSign(order.id, [
-      {
-        items: [
-          { productId: tea.productId, quantity: 2 },
-          { productId: cups.productId, quantity: 1 },
-        ],
-      },
-    ]);
+    const { sign } = await ctx.draftAndSign(order.id, onePackage);
     await sign(ctx.merchant(), 'Zhang San');
     await sign(ctx.courier(), 'Li Si');
 

@@ -11,16 +11,9 @@ describe('handover: a signature retried after its signal was lost', () => {
   const ctx = useDeliveryStack('handover_sign_retry');
 
   it('nudges the handover process again on the 409, so it books the shipment (§6.2.2)', async () => {
-    const { order, tea, cups } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
+    const { order, onePackage } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
     await ctx.startHandover(order.id);
-    const { sign } = await ctx.draftAndSign(order.id, [
-      {
-        items: [
-          { productId: tea.productId, quantity: 2 },
-          { productId: cups.productId, quantity: 1 },
-        ],
-      },
-    ]);
+    const { sign } = await ctx.draftAndSign(order.id, onePackage);
     expect((await sign(ctx.merchant(), 'Zhang San')).statusCode).toBe(200);
     await ctx.stateOf(order.id, (state) => state.merchantSigned);
 
