@@ -4,7 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LEDGER_SCHEMA } from './db';
 import { requireIdempotencyKey } from '../shared/idempotency-key';
 import { GatewayError, serviceUnavailable } from './errors';
+import type { GatewayContext } from './context';
 import type { FaultInjector } from './faults';
+import { toTransactionBody, type TransactionRow } from './ledger/transactions';
 
 export interface GatewayResponse {
   statusCode: number;
@@ -45,7 +47,7 @@ function idempotencyKey(request: FastifyRequest): string {
  * different request 409. Concurrent requests with one key wait for the first to finish.
  * Nothing is stored when the gateway fails (5xx), so a retry runs the operation again.
  */
-export async function runIdempotent(
+async function runIdempotent(
   db: Knex,
   request: FastifyRequest,
   operation: (trx: Knex.Transaction, key: string) => Promise<GatewayResponse>,
@@ -97,7 +99,7 @@ export async function runIdempotent(
 }
 
 /** Sends a stored or fresh response; `after` fault injection loses it once it is stored. */
-export function sendIdempotent(
+function sendIdempotent(
   reply: FastifyReply,
   faults: FaultInjector,
   response: GatewayResponse & { replayed: boolean },
@@ -105,4 +107,22 @@ export function sendIdempotent(
   if (faults.failsAt('after')) throw serviceUnavailable();
   if (response.replayed) reply.header('idempotent-replayed', 'true');
   return reply.code(response.statusCode).send(response.body);
+}
+
+/**
+ * What every money-moving POST does (authorise, capture, void, refund, payout): the ledger
+ * change runs once per Idempotency-Key and is answered 201 with the new transaction; a
+ * retry gets the stored answer again.
+ */
+export async function answerMoneyMovement(
+  { db, faults }: Pick<GatewayContext, 'db' | 'faults'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  move: (trx: Knex.Transaction, key: string) => Promise<TransactionRow>,
+): Promise<FastifyReply> {
+  const response = await runIdempotent(db, request, async (trx, key) => ({
+    statusCode: 201,
+    body: toTransactionBody(await move(trx, key)),
+  }));
+  return sendIdempotent(reply, faults, response);
 }

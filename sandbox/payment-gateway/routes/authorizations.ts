@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { GatewayContext } from '../context';
 import { GatewayError, serviceUnavailable } from '../errors';
-import { runIdempotent, sendIdempotent } from '../idempotency';
+import { answerMoneyMovement } from '../idempotency';
 import { authorize, capture, voidAuthorization } from '../ledger/authorizations';
-import { toTransactionBody } from '../ledger/transactions';
 import {
   authorizeBodySchema,
   captureBodySchema,
@@ -17,7 +16,8 @@ import { tokenBehaviour, type TokenBehaviour } from '../test-tokens';
 const params = z.object({ id: transactionIdSchema });
 
 /** Authorise (hold funds), capture (take them) and void (release them). */
-const authorizationRoutes: FastifyPluginAsyncZod<GatewayContext> = async (app, { db, faults, flakyAttempts }) => {
+const authorizationRoutes: FastifyPluginAsyncZod<GatewayContext> = async (app, context) => {
+  const { flakyAttempts } = context;
   /** `tok_fail_gateway` fails its first attempts per key with nothing stored, then approves. */
   function settle(behaviour: TokenBehaviour, key: string): Exclude<TokenBehaviour, { kind: 'flaky' }> {
     if (behaviour.kind !== 'flaky') return behaviour;
@@ -41,36 +41,24 @@ const authorizationRoutes: FastifyPluginAsyncZod<GatewayContext> = async (app, {
           'No such payment token.',
           'paymentToken',
         );
-      const response = await runIdempotent(db, request, async (trx, key) => ({
-        statusCode: 201,
-        body: toTransactionBody(await authorize(trx, request.body, settle(behaviour, key))),
-      }));
-      return sendIdempotent(reply, faults, response);
+      return answerMoneyMovement(context, request, reply, (trx, key) =>
+        authorize(trx, request.body, settle(behaviour, key)),
+      );
     },
   );
 
   app.post(
     '/v1/authorizations/:id/capture',
     { schema: { params, body: captureBodySchema, response: transactionResponses } },
-    async (request, reply) => {
-      const response = await runIdempotent(db, request, async (trx) => ({
-        statusCode: 201,
-        body: toTransactionBody(await capture(trx, request.params.id, request.body.amount)),
-      }));
-      return sendIdempotent(reply, faults, response);
-    },
+    async (request, reply) =>
+      answerMoneyMovement(context, request, reply, (trx) => capture(trx, request.params.id, request.body.amount)),
   );
 
   app.post(
     '/v1/authorizations/:id/void',
     { schema: { params, body: voidBodySchema, response: transactionResponses } },
-    async (request, reply) => {
-      const response = await runIdempotent(db, request, async (trx) => ({
-        statusCode: 201,
-        body: toTransactionBody(await voidAuthorization(trx, request.params.id)),
-      }));
-      return sendIdempotent(reply, faults, response);
-    },
+    async (request, reply) =>
+      answerMoneyMovement(context, request, reply, (trx) => voidAuthorization(trx, request.params.id)),
   );
 };
 
