@@ -21,6 +21,7 @@ import type { complaintEscalationWorkflow } from '../../workflows/complaints/com
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
+import { stepRouteOptions } from '../shared/step-routes';
 import { sendDecision } from './complaint-process';
 import { loadVisibleComplaint } from './load-complaint';
 import {
@@ -116,6 +117,12 @@ const decisions = [
   } satisfies Decision<undefined>,
 ] as Decision<unknown>[];
 
+const complaintResource = {
+  tags: ['complaints'],
+  params: complaintIdParamsSchema,
+  response: { 200: complaintOutcomeSchema, 404: problemSchema, 409: problemSchema },
+};
+
 /**
  * Decisions on a complaint (T/QGCML 3125 §4.8, §5.7), each an update of its process with a
  * validator: the answer is the real outcome, a decision that does not apply is a 409 with
@@ -123,63 +130,50 @@ const decisions = [
  */
 const complaintDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const decision of decisions) {
-    app.post(
-      `/complaints/:id/${decision.path}`,
-      {
-        schema: {
-          tags: ['complaints'],
-          summary: decision.summary,
-          params: complaintIdParamsSchema,
-          ...(decision.body ? { body: decision.body } : {}),
-          response: { 200: complaintOutcomeSchema, 404: problemSchema, 409: problemSchema },
-        },
-        config: { access: { roles: decision.roles } },
-      },
-      async (request) => {
-        const principal = principalOf(request);
-        const complaint = await loadVisibleComplaint(request, request.params.id);
-        if (decision.allowed && !decision.allowed(principal, complaint))
-          throw new NotFoundError('complaint', complaint.id);
-        let message: ComplaintMessage | undefined;
-        if (decision.message) {
-          const kind = decision.path === 'responses' ? 'response' : 'message';
-          message = new ComplaintMessage(
-            complaint.id,
-            kind,
-            principal.role,
-            principal.sub,
-            decision.message(request.body),
-          );
-          await request.em.persist(message).flush();
-        }
-        const handle: Handle = app.temporal.workflow.getHandle(complaintWorkflowId(complaint.id));
-        const outcome = await sendDecision(
-          handle,
-          () => `complaint ${complaint.id} is ${complaint.status}`,
-          (h) => decision.send(h, principal.sub, request.body, message?.id ?? '', principal),
-        ).catch(async (error: unknown) => {
-          // Never a half-written record: the refused decision's message leaves the thread.
-          if (message) await request.em.remove(message).flush();
-          throw error;
-        });
-        await auditFromRequest(request, {
-          action: `complaint.${decision.path.replace('/', '.')}`,
-          entity: 'complaint',
-          entityId: complaint.id,
-          details: {
-            status: outcome.status,
-            ...(outcome.compensation ? { compensation: outcome.compensation.status } : {}),
-          },
-        });
-        return {
-          id: complaint.id,
+    app.post(`/complaints/:id/${decision.path}`, stepRouteOptions(complaintResource, decision), async (request) => {
+      const principal = principalOf(request);
+      const complaint = await loadVisibleComplaint(request, request.params.id);
+      if (decision.allowed && !decision.allowed(principal, complaint))
+        throw new NotFoundError('complaint', complaint.id);
+      let message: ComplaintMessage | undefined;
+      if (decision.message) {
+        const kind = decision.path === 'responses' ? 'response' : 'message';
+        message = new ComplaintMessage(
+          complaint.id,
+          kind,
+          principal.role,
+          principal.sub,
+          decision.message(request.body),
+        );
+        await request.em.persist(message).flush();
+      }
+      const handle: Handle = app.temporal.workflow.getHandle(complaintWorkflowId(complaint.id));
+      const outcome = await sendDecision(
+        handle,
+        () => `complaint ${complaint.id} is ${complaint.status}`,
+        (h) => decision.send(h, principal.sub, request.body, message?.id ?? '', principal),
+      ).catch(async (error: unknown) => {
+        // Never a half-written record: the refused decision's message leaves the thread.
+        if (message) await request.em.remove(message).flush();
+        throw error;
+      });
+      await auditFromRequest(request, {
+        action: `complaint.${decision.path.replace('/', '.')}`,
+        entity: 'complaint',
+        entityId: complaint.id,
+        details: {
           status: outcome.status,
-          ...(outcome.compensation
-            ? { compensation: { amount: outcome.compensation.amount, status: outcome.compensation.status } }
-            : {}),
-        };
-      },
-    );
+          ...(outcome.compensation ? { compensation: outcome.compensation.status } : {}),
+        },
+      });
+      return {
+        id: complaint.id,
+        status: outcome.status,
+        ...(outcome.compensation
+          ? { compensation: { amount: outcome.compensation.amount, status: outcome.compensation.status } }
+          : {}),
+      };
+    });
   }
 };
 

@@ -19,6 +19,7 @@ import { scopeFor } from '../auth/ownership';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
+import { stepRouteOptions } from '../shared/step-routes';
 import { sendDecision } from './complaint-process';
 import {
   claimIdParamsSchema,
@@ -106,6 +107,12 @@ const movements = [
   } satisfies Movement<z.infer<typeof writeOffBodySchema>>,
 ] as Movement<unknown>[];
 
+const claimResource = {
+  tags: ['recovery claims'],
+  params: claimIdParamsSchema,
+  response: { 200: recoveryClaimViewSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+};
+
 /** Recovery claims against the party at fault (T/QGCML 3125 §4.8): reads and movements. */
 const recoveryRoutes: ZodPlugin = async (app) => {
   app.get(
@@ -131,36 +138,23 @@ const recoveryRoutes: ZodPlugin = async (app) => {
   );
 
   for (const movement of movements) {
-    app.post(
-      `/recovery-claims/:id/${movement.path}`,
-      {
-        schema: {
-          tags: ['recovery claims'],
-          summary: movement.summary,
-          params: claimIdParamsSchema,
-          body: movement.body,
-          response: { 200: recoveryClaimViewSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
-        },
-        config: { access: { roles: movement.roles } },
-      },
-      async (request) => {
-        const principal = principalOf(request);
-        const claim = await visibleClaim(request, request.params.id);
-        const handle: Handle = app.temporal.workflow.getHandle(recoveryClaimWorkflowId(claim.complaintId));
-        await sendDecision(
-          handle,
-          () => `recovery claim ${claim.id} is ${claim.status}`,
-          (h) => movement.send(h, principal.sub, request.body, principal.role),
-        );
-        await auditFromRequest(request, {
-          action: `recovery_claim.${movement.path}`,
-          entity: 'recovery_claim',
-          entityId: claim.id,
-        });
-        await request.em.refresh(claim);
-        return viewOf(request, claim);
-      },
-    );
+    app.post(`/recovery-claims/:id/${movement.path}`, stepRouteOptions(claimResource, movement), async (request) => {
+      const principal = principalOf(request);
+      const claim = await visibleClaim(request, request.params.id);
+      const handle: Handle = app.temporal.workflow.getHandle(recoveryClaimWorkflowId(claim.complaintId));
+      await sendDecision(
+        handle,
+        () => `recovery claim ${claim.id} is ${claim.status}`,
+        (h) => movement.send(h, principal.sub, request.body, principal.role),
+      );
+      await auditFromRequest(request, {
+        action: `recovery_claim.${movement.path}`,
+        entity: 'recovery_claim',
+        entityId: claim.id,
+      });
+      await request.em.refresh(claim);
+      return viewOf(request, claim);
+    });
   }
 };
 

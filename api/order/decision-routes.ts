@@ -13,6 +13,7 @@ import { decideOrder } from './order-process';
 import { principalOf } from '../plugins/auth';
 import { decisionOutcomeSchema, orderIdParamsSchema } from './schemas';
 import { problemSchema } from '../shared/problem';
+import { stepRouteOptions } from '../shared/step-routes';
 
 const rejectBodySchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 type Handle = Parameters<Parameters<typeof decideOrder>[2]>[0];
@@ -47,6 +48,12 @@ const decisions = [
   } satisfies Decision<undefined>,
 ] as Decision<unknown>[];
 
+const orderResource = {
+  tags: ['orders'],
+  params: orderIdParamsSchema,
+  response: { 200: decisionOutcomeSchema, 404: problemSchema, 409: problemSchema },
+};
+
 /**
  * Order confirmation control (T/QGCML 3125 §4.7): the merchant confirms or rejects, the
  * consumer may cancel before confirmation. Each answer is the process's real outcome;
@@ -54,33 +61,20 @@ const decisions = [
  */
 const orderDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const decision of decisions) {
-    app.post(
-      `/orders/:id/${decision.action}`,
-      {
-        schema: {
-          tags: ['orders'],
-          summary: decision.summary,
-          params: orderIdParamsSchema,
-          ...(decision.body ? { body: decision.body } : {}),
-          response: { 200: decisionOutcomeSchema, 404: problemSchema, 409: problemSchema },
-        },
-        config: { access: { roles: decision.roles } },
-      },
-      async (request) => {
-        const principal = principalOf(request);
-        const order = await loadVisibleOrder(request, request.params.id);
-        const outcome = await decideOrder(app.temporal, order, (handle) =>
-          decision.send(handle, principal.sub, request.body),
-        );
-        await auditFromRequest(request, {
-          action: `order.${decision.action}`,
-          entity: 'order',
-          entityId: order.id,
-          details: { status: outcome.status },
-        });
-        return { id: order.id, ...outcome };
-      },
-    );
+    app.post(`/orders/:id/${decision.action}`, stepRouteOptions(orderResource, decision), async (request) => {
+      const principal = principalOf(request);
+      const order = await loadVisibleOrder(request, request.params.id);
+      const outcome = await decideOrder(app.temporal, order, (handle) =>
+        decision.send(handle, principal.sub, request.body),
+      );
+      await auditFromRequest(request, {
+        action: `order.${decision.action}`,
+        entity: 'order',
+        entityId: order.id,
+        details: { status: outcome.status },
+      });
+      return { id: order.id, ...outcome };
+    });
   }
 };
 

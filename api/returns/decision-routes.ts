@@ -12,6 +12,7 @@ import {
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
+import { stepRouteOptions } from '../shared/step-routes';
 import { loadVisibleReturn } from './load-return';
 import { messageReturn } from './return-process';
 import {
@@ -82,6 +83,12 @@ const steps = [
   send: (found: ReturnRequest, by: string, body: never) => Parameters<typeof messageReturn>[2];
 }>;
 
+const returnResource = {
+  tags: ['returns'],
+  params: returnIdParamsSchema,
+  response: { 200: returnOutcomeSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+};
+
 /**
  * The merchant's steps of a return (T/QGCML 3125 §6.4): approve or reject before approveBy,
  * inspect what came back. Staff may approve or reject in the merchant's place (§4.8), with
@@ -90,42 +97,31 @@ const steps = [
  */
 const returnDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const step of steps) {
-    app.post(
-      `/returns/:id/${step.action}`,
-      {
-        schema: {
-          tags: ['returns'],
-          summary: step.summary,
-          params: returnIdParamsSchema,
-          body: step.body,
-          response: { 200: returnOutcomeSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+    app.post(`/returns/:id/${step.action}`, stepRouteOptions(returnResource, step), async (request) => {
+      const principal = principalOf(request);
+      const found = await loadVisibleReturn(request, request.params.id);
+      // §4.8: staff may decide in the merchant's place, never without a recorded reason.
+      const onBehalf = principal.role === 'staff';
+      const body = request.body as { note?: string; reason?: string };
+      if (onBehalf && !body.note && !body.reason)
+        throw new InvalidInputError('note', "staff deciding in the merchant's place must give the reason");
+      const send = (step.send as (f: ReturnRequest, by: string, body: unknown) => Parameters<typeof messageReturn>[2])(
+        found,
+        principal.sub,
+        request.body,
+      );
+      const outcome = await messageReturn(app.temporal, found, send);
+      await auditFromRequest(request, {
+        action: `return.${step.action}`,
+        entity: 'return_request',
+        entityId: found.id,
+        details: {
+          status: outcome.status,
+          ...(onBehalf ? { onBehalfOfMerchant: found.merchantId, reason: body.note ?? body.reason } : {}),
         },
-        config: { access: { roles: step.roles } },
-      },
-      async (request) => {
-        const principal = principalOf(request);
-        const found = await loadVisibleReturn(request, request.params.id);
-        // §4.8: staff may decide in the merchant's place, never without a recorded reason.
-        const onBehalf = principal.role === 'staff';
-        const body = request.body as { note?: string; reason?: string };
-        if (onBehalf && !body.note && !body.reason)
-          throw new InvalidInputError('note', "staff deciding in the merchant's place must give the reason");
-        const send = (
-          step.send as (f: ReturnRequest, by: string, body: unknown) => Parameters<typeof messageReturn>[2]
-        )(found, principal.sub, request.body);
-        const outcome = await messageReturn(app.temporal, found, send);
-        await auditFromRequest(request, {
-          action: `return.${step.action}`,
-          entity: 'return_request',
-          entityId: found.id,
-          details: {
-            status: outcome.status,
-            ...(onBehalf ? { onBehalfOfMerchant: found.merchantId, reason: body.note ?? body.reason } : {}),
-          },
-        });
-        return { id: found.id, ...outcome };
-      },
-    );
+      });
+      return { id: found.id, ...outcome };
+    });
   }
 };
 
