@@ -2,6 +2,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { repoRoot } from '../config/paths';
+import { retryUntil } from './retry-until';
 
 /** The launchers' own voice on the console (`npm start`, `npm run start:cluster`). */
 export const say = (message: string) => console.log(`\x1b[1m[storeops]\x1b[0m ${message}`);
@@ -97,15 +98,15 @@ export function terminate(name: string, child: ChildProcess): Promise<void> {
 
 /** Resolves once `url` answers 2xx; `what` names the service in the timeout's message. */
 export async function waitForHttp(url: string, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
+  await retryUntil(
+    async () => {
+      // Refused while not listening yet; not ok while still starting.
       const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${what} did not become ready at ${url} within ${timeoutMs / 1000} s`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    },
+    timeoutMs,
+    500,
+  ).catch(() => {
+    throw new Error(`${what} did not become ready at ${url} within ${timeoutMs / 1000} s`);
+  });
 }

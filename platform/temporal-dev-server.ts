@@ -3,6 +3,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { allSearchAttributes } from '../workflows/shared/search-attributes';
+import { retryUntil } from './retry-until';
 
 export interface DevServerOptions {
   cli: string;
@@ -56,20 +57,18 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
 }
 
 export async function waitForFrontend(address: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
+  await retryUntil(
+    async () => {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
         await connection.healthService.check({});
-        return;
       } finally {
         await connection.close();
       }
-    } catch (error) {
-      if (Date.now() > deadline)
-        throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(error)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+    },
+    timeoutMs,
+    250,
+  ).catch((error: unknown) => {
+    throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(error)}`);
+  });
 }

@@ -3,6 +3,7 @@ import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { allSearchAttributes } from '../workflows/shared/search-attributes';
+import { retryUntil } from './retry-until';
 import { waitForFrontend } from './temporal-dev-server';
 import { renderTemporalServerConfig, type TemporalServerConfigOptions } from './temporal-server-config';
 
@@ -93,14 +94,5 @@ export async function registerNamespace(cli: string, address: string, namespace:
   return registered;
 }
 
-async function waitFor<T>(attempt: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-}
+/** The frontend learns of a new namespace and its attributes within seconds: ask again each second for a minute. */
+const waitFor = <T>(attempt: () => Promise<T>): Promise<T> => retryUntil(attempt, 60_000, 1_000);
