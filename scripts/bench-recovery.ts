@@ -26,6 +26,7 @@ import { createOrm, migrateUp } from '../db/orm';
 import type { DrillReport } from '../domain/recovery-drill-report';
 import { formatDrillReport } from '../domain/recovery-drill-report';
 import { createThrowAwayBackupCluster } from '../platform/backup-cluster';
+import { RECOVERY_DRILL_WORKFLOW } from '../workflows/ops/recovery-drill.definitions';
 import { orderHistorySql } from './bench/order-history';
 import { writeAuditEventsFile } from './lib/bench-audit-events';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
           .persist(new RecoveryDrill(id, `drill:${id}`, scenario, 'bench', false))
           .flush();
         await timed(`drill ${scenario}`, () =>
-          client.workflow.execute('recoveryDrillWorkflow', {
+          client.workflow.execute(RECOVERY_DRILL_WORKFLOW, {
             workflowId: `drill:${id}`,
             taskQueue: 'ops',
             args: [{ drillId: id, scenario, keepStandby: false, startedBy: 'bench' }],

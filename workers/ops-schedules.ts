@@ -1,7 +1,7 @@
 import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../config/env';
-import { backupScheduleId, backupStartMetadata, backupWorkflowId } from '../workflows/ops/backup.definitions';
+import { BACKUP_WORKFLOW, backupScheduleId, backupStartMetadata, backupWorkflowId } from '../workflows/ops/backup.definitions';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 import { createTemporalClient } from '../temporal/connection';
 import { upsertSchedule } from '../temporal/schedules';
@@ -43,7 +43,7 @@ export async function ensureBackupSchedules(client: Client, schedules = backupSc
     const spec = { cronExpressions: [schedule.cron] };
     const action = {
       type: 'startWorkflow' as const,
-      workflowType: 'backupWorkflow',
+      workflowType: BACKUP_WORKFLOW,
       taskQueue: TASK_QUEUES.ops,
       // Temporal appends the scheduled time, so each run's id is unique.
       workflowId: backupWorkflowId(schedule.type, schedule.repo, 'scheduled'),

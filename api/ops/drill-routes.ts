@@ -7,6 +7,7 @@ import { percentBefore } from '../../domain/recovery-drill';
 import {
   drillProgressQuery,
   drillStartMetadata,
+  RECOVERY_DRILL_WORKFLOW,
   recoveryDrillWorkflowId,
 } from '../../workflows/ops/recovery-drill.definitions';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
@@ -77,7 +78,7 @@ const recoveryDrillRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       );
       try {
-        await app.temporal.workflow.start<typeof recoveryDrillWorkflow>('recoveryDrillWorkflow', {
+        await app.temporal.workflow.start<typeof recoveryDrillWorkflow>(RECOVERY_DRILL_WORKFLOW, {
           workflowId,
           taskQueue: TASK_QUEUES.ops,
           args: [{ drillId: id, scenario, keepStandby, startedBy }],

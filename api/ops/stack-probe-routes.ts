@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StackProbe } from '../../db/entities/stack-probe.entity';
 import { UnavailableError } from '../../domain/errors';
-import { stackProbeWorkflowId } from '../../workflows/ops/stack-probe.definitions';
+import { STACK_PROBE_WORKFLOW, stackProbeWorkflowId } from '../../workflows/ops/stack-probe.definitions';
 import { TASK_QUEUES, type TaskQueue } from '../../workflows/shared/task-queues';
 import type { stackProbeWorkflow } from '../../workflows/ops/stack-probe';
 import { problemSchema } from '../shared/problem';
@@ -102,7 +102,7 @@ async function runProbe(
 ): Promise<string> {
   const workflowId = stackProbeWorkflowId(probeId, taskQueue);
   try {
-    await temporal.workflow.execute<typeof stackProbeWorkflow>('stackProbeWorkflow', {
+    await temporal.workflow.execute<typeof stackProbeWorkflow>(STACK_PROBE_WORKFLOW, {
       workflowId,
       taskQueue,
       args: [{ requestedAt }],

@@ -7,6 +7,10 @@ import type { SmtpTestServer } from '../../test/helpers/smtp-test-server';
 import { check, type Check, type Rows } from './check';
 import { followUpChecks } from './follow-up-checks';
 import type { ChaosOrder } from './order-scripts';
+import { ORDER_CONFIRMATION_WORKFLOW } from '../../workflows/order/order-confirmation.definitions';
+import { DELIVERY_HANDOVER_WORKFLOW } from '../../workflows/delivery/delivery-handover.definitions';
+import { RETURN_REFUND_WORKFLOW } from '../../workflows/returns/return-refund.definitions';
+import { COMPLAINT_ESCALATION_WORKFLOW } from '../../workflows/complaints/complaint-escalation.definitions';
 
 export type { Check } from './check';
 
@@ -206,12 +210,12 @@ async function auditChecks(orm: MikroORM, placed: ChaosOrder[]): Promise<Check[]
 async function workflowChecks(temporal: Client, waitingCount: number, placed: ChaosOrder[]): Promise<Check[]> {
   const count = async (query: string) => (await temporal.workflow.count(query)).count;
   const running = (type: string) => count(`WorkflowType = '${type}' AND ExecutionStatus = 'Running'`);
-  const openOrders = await running('orderConfirmationWorkflow');
-  const closedOrders = await count(`WorkflowType = 'orderConfirmationWorkflow' AND ExecutionStatus = 'Completed'`);
-  const waitingHandovers = await running('deliveryHandoverWorkflow');
-  const openReturns = await running('returnRefundWorkflow');
-  const closedReturns = await count(`WorkflowType = 'returnRefundWorkflow' AND ExecutionStatus = 'Completed'`);
-  const openComplaints = await running('complaintEscalationWorkflow');
+  const openOrders = await running(ORDER_CONFIRMATION_WORKFLOW);
+  const closedOrders = await count(`WorkflowType = '${ORDER_CONFIRMATION_WORKFLOW}' AND ExecutionStatus = 'Completed'`);
+  const waitingHandovers = await running(DELIVERY_HANDOVER_WORKFLOW);
+  const openReturns = await running(RETURN_REFUND_WORKFLOW);
+  const closedReturns = await count(`WorkflowType = '${RETURN_REFUND_WORKFLOW}' AND ExecutionStatus = 'Completed'`);
+  const openComplaints = await running(COMPLAINT_ESCALATION_WORKFLOW);
   const returns = placed.filter((order) => order.followUp === 'return').length;
   const complaints = placed.filter((order) => order.followUp === 'complain').length;
   const failed: string[] = [];

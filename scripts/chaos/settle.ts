@@ -7,6 +7,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { ChaosOrder } from './order-scripts';
+import { ORDER_CONFIRMATION_WORKFLOW } from '../../workflows/order/order-confirmation.definitions';
+import { DELIVERY_HANDOVER_WORKFLOW } from '../../workflows/delivery/delivery-handover.definitions';
+import { RETURN_REFUND_WORKFLOW } from '../../workflows/returns/return-refund.definitions';
 
 export async function waitToSettle(options: {
   orm: MikroORM;
@@ -32,9 +35,9 @@ export async function waitToSettle(options: {
       const row = rows[0]!;
       state = `${row.undecided} orders undecided, ${row.pending} audit events pending`;
       if (Number(row.undecided) > 0 || Number(row.pending) > 0) return false;
-      const openOrders = await count(`WorkflowType = 'orderConfirmationWorkflow' AND ExecutionStatus = 'Running'`);
-      const handovers = await count(`WorkflowType = 'deliveryHandoverWorkflow' AND ExecutionStatus = 'Running'`);
-      const returns = await count(`WorkflowType = 'returnRefundWorkflow' AND ExecutionStatus = 'Running'`);
+      const openOrders = await count(`WorkflowType = '${ORDER_CONFIRMATION_WORKFLOW}' AND ExecutionStatus = 'Running'`);
+      const handovers = await count(`WorkflowType = '${DELIVERY_HANDOVER_WORKFLOW}' AND ExecutionStatus = 'Running'`);
+      const returns = await count(`WorkflowType = '${RETURN_REFUND_WORKFLOW}' AND ExecutionStatus = 'Running'`);
       state += `, ${openOrders} order workflows running, ${handovers}/${row.confirmed} handovers waiting`;
       state += `, ${returns} returns running`;
       return openOrders === 0 && handovers === Number(row.confirmed) && returns === 0;

@@ -3,6 +3,8 @@ import { defineQuery } from '@temporalio/workflow';
 import { DRILL_LIMITS, type DrillPhase, type DrillScenario } from '../../domain/recovery-drill';
 import { searchAttributes } from '../shared/search-attributes';
 
+export const RECOVERY_DRILL_WORKFLOW = 'recoveryDrillWorkflow';
+
 export interface RecoveryDrillInput {
   drillId: string;
   scenario: DrillScenario;

@@ -1,5 +1,7 @@
 import type { TaskQueue } from '../shared/task-queues';
 
+export const STACK_PROBE_WORKFLOW = 'stackProbeWorkflow';
+
 export interface StackProbeInput {
   /** ISO instant at which the API asked for the probe. */
   requestedAt: string;
