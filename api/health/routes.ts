@@ -25,6 +25,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
+/**
+ * HAProxy checks each API instance every second (`npm run start:cluster`), orchestrators
+ * likewise: request lines for every probe would bury everything else in the log. A probe
+ * that finds the instance not ready still logs its warning.
+ */
+const PROBE_LOG_LEVEL = 'warn';
+
 /** Liveness (the process answers) and readiness (its dependencies answer too). */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const database = new DatabaseProbe(app.config.DATABASE_URL, CHECK_TIMEOUT_MS);
@@ -36,6 +43,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
       // Public: load balancers and orchestrators probe without credentials.
       config: { access: 'public' },
+      logLevel: PROBE_LOG_LEVEL,
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -49,6 +57,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: readinessSchema, 503: readinessSchema },
       },
       config: { access: 'public' },
+      logLevel: PROBE_LOG_LEVEL,
     },
     async (request, reply) => {
       const [postgres, temporal] = await Promise.all([
