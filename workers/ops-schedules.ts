@@ -1,7 +1,12 @@
 import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../config/env';
-import { BACKUP_WORKFLOW, backupScheduleId, backupStartMetadata, backupWorkflowId } from '../workflows/ops/backup.definitions';
+import {
+  BACKUP_WORKFLOW,
+  backupScheduleId,
+  backupStartMetadata,
+  backupWorkflowId,
+} from '../workflows/ops/backup.definitions';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 import { createTemporalClient } from '../temporal/connection';
 import { upsertSchedule } from '../temporal/schedules';
