@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { startComplaintProcess } from '../../activities/complaints/complaint-process-start';
 import type { Complaint } from '../../db/entities/complaint.entity';
 import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
 import { mayRespond } from '../../domain/complaints';
@@ -128,7 +129,10 @@ const complaintResource = {
  * validator: the answer is the real outcome, a decision that does not apply is a 409 with
  * the complaint's state, someone else's complaint a 404.
  */
-const complaintDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
+const complaintDecisionRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = async (
+  app,
+  { approvalThreshold },
+) => {
   for (const decision of decisions) {
     app.post(`/complaints/:id/${decision.path}`, stepRouteOptions(complaintResource, decision), async (request) => {
       const principal = principalOf(request);
@@ -151,7 +155,13 @@ const complaintDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const outcome = await sendDecision(
         handle,
         () => `complaint ${complaint.id} is ${complaint.status}`,
-        (h) => decision.send(h, principal.sub, request.body, message?.id ?? '', principal),
+        async (h) => {
+          // A process that never ran (its start lost between the filing's commit and the
+          // call; the unstarted-process sweep would start it within a minute) is started here
+          // as the sweep would, rather than answering 409 to a decision that applies.
+          if (!complaint.processStartedAt) await startComplaintProcess(app.temporal, complaint, approvalThreshold);
+          return decision.send(h, principal.sub, request.body, message?.id ?? '', principal);
+        },
       ).catch(async (error: unknown) => {
         // Never a half-written record: the refused decision's message leaves the thread.
         if (message) await request.em.remove(message).flush();

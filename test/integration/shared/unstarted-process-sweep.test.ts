@@ -190,6 +190,54 @@ describe('the unstarted-process sweep', () => {
     expect(await runIdOf(complaintWorkflowId(complaint!.id))).toBe(sweptRun);
   });
 
+  it('lets a decision on a return or complaint whose process start was lost go through: started then, once, never a 409', async () => {
+    // The chaos run's case: the merchant answers before the sweep came by, and a 409 ("the
+    // complaint is awaiting_response") refused a decision that applies.
+    const staff = bearer(stack.config, 'staff');
+    const { order: returned, tea } = await deliveredOrder();
+    await dyingApi.inject({
+      method: 'POST',
+      url: `/orders/${returned.id}/returns`,
+      headers: bearer(stack.config, consumer),
+      payload: { type: 'return', reason: 'damaged', items: [{ productId: tea.productId, quantity: 1 }] },
+    });
+    const [request] = await stack.orm.em.fork().find(ReturnRequest, { orderId: returned.id });
+    await expectNoProcess(returnWorkflowId(request!.id));
+    const approved = await stack.app.inject({
+      method: 'POST',
+      url: `/returns/${request!.id}/approve`,
+      headers: staff,
+      payload: { note: 'send it back' },
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+
+    const { order: complained } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
+    await dyingApi.inject({
+      method: 'POST',
+      url: '/complaints',
+      headers: bearer(stack.config, consumer),
+      payload: { orderId: complained.id, category: 'quality', description: 'The tea tastes of smoke' },
+    });
+    const [complaint] = await stack.orm.em.fork().find(Complaint, { orderId: complained.id });
+    await expectNoProcess(complaintWorkflowId(complaint!.id));
+    const answered = await stack.app.inject({
+      method: 'POST',
+      url: `/complaints/${complaint!.id}/responses`,
+      headers: staff,
+      payload: { message: 'We are looking into it.' },
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json()).toMatchObject({ status: 'responded' });
+
+    // Each got its one process, which the sweep then leaves alone.
+    const runs = [await runIdOf(returnWorkflowId(request!.id)), await runIdOf(complaintWorkflowId(complaint!.id))];
+    await sweep();
+    expect([await runIdOf(returnWorkflowId(request!.id)), await runIdOf(complaintWorkflowId(complaint!.id))]).toEqual(
+      runs,
+    );
+  });
+
   it('answers a start replayed after a return or complaint process ended with existed, never a second run', async () => {
     const { order, tea } = await deliveredOrder();
     const asked = await stack.app.inject({
