@@ -190,7 +190,7 @@ describe('the unstarted-process sweep', () => {
     expect(await runIdOf(complaintWorkflowId(complaint!.id))).toBe(sweptRun);
   });
 
-  it('lets a decision on a return or complaint whose process start was lost go through: started then, once, never a 409', async () => {
+  it('lets a decision on an order, return or complaint whose process start was lost go through: started then, once, never a 409', async () => {
     // The chaos run's case: the merchant answers before the sweep came by, and a 409 ("the
     // complaint is awaiting_response") refused a decision that applies.
     const staff = bearer(stack.config, 'staff');
@@ -230,12 +230,30 @@ describe('the unstarted-process sweep', () => {
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'responded' });
 
+    const { principal: buyer } = await signUpConsumer(stack);
+    await dyingApi.inject(oneItemOrderRequest(stack.config, buyer, shop.productId));
+    const [order] = await stack.orm.em.fork().find(Order, { consumerId: buyer.sub });
+    await expectNoProcess(orderWorkflowId(order!.id));
+    const cancelled = await stack.app.inject({
+      method: 'POST',
+      url: `/orders/${order!.id}/cancel`,
+      headers: bearer(stack.config, buyer),
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+
     // Each got its one process, which the sweep then leaves alone.
-    const runs = [await runIdOf(returnWorkflowId(request!.id)), await runIdOf(complaintWorkflowId(complaint!.id))];
+    const runs = [
+      await runIdOf(returnWorkflowId(request!.id)),
+      await runIdOf(complaintWorkflowId(complaint!.id)),
+      await runIdOf(orderWorkflowId(order!.id)),
+    ];
     await sweep();
-    expect([await runIdOf(returnWorkflowId(request!.id)), await runIdOf(complaintWorkflowId(complaint!.id))]).toEqual(
-      runs,
-    );
+    expect([
+      await runIdOf(returnWorkflowId(request!.id)),
+      await runIdOf(complaintWorkflowId(complaint!.id)),
+      await runIdOf(orderWorkflowId(order!.id)),
+    ]).toEqual(runs);
   });
 
   it('answers a start replayed after a return or complaint process ended with existed, never a second run', async () => {
