@@ -45,6 +45,12 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     throw new Error('condition never met');
   }
 
+  /** Staff resolve the complaint with `remedy` and the consumer confirms: the process may end. */
+  async function closeComplaint(handle: ComplaintHandle, remedy: 'compensation' | 'explanation', summary: string) {
+    await handle.executeUpdate(resolveComplaintUpdate, { args: [{ by: 'staff-a', remedy, summary }] });
+    await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+  }
+
   /**
    * Staff pay an amount under the approval threshold at once (§4.8); resolves to the
    * recovery claim the payout opened against the party at fault.
@@ -115,10 +121,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
       expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 30_000, writtenOff: 50_000 });
       await recordHistory(claim, 'recovery-claim-written-off');
 
-      await handle.executeUpdate(resolveComplaintUpdate, {
-        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'paid by the platform' }],
-      });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      await closeComplaint(handle, 'compensation', 'paid by the platform');
       const result = await handle.result();
       await recordHistory(handle, 'complaint-advance-compensation');
       return result;
@@ -158,10 +161,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
         () => handle.query(complaintStateQuery),
         (s) => s.compensation?.status === 'paid',
       );
-      await handle.executeUpdate(resolveComplaintUpdate, {
-        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'paid by the platform' }],
-      });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      await closeComplaint(handle, 'compensation', 'paid by the platform');
       const result = await handle.result();
       await recordHistory(handle, 'complaint-approval-after-request-record');
       return result;
@@ -185,10 +185,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
         (s) => s.compensation?.status === 'refused',
       );
       expect(state.recoveryClaimStarted).toBe(false);
-      await handle.executeUpdate(resolveComplaintUpdate, {
-        args: [{ by: 'staff-a', remedy: 'explanation', summary: 'x' }],
-      });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      await closeComplaint(handle, 'explanation', 'x');
       return handle.result();
     });
     expect(fake.calls).toContain('openComplaintStaffTask');
@@ -206,10 +203,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
         args: [{ by: 'staff-a', amount: 5_000, method: 'settlement_deduction' }],
       });
       expect(await claim.result()).toMatchObject({ status: 'settled', recovered: 5_000 });
-      await handle.executeUpdate(resolveComplaintUpdate, {
-        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'x' }],
-      });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      await closeComplaint(handle, 'compensation', 'x');
       return handle.result();
     });
     expect(fake.calls.filter((c) => c.startsWith('sendRecoveryMail:recovery_claim_reminder_party'))).toHaveLength(3);
@@ -235,10 +229,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
         args: [{ by: 'staff-b', decision: 'withdrawn', note: 'carrier at fault' }],
       });
       expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 0, writtenOff: 9_000 });
-      await handle.executeUpdate(resolveComplaintUpdate, {
-        args: [{ by: 'staff-a', remedy: 'compensation', summary: 'x' }],
-      });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+      await closeComplaint(handle, 'compensation', 'x');
       return handle.result();
     });
     expect(fake.calls.filter((c) => c.startsWith('sendRecoveryMail:recovery_claim_reminder_party'))).toEqual([]);
