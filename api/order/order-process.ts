@@ -21,7 +21,8 @@ export async function decideOrder(
   order: Order,
   send: (handle: WorkflowHandle<typeof orderConfirmationWorkflow>) => Promise<OrderDecisionOutcome>,
 ): Promise<OrderDecisionOutcome> {
-  if (!order.processStartedAt) await startOrderProcess(temporal, order);
+  // The sweep's own rule (activities/order/unstarted-orders.ts): only an order still awaiting confirmation.
+  if (!order.processStartedAt && order.status === 'awaiting_confirmation') await startOrderProcess(temporal, order);
   return messageProcess(
     () => send(temporal.workflow.getHandle(orderWorkflowId(order.id))),
     [ORDER_ALREADY_DECIDED],

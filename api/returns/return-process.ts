@@ -21,7 +21,9 @@ export async function messageReturn(
   request: ReturnRequest,
   send: (handle: WorkflowHandle<typeof returnRefundWorkflow>) => Promise<ReturnDecisionOutcome>,
 ): Promise<ReturnDecisionOutcome> {
-  if (!request.processStartedAt) await startReturnProcess(temporal, request);
+  // Never a complaint's return: the complaint's process starts that one as its child, and a
+  // start from here first would make the child's start fail (activities/returns/unstarted-returns.ts).
+  if (!request.processStartedAt && !request.complaintId) await startReturnProcess(temporal, request);
   return messageProcess(
     () => send(temporal.workflow.getHandle(returnWorkflowId(request.id))),
     [RETURN_STEP_CLOSED],
