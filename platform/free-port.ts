@@ -1,25 +1,44 @@
-import { createServer } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 
-/** A loopback port nothing listens on right now (the OS picks it), for a server we start. */
+/**
+ * A loopback port nothing listens on right now (the OS picks it), for a server we start.
+ *
+ * The port is left reserved: a connection to it is closed from the listening side, which
+ * keeps that side in TIME_WAIT for a minute, and while it lasts the OS hands the port to no
+ * other `bind(0)`. Without it, a server that picks its own helper ports the same way (the
+ * Temporal dev server's metrics port, for one) can be given the very port we chose for it
+ * and die on start. An explicit bind to the port still succeeds (SO_REUSEADDR).
+ */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
+  return listenAndReserve(0).then((port) => {
+    if (port === undefined) throw new Error('no free loopback port');
+    return port;
   });
 }
 
 function isFree(port: number): Promise<boolean> {
+  return listenAndReserve(port).then((bound) => bound !== undefined);
+}
+
+/** Listens on the port (0: the OS picks), reserves it as above; undefined when taken. */
+function listenAndReserve(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    const server = createServer((accepted) => accepted.destroy());
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      if (typeof address !== 'object' || !address) return closeThen(server, () => resolve(undefined));
+      const client = connect(address.port, '127.0.0.1');
+      // The listening side closes first (accepted.destroy above); the client then sees the end.
+      client.once('close', () => closeThen(server, () => resolve(address.port)));
+      client.once('error', () => closeThen(server, () => resolve(address.port)));
+      client.resume();
+    });
   });
+}
+
+function closeThen(server: Server, done: () => void): void {
+  server.close(() => done());
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { allSearchAttributes } from '../workflows/shared/search-attributes';
@@ -49,11 +49,29 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const child = spawn(options.cli, args, { stdio: ['ignore', log, log] });
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) =>
-      reject(new Error(`temporal dev server exited with code ${code}; see ${options.logFile}`)),
+      reject(
+        new Error(
+          `temporal dev server exited with code ${code}; the end of ${options.logFile}:\n${logTail(options.logFile)}`,
+        ),
+      ),
     ),
   );
   await Promise.race([waitForFrontend(`127.0.0.1:${options.port}`), exited]);
   return child;
+}
+
+/**
+ * The end of the server's log, or from its Go panic on, so a failed start explains itself
+ * where it is seen (a CI run keeps only what the test command printed, not the machine's files).
+ */
+function logTail(logFile: string, lines = 20): string {
+  try {
+    const log = readFileSync(logFile, 'utf8').trimEnd().split('\n');
+    const panic = log.map((line) => line.startsWith('panic:')).lastIndexOf(true);
+    return (panic >= 0 ? log.slice(panic, panic + lines) : log.slice(-lines)).join('\n');
+  } catch (error) {
+    return `(log unreadable: ${String(error)})`;
+  }
 }
 
 export async function waitForFrontend(address: string, timeoutMs = 60_000): Promise<void> {
