@@ -14,6 +14,9 @@ import { findUnstartedReturns } from '../returns/unstarted-returns';
 /** How far back the sweep looks: a record older than this unstarted is staff's to see, not the sweep's. */
 const LOOKBACK_MS = 7 * 24 * 3_600_000;
 
+/** How many failed workflow ids a run's result lists (the count is always whole). */
+const MAX_FAILED_IDS = 20;
+
 /** Records committed in this window are the sweep's: old enough to have been started, young enough to matter. */
 export interface SweepWindow {
   from: Date;
@@ -68,6 +71,10 @@ export function createUnstartedProcessSweepActivities({
    * Starts the process of each order, return and complaint committed `olderThanSeconds` ago
    * or more whose process never ran. Idempotent: a process that exists is left as it is (the
    * start itself is USE_EXISTING and REJECT_DUPLICATE too, for a race with the API).
+   *
+   * A record whose check or start fails is reported and passed over, not thrown: thrown, it
+   * would stop the run at that record and, found again first (oldest first) by every run,
+   * hold back every record committed after it for good.
    */
   async function startUnstartedProcesses(input: {
     olderThanSeconds: number;
@@ -77,18 +84,28 @@ export function createUnstartedProcessSweepActivities({
     const window = { from: new Date(now - LOOKBACK_MS), until: new Date(now - input.olderThanSeconds * 1000) };
     const client = temporal();
     const byProcess = {} as Record<SweptProcess, SweptCount>;
-    const result: UnstartedProcessSweepResult = { found: 0, started: 0, byProcess };
+    const result: UnstartedProcessSweepResult = { found: 0, started: 0, failed: 0, byProcess, failedWorkflowIds: [] };
     for (const process of SWEPT_PROCESSES) {
       const unstarted = await finders[process](orm.em.fork(), window, input.limit);
-      let started = 0;
+      const count: SweptCount = { found: unstarted.length, started: 0, failed: 0 };
       for (const record of unstarted) {
         Context.current().heartbeat(record.workflowId);
-        if (await processExists(client, record.workflowId)) continue;
-        if ((await record.start(client)) === 'started') started += 1;
+        try {
+          if (await processExists(client, record.workflowId)) continue;
+          if ((await record.start(client)) === 'started') count.started += 1;
+        } catch (error) {
+          count.failed += 1;
+          if (result.failedWorkflowIds.length < MAX_FAILED_IDS) result.failedWorkflowIds.push(record.workflowId);
+          Context.current().log.warn('the sweep could not start a process; the next run tries again', {
+            workflowId: record.workflowId,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
       }
-      byProcess[process] = { found: unstarted.length, started };
-      result.found += unstarted.length;
-      result.started += started;
+      byProcess[process] = count;
+      result.found += count.found;
+      result.started += count.started;
+      result.failed += count.failed;
     }
     return result;
   }

@@ -23,9 +23,13 @@ export interface SweptCount {
   found: number;
   /** Of those, the ones whose process did not exist and was started now. */
   started: number;
+  /** Of those, the ones whose check or start failed: the next run tries them again. */
+  failed: number;
 }
 
 export interface UnstartedProcessSweepResult extends SweptCount {
   /** The same counts per process. */
   byProcess: Record<SweptProcess, SweptCount>;
+  /** The workflow ids whose start failed (ids only, no personal data), for staff to look up. */
+  failedWorkflowIds: string[];
 }

@@ -32,6 +32,8 @@ export async function unstartedProcessSweepWorkflow(
     ? activities.startUnstartedProcesses
     : activities.startUnstartedOrderProcesses;
   const result = await sweep({ olderThanSeconds: input.olderThanSeconds ?? 60, limit: input.limit ?? 200 });
-  showBusinessAttributes({ businessStatus: result.started > 0 ? 'started_missing' : 'none_missing' });
+  // Runs recorded before failures were counted have none (undefined > 0 is false).
+  const businessStatus = result.failed > 0 ? 'start_failed' : result.started > 0 ? 'started_missing' : 'none_missing';
+  showBusinessAttributes({ businessStatus });
   return result;
 }

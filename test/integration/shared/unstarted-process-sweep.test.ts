@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { startComplaintProcess } from '../../../activities/complaints/complaint-process-start';
 import { startReturnProcess } from '../../../activities/returns/return-process-start';
+import { createUnstartedProcessSweepActivities } from '../../../activities/shared/unstarted-process-sweep';
 import { buildApp } from '../../../api/app';
 import { Complaint } from '../../../db/entities/complaint.entity';
 import { Order } from '../../../db/entities/order.entity';
@@ -121,7 +124,7 @@ describe('the unstarted-process sweep', () => {
     const orphanRun = await runIdOf(orderWorkflowId(orphan.order.id));
 
     // A second sweep finds nothing to start; neither process got a second run.
-    expect((await sweep()).byProcess.order).toEqual({ found: 0, started: 0 });
+    expect((await sweep()).byProcess.order).toEqual({ found: 0, started: 0, failed: 0 });
     expect(await runIdOf(orderWorkflowId(orphan.order.id))).toBe(orphanRun);
     expect(await runIdOf(orderWorkflowId(healthy.order.id))).toBe(healthyRun);
   });
@@ -141,7 +144,7 @@ describe('the unstarted-process sweep', () => {
     expect(request!.approveBy).toBeInstanceOf(Date);
     await expectNoProcess(returnWorkflowId(request!.id));
 
-    expect((await sweep()).byProcess.return).toEqual({ found: 1, started: 1 });
+    expect((await sweep()).byProcess.return).toEqual({ found: 1, started: 1, failed: 0 });
     // The swept process takes its first real steps: it reads the request and asks the merchant.
     await eventually(async () => {
       const swept = await stack.orm.em.fork().findOneOrFail(ReturnRequest, { id: request!.id });
@@ -150,7 +153,7 @@ describe('the unstarted-process sweep', () => {
     });
     const sweptRun = await runIdOf(returnWorkflowId(request!.id));
 
-    expect((await sweep()).byProcess.return).toEqual({ found: 0, started: 0 });
+    expect((await sweep()).byProcess.return).toEqual({ found: 0, started: 0, failed: 0 });
     expect(await runIdOf(returnWorkflowId(request!.id))).toBe(sweptRun);
   });
 
@@ -169,7 +172,7 @@ describe('the unstarted-process sweep', () => {
     expect(complaint).toMatchObject({ status: 'awaiting_response', party: 'merchant', processStartedAt: null });
     await expectNoProcess(complaintWorkflowId(complaint!.id));
 
-    expect((await sweep()).byProcess.complaint).toEqual({ found: 1, started: 1 });
+    expect((await sweep()).byProcess.complaint).toEqual({ found: 1, started: 1, failed: 0 });
     // The swept process plans the deadlines from filing and tells the merchant to answer.
     await eventually(async () => {
       const swept = await stack.orm.em.fork().findOneOrFail(Complaint, { id: complaint!.id });
@@ -186,8 +189,46 @@ describe('the unstarted-process sweep', () => {
     });
     const sweptRun = await runIdOf(complaintWorkflowId(complaint!.id));
 
-    expect((await sweep()).byProcess.complaint).toEqual({ found: 0, started: 0 });
+    expect((await sweep()).byProcess.complaint).toEqual({ found: 0, started: 0, failed: 0 });
     expect(await runIdOf(complaintWorkflowId(complaint!.id))).toBe(sweptRun);
+  });
+
+  it('passes over a record whose start fails and starts the ones committed after it; the next run tries it again', async () => {
+    const stuck = await placeThrough(dyingApi);
+    const later = await placeThrough(dyingApi);
+    const stuckId = orderWorkflowId(stuck.order.id);
+    // A client that refuses to start the older one, as it would for a record whose start
+    // can never work: it is the first the sweep finds (oldest first), every run.
+    const refusing = new Client({ connection: stack.temporal.connection, namespace: stack.config.TEMPORAL_NAMESPACE });
+    const start = refusing.workflow.start.bind(refusing.workflow);
+    refusing.workflow.start = ((type, options) =>
+      options.workflowId === stuckId
+        ? Promise.reject(new Error('refused for the test'))
+        : start(type, options)) as typeof refusing.workflow.start;
+    const activities = createUnstartedProcessSweepActivities({
+      orm: stack.orm,
+      approvalThreshold: stack.config.ADVANCE_COMPENSATION_APPROVAL_THRESHOLD,
+      temporal: () => refusing,
+    });
+    const quietEnv = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+
+    const run: UnstartedProcessSweepResult = await quietEnv.run(() =>
+      activities.startUnstartedProcesses({ olderThanSeconds: 0, limit: 200 }),
+    );
+    expect(run.byProcess.order).toEqual({ found: 2, started: 1, failed: 1 });
+    expect(run.failedWorkflowIds).toEqual([stuckId]);
+    await eventually(async () => {
+      const order = await stack.orm.em.fork().findOneOrFail(Order, { id: later.order.id });
+      expect(order.processStartedAt).toBeInstanceOf(Date);
+    });
+    await expectNoProcess(stuckId);
+
+    // Once starts work again, the next run starts it.
+    expect((await sweep()).byProcess.order).toEqual({ found: 1, started: 1, failed: 0 });
+    await eventually(async () => {
+      const order = await stack.orm.em.fork().findOneOrFail(Order, { id: stuck.order.id });
+      expect(order.processStartedAt).toBeInstanceOf(Date);
+    });
   });
 
   it('lets a decision on an order, return or complaint whose process start was lost go through: started then, once, never a 409', async () => {

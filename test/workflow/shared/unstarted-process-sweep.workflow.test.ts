@@ -27,11 +27,13 @@ describe('the unstarted-process sweep workflow', () => {
     const counts: UnstartedProcessSweepResult = {
       found: 3,
       started: 2,
+      failed: 0,
       byProcess: {
-        order: { found: 1, started: 1 },
-        return: { found: 1, started: 1 },
-        complaint: { found: 1, started: 0 },
+        order: { found: 1, started: 1, failed: 0 },
+        return: { found: 1, started: 1, failed: 0 },
+        complaint: { found: 1, started: 0, failed: 0 },
       },
+      failedWorkflowIds: [],
     };
     const activities: Partial<Activities> = {
       async startUnstartedProcesses(input) {
