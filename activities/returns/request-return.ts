@@ -28,6 +28,8 @@ export interface ReturnAsked {
   evidence?: string[];
   /** The complaint whose accepted remedy this return is (§4.8, §5.7): one return per complaint. */
   complaintId?: string;
+  /** The consumer's Idempotency-Key and the hash of their request (POST /orders/:id/returns). */
+  idempotency?: { idempotencyKey: string; requestHash: string } | null;
 }
 
 /**
@@ -94,6 +96,8 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
   request.description = asked.description ?? null;
   request.evidence = asked.evidence ?? [];
   request.complaintId = asked.complaintId ?? null;
+  request.idempotencyKey = asked.idempotency?.idempotencyKey ?? null;
+  request.requestHash = asked.idempotency?.requestHash ?? null;
   request.carrierId = slip?.carrierId ?? null;
   request.provider = slip?.provider ?? null;
   request.createdAt = now;

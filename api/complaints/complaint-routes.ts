@@ -7,6 +7,7 @@ import { ForbiddenError } from '../../domain/errors';
 import { scopeFor } from '../auth/ownership';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
+import { optionalIdempotencyHeadersSchema } from '../shared/idempotency-key';
 import { problemSchema } from '../shared/problem';
 import { toComplaintView } from './complaint-view';
 import { fileComplaint } from './file-complaint';
@@ -23,16 +24,26 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
       schema: {
         tags: ['complaints'],
         summary: 'Complain about one of my orders: answers with the responsible party and both deadlines',
+        description:
+          'Send an Idempotency-Key to make a retry safe: the same key and body answer 201 with the ' +
+          'complaint the first call filed, and file nothing; the same key with another body is a 409.',
+        headers: optionalIdempotencyHeadersSchema,
         body: fileComplaintBodySchema,
-        response: { 201: complaintViewSchema, 404: problemSchema, 422: problemSchema },
+        response: { 201: complaintViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       config: { access: { roles: ['consumer'] } },
     },
     async (request, reply) => {
-      const complaint = await fileComplaint(request, principalOf(request), request.body);
+      const { record: complaint } = await fileComplaint(
+        request,
+        principalOf(request),
+        request.body,
+        request.headers['idempotency-key'],
+      );
       // Committed first, then started: a complaint whose start is lost (the API killed here,
       // Temporal unreachable) keeps its deadlines from filing and is started by the
-      // unstarted-process sweep within a minute (§4.7, §4.8), never taken back.
+      // unstarted-process sweep within a minute (§4.7, §4.8), never taken back. A retry with
+      // the key starts it again, which finds the one process (its id is the complaint's).
       await startComplaintProcess(app.temporal, complaint, approvalThreshold);
       const returns = await returnsOfComplaints(request, [complaint]);
       return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint), returns));

@@ -13,18 +13,39 @@ import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain
 import type { Principal } from '../../domain/principal';
 import { serviceDeadlines } from '../../domain/service-deadlines';
 import { auditFromRequest } from '../shared/audit';
+import { createOnce, type IdempotencyFingerprint, type MadeOnce } from '../shared/idempotency-key';
 import type { fileComplaintBodySchema } from './schemas';
+
+type FileComplaintBody = z.infer<typeof fileComplaintBodySchema>;
 
 /**
  * Files a consumer's complaint about their own order (T/QGCML 3125 §4.7, §4.8): the
  * responsible party by category, both deadlines from the commitments in force now, the
  * complaint, the first message of its thread and the `complaint.file` audit event in one
  * transaction (§8.3.5: no complaint without its event, even if the API dies after the commit).
+ * With an Idempotency-Key, once: a retry answers with the complaint the first call filed
+ * and writes nothing (api/shared/idempotency-key.ts).
  */
 export async function fileComplaint(
   request: FastifyRequest,
   principal: Principal,
-  body: z.infer<typeof fileComplaintBodySchema>,
+  body: FileComplaintBody,
+  idempotencyKey: string | undefined,
+): Promise<MadeOnce<Complaint>> {
+  return createOnce({
+    what: 'complaint',
+    key: idempotencyKey,
+    request: body,
+    find: (key) => request.em.fork().findOne(Complaint, { consumerId: principal.sub, idempotencyKey: key }),
+    create: (fingerprint) => writeComplaint(request, principal, body, fingerprint),
+  });
+}
+
+function writeComplaint(
+  request: FastifyRequest,
+  principal: Principal,
+  body: FileComplaintBody,
+  fingerprint: IdempotencyFingerprint | null,
 ): Promise<Complaint> {
   return request.em.transactional(async (tx) => {
     // Someone else's order is a 404, exactly like one that does not exist.
@@ -66,6 +87,8 @@ export async function fileComplaint(
       order.currency,
     );
     complaint.createdAt = filedAt;
+    complaint.idempotencyKey = fingerprint?.idempotencyKey ?? null;
+    complaint.requestHash = fingerprint?.requestHash ?? null;
     tx.persist(complaint);
     tx.persist(new ComplaintMessage(complaint.id, 'message', 'consumer', principal.sub, body.description));
     await tx.flush();

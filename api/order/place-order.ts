@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
 import type { FieldCipher } from '../../db/field-cipher';
 import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
@@ -8,34 +7,20 @@ import { OrderEvent } from '../../db/entities/order-event.entity';
 import { OrderItem } from '../../db/entities/order-item.entity';
 import { Product } from '../../db/entities/product.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
-import { ConflictError, InvalidInputError } from '../../domain/errors';
+import { InvalidInputError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { serviceDeadlines } from '../../domain/service-deadlines';
 import { currentTerms } from '../../domain/terms';
 import { queueAuditFromRequest } from '../shared/audit';
+import { createOnce, type IdempotencyFingerprint, type MadeOnce } from '../shared/idempotency-key';
 import type { PlaceOrderBody } from './schemas';
-
-export interface PlacedOrder {
-  order: Order;
-  /** False when the Idempotency-Key named an order placed before: nothing new was written. */
-  created: boolean;
-}
-
-/** A stable fingerprint of the request body, so a reused key with another body is caught. */
-function requestHashOf(body: PlaceOrderBody): string {
-  const canonical = JSON.stringify(body, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
-  );
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /**
  * Places an order in one transaction: checks every line against the catalog, takes the
  * stock (conditional updates: no oversell, §5.3), prices goods and delivery apart (§5.4),
  * fixes the confirmation deadline from the commitments in force (§4.7), stores the
  * shipping address encrypted (§7.2) and audits it. Either all of it is written or none.
+ * The consumer's Idempotency-Key makes it once (api/shared/idempotency-key.ts).
  */
 export async function placeOrder(
   request: FastifyRequest,
@@ -43,30 +28,15 @@ export async function placeOrder(
   principal: Principal,
   idempotencyKey: string,
   body: PlaceOrderBody,
-): Promise<PlacedOrder> {
-  const requestHash = requestHashOf(body);
-  const previous = await request.em.getRepository(Order).findByIdempotencyKey(principal.sub, idempotencyKey);
-  if (previous) return replay(previous, requestHash);
-
-  try {
-    const order = await request.em
-      .fork()
-      .transactional((em) => writeOrder(em, request, deps, principal, idempotencyKey, requestHash, body));
-    return { order, created: true };
-  } catch (error) {
-    // The same key sent twice at once: the other request won the unique index.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const winner = await request.em.fork().getRepository(Order).findByIdempotencyKey(principal.sub, idempotencyKey);
-    if (!winner) throw error;
-    return replay(winner, requestHash);
-  }
-}
-
-function replay(order: Order, requestHash: string): PlacedOrder {
-  if (order.requestHash !== requestHash) {
-    throw new ConflictError('this Idempotency-Key was already used for a different order request');
-  }
-  return { order, created: false };
+): Promise<MadeOnce<Order>> {
+  return createOnce({
+    what: 'order',
+    key: idempotencyKey,
+    request: body,
+    find: (key) => request.em.fork().getRepository(Order).findByIdempotencyKey(principal.sub, key),
+    create: (fingerprint) =>
+      request.em.fork().transactional((em) => writeOrder(em, request, deps, principal, fingerprint, body)),
+  });
 }
 
 async function writeOrder(
@@ -74,8 +44,7 @@ async function writeOrder(
   request: FastifyRequest,
   deps: { cipher: FieldCipher },
   principal: Principal,
-  idempotencyKey: string,
-  requestHash: string,
+  fingerprint: IdempotencyFingerprint,
   body: PlaceOrderBody,
 ): Promise<Order> {
   const products = new Map(
@@ -114,8 +83,8 @@ async function writeOrder(
     '',
     body.payment.method,
     body.payment.token,
-    idempotencyKey,
-    requestHash,
+    fingerprint.idempotencyKey,
+    fingerprint.requestHash,
   );
   // The consumer confirms the terms in force by placing the order (§7.2.5).
   order.termsVersion = currentTerms.version;

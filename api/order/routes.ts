@@ -9,7 +9,8 @@ import { toOrderView } from './order-view';
 import { startOrderProcess } from '../../activities/order/order-process-start';
 import { placeOrder } from './place-order';
 import { principalOf } from '../plugins/auth';
-import { idempotencyHeadersSchema, orderIdParamsSchema, orderViewSchema, placeOrderBodySchema } from './schemas';
+import { orderIdParamsSchema, orderViewSchema, placeOrderBodySchema } from './schemas';
+import { idempotencyHeadersSchema } from '../shared/idempotency-key';
 import { problemSchema } from '../shared/problem';
 
 export interface OrderRouteOptions {
@@ -54,7 +55,7 @@ const orderRoutes: FastifyPluginAsyncZod<OrderRouteOptions> = async (app, { ciph
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const { order, created } = await placeOrder(
+      const { record: order, created } = await placeOrder(
         request,
         { cipher },
         principal,

@@ -20,14 +20,6 @@ export const placeOrderBodySchema = z
   .strict();
 export type PlaceOrderBody = z.infer<typeof placeOrderBodySchema>;
 
-export const idempotencyHeadersSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(128)
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII'),
-});
-
 const amountSchema = z.number().int().describe('minor units (fen)');
 
 export const orderViewSchema = z

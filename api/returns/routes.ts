@@ -7,11 +7,12 @@ import { loadVisibleOrder } from '../order/load-order';
 import { orderIdParamsSchema } from '../order/schemas';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
+import { optionalIdempotencyHeadersSchema } from '../shared/idempotency-key';
 import { problemSchema } from '../shared/problem';
+import { askForReturn } from './ask-for-return';
 import { loadVisibleReturn } from './load-return';
 import { toReturnView } from './return-view';
 import { grantGoodwillRefund } from './goodwill-refund';
-import { requestReturn } from '../../activities/returns/request-return';
 import { startReturnProcess } from '../../activities/returns/return-process-start';
 import {
   goodwillRefundBodySchema,
@@ -37,33 +38,31 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['returns'],
         summary: 'Ask to return, exchange or be refunded for delivered goods (the order’s consumer)',
-        description: `Statuses a return goes through: ${returnStatusSchema.options.join(', ')}.`,
+        description:
+          `Statuses a return goes through: ${returnStatusSchema.options.join(', ')}. ` +
+          'Send an Idempotency-Key to make a retry safe: the same key and body answer 201 with the return ' +
+          'the first call made, and ask nothing again; the same key with another body (or order) is a 409.',
+        headers: optionalIdempotencyHeadersSchema,
         params: orderIdParamsSchema,
         body: requestReturnBodySchema,
-        response: { 201: returnViewSchema, 404: problemSchema, 422: problemSchema },
+        response: { 201: returnViewSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
       config: { access: { roles: ['consumer'] } },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const created = await request.em.transactional(async (em) => {
-        const made = await requestReturn(em, {
-          ...request.body,
-          orderId: request.params.id,
-          consumerId: principal.sub,
-        });
-        await auditFromRequest(
-          request,
-          { action: 'return.request', entity: 'return_request', entityId: made.id, details: { orderId: made.orderId } },
-          em,
-        );
-        return made;
-      });
+      const { record } = await askForReturn(
+        request,
+        principalOf(request),
+        request.params.id,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       // Committed first, then started (as orders are): a process never waits for a request
       // that was never committed; a request whose start is lost (the API killed here) is
-      // started by the unstarted-process sweep within a minute.
-      await startReturnProcess(app.temporal, created);
-      return reply.code(201).send(toReturnView(created));
+      // started by the unstarted-process sweep within a minute. A retry with the key starts
+      // it again, which finds the one process (its id is the return's).
+      await startReturnProcess(app.temporal, record);
+      return reply.code(201).send(toReturnView(record));
     },
   );
 

@@ -1,4 +1,4 @@
-import { Entity, Index, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import type { ComplaintCategory, ComplaintRemedy, ComplaintStatus, ResponsibleParty } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
 import { OrderParties } from './order-parties';
@@ -37,6 +37,7 @@ export interface ComplaintStaffTask {
  * The description stays here and in the thread; workflows and logs carry ids only.
  */
 @Entity({ tableName: 'complaint' })
+@Unique({ properties: ['consumerId', 'idempotencyKey'] })
 @Index({ properties: ['consumerId', 'createdAt'] })
 @Index({ properties: ['merchantId', 'createdAt'] })
 @Index({ properties: ['carrierId', 'createdAt'] })

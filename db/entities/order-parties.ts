@@ -23,6 +23,16 @@ export abstract class OrderParties extends BaseEntity {
   @Property({ type: 'uuid', nullable: true })
   carrierId: string | null;
 
+  /**
+   * The consumer's Idempotency-Key when they filed it with one (api/shared/idempotency-key.ts),
+   * unique per consumer in each table, and a hash of the request it came with (never the body).
+   */
+  @Property({ type: 'string', nullable: true })
+  idempotencyKey: string | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  requestHash: string | null = null;
+
   constructor(orderId: string, consumerId: string, merchantId: string, carrierId: string | null) {
     super();
     this.orderId = orderId;

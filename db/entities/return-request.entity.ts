@@ -15,6 +15,7 @@ import type { ReturnLine } from './return-line.entity';
 @Entity({ tableName: 'return_request', repository: () => ReturnRequestRepository })
 @Unique({ properties: ['provider', 'shipmentId'] })
 @Unique({ properties: ['complaintId'] })
+@Unique({ properties: ['consumerId', 'idempotencyKey'] })
 @Index({ properties: ['orderId', 'createdAt'] })
 @Index({ properties: ['consumerId', 'createdAt'] })
 @Index({ properties: ['merchantId', 'createdAt'] })

@@ -11,6 +11,11 @@ export class ReturnRequestRepository extends EntityRepository<ReturnRequest> {
     return this.findOne({ id, ...scope }, { populate: ['lines'] });
   }
 
+  /** The return a consumer asked for under an Idempotency-Key, with its lines, which the view shows. */
+  findByIdempotencyKey(consumerId: string, idempotencyKey: string): Promise<ReturnRequest | null> {
+    return this.findOne({ consumerId, idempotencyKey }, { populate: ['lines'] });
+  }
+
   /** Newest first, optionally of one order or one status, with the total for paging. */
   listVisible(
     scope: OrderScope,

@@ -16,19 +16,13 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function complainAndCompensate(parties: ChaosParties, order: ChaosOrder): Promise<void> {
   const { api } = parties;
   const consumer = bearer(order.consumerToken);
-  // No Idempotency-Key on this route: a retry first looks whether the lost complaint was filed.
-  const filed = async (): Promise<Answer | undefined> => {
-    const list = await api.call('GET', '/complaints?limit=100', consumer);
-    const items = (list.body.items as Array<Record<string, unknown>> | undefined) ?? [];
-    const found = items.find((item) => item.orderId === order.orderId);
-    return found ? { status: 201, body: found } : undefined;
-  };
+  // The order's key with the step: a retry of a complaint whose answer was lost (the API
+  // killed mid-request) answers with the complaint it filed, never a second one.
   const complaint = await api.call(
     'POST',
     '/complaints',
-    consumer,
+    { ...consumer, 'idempotency-key': `${order.idempotencyKey}:complaint` },
     { orderId: order.orderId, category: 'quality', description: 'The tea is mouldy (chaos run)' },
-    filed,
   );
   if (complaint.status !== 201)
     throw new Error(`filing the complaint answered ${complaint.status}: ${JSON.stringify(complaint.body)}`);

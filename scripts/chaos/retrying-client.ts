@@ -1,9 +1,9 @@
 // How a real client calls the API while processes die under it: a timeout on every
 // request, and the same request again (the same Idempotency-Key) after a refused
 // connection, a 5xx or a 429, backing off, until an answer that retrying cannot change.
-// A call that creates something without an Idempotency-Key route (a slip, a return, a
-// complaint) passes `landed`: before each retry the client looks whether the lost attempt
-// went through after all, as a real client reloads the page before pressing again.
+// A call that creates something on a route without an Idempotency-Key (a handover slip, an
+// answer to a complaint) passes `landed`: before each retry the client looks whether the
+// lost attempt went through after all, as a real client reloads the page before pressing again.
 
 export interface Answer {
   status: number;

@@ -15,22 +15,16 @@ export async function returnAndRefund(parties: ChaosParties, order: ChaosOrder):
   const { api } = parties;
   const consumer = bearer(order.consumerToken);
   const merchant = bearer(order.merchantToken);
-  // No Idempotency-Key on this route: a retry first looks whether the lost request was filed.
-  const filed = async (): Promise<Answer | undefined> => {
-    const list = await api.call('GET', `/orders/${order.orderId}/returns`, consumer);
-    const [found] = (list.body.items as Array<Record<string, unknown>> | undefined) ?? [];
-    return found ? { status: 201, body: found } : undefined;
-  };
-  const asked = await api.call(
+  // The order's key with the step: a retry of a request whose answer was lost (the API
+  // killed mid-request) answers with the return it made, never the 422 of a second one.
+  const request = await api.call(
     'POST',
     `/orders/${order.orderId}/returns`,
-    consumer,
+    { ...consumer, 'idempotency-key': `${order.idempotencyKey}:return` },
     { type: 'return', reason: 'damaged', items: [{ productId: order.productId, quantity: 1 }] },
-    filed,
   );
-  const request = asked.status === 422 ? await filed() : asked;
-  if (request?.status !== 201)
-    throw new Error(`asking to return answered ${asked.status}: ${JSON.stringify(asked.body)}`);
+  if (request.status !== 201)
+    throw new Error(`asking to return answered ${request.status}: ${JSON.stringify(request.body)}`);
   order.returnId = String(request.body.id);
   const view = () => api.call('GET', `/returns/${order.returnId}`, consumer);
   const step = (what: string, answer: Answer) => {
