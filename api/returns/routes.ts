@@ -20,6 +20,7 @@ import {
   returnIdParamsSchema,
   returnViewSchema,
 } from './schemas';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 const listSchema = z.object({ items: z.array(returnViewSchema), total: z.number().int() });
 
@@ -102,15 +103,13 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/returns/:id',
-    {
-      schema: {
-        tags: ['returns'],
-        summary: 'A return: status, deadlines, decision, shipment, inspection and refund',
-        params: returnIdParamsSchema,
-        response: { 200: returnViewSchema, 404: problemSchema },
-      },
-      config: { access: readers },
-    },
+    readOneRouteOptions({
+      tags: ['returns'],
+      summary: 'A return: status, deadlines, decision, shipment, inspection and refund',
+      params: returnIdParamsSchema,
+      view: returnViewSchema,
+      access: readers,
+    }),
     async (request) => {
       return toReturnView(await loadVisibleReturn(request, request.params.id));
     },

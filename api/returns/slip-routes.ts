@@ -18,6 +18,7 @@ import {
 import { problemSchema } from '../shared/problem';
 import { returnSlipContent, returnSlipSignatures } from './return-slip';
 import { returnIdParamsSchema, signReturnSlipBodySchema } from './schemas';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 const slipViewSchema = z
   .object({
@@ -105,15 +106,13 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
 
   app.get(
     '/returns/:id/slip',
-    {
-      schema: {
-        tags: ['returns'],
-        summary: 'The return slip, its signatures and whether each verifies (a party’s copy)',
-        params: returnIdParamsSchema,
-        response: { 200: slipViewSchema, 404: problemSchema },
-      },
-      config: { access: { roles: ['merchant', 'courier', 'staff'] } },
-    },
+    readOneRouteOptions({
+      tags: ['returns'],
+      summary: 'The return slip, its signatures and whether each verifies (a party’s copy)',
+      params: returnIdParamsSchema,
+      view: slipViewSchema,
+      access: { roles: ['merchant', 'courier', 'staff'] },
+    }),
     async (request) => {
       const found = await request.em.findOne(ReturnRequest, { id: request.params.id }, { populate: ['lines'] });
       if (!found || !slipPartyOf(principalOf(request), found) || !found.shipmentId)
