@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
-import { returnSlipChangedSignal, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
+import { returnSignals, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { signalIfRunning } from '../shared/process-messages';
@@ -60,7 +60,7 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
           app.temporal,
           request.log,
           returnWorkflowId(returnId),
-          returnSlipChangedSignal,
+          returnSignals.slipChanged,
           [{ returnId }],
           { returnId },
           'no return process running for this slip',
