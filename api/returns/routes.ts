@@ -6,13 +6,11 @@ import { scopeFor } from '../auth/ownership';
 import { loadVisibleOrder } from '../order/load-order';
 import { orderIdParamsSchema } from '../order/schemas';
 import { principalOf } from '../plugins/auth';
-import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
 import { loadVisibleReturn } from './load-return';
 import { toReturnView } from './return-view';
 import { grantGoodwillRefund } from './goodwill-refund';
 import { requestReturn } from '../../activities/returns/request-return';
-import { startReturnProcess } from '../../activities/returns/return-process-start';
 import {
   goodwillRefundBodySchema,
   listReturnsQuerySchema,
@@ -21,6 +19,7 @@ import {
   returnViewSchema,
 } from './schemas';
 import { readOneRouteOptions } from '../shared/read-one-route';
+import { commitReturnThenStart } from './commit-then-start';
 
 const listSchema = z.object({ items: z.array(returnViewSchema), total: z.number().int() });
 
@@ -47,23 +46,12 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const created = await request.em.transactional(async (em) => {
-        const made = await requestReturn(em, {
-          ...request.body,
-          orderId: request.params.id,
-          consumerId: principal.sub,
-        });
-        await auditFromRequest(
-          request,
-          { action: 'return.request', entity: 'return_request', entityId: made.id, details: { orderId: made.orderId } },
-          em,
-        );
-        return made;
-      });
-      // Committed first, then started (as orders are): a process never waits for a request
-      // that was never committed; a request whose start is lost (the API killed here) is
-      // started by the unstarted-process sweep within a minute.
-      await startReturnProcess(app.temporal, created);
+      const created = await commitReturnThenStart(
+        app.temporal,
+        request,
+        (em) => requestReturn(em, { ...request.body, orderId: request.params.id, consumerId: principal.sub }),
+        (made) => ({ action: 'return.request', details: { orderId: made.orderId } }),
+      );
       return reply.code(201).send(toReturnView(created));
     },
   );
@@ -82,21 +70,15 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const granted = await request.em.transactional(async (em) => {
-        const made = await grantGoodwillRefund(em, { ...request.body, orderId: request.params.id, by: principal.sub });
-        await auditFromRequest(
-          request,
-          {
-            action: 'return.goodwill',
-            entity: 'return_request',
-            entityId: made.id,
-            details: { orderId: made.orderId, amount: request.body.amount, reason: request.body.reason },
-          },
-          em,
-        );
-        return made;
-      });
-      await startReturnProcess(app.temporal, granted);
+      const granted = await commitReturnThenStart(
+        app.temporal,
+        request,
+        (em) => grantGoodwillRefund(em, { ...request.body, orderId: request.params.id, by: principal.sub }),
+        (made) => ({
+          action: 'return.goodwill',
+          details: { orderId: made.orderId, amount: request.body.amount, reason: request.body.reason },
+        }),
+      );
       return reply.code(201).send(toReturnView(granted));
     },
   );
