@@ -14,16 +14,9 @@ import { apiInstancePorts, loadClusterSettings, type ClusterSettings } from '../
 import { devDefaultsFile } from '../config/dev-defaults';
 import { loadConfig, type Config } from '../config/env';
 import { varDir } from '../config/paths';
-import { setUpBackups } from '../activities/ops/backup/setup';
 import { assertPortsFree } from '../platform/free-port';
 import { startReverseProxy } from '../platform/haproxy';
-import {
-  migrateAppDatabase,
-  printEndpoints,
-  redactedUrl,
-  startLocalPostgres,
-  startSandboxes,
-} from '../platform/launch-steps';
+import { printEndpoints, redactedUrl, startLocalPostgres } from '../platform/launch-steps';
 import { ProcessGroup, say, waitForHttp } from '../platform/process-group';
 import {
   assertShardCount,
@@ -36,6 +29,7 @@ import { allTemporalServerPorts } from '../platform/temporal-server-config';
 import { prepareTemporalUi } from '../platform/temporal-ui';
 import { ensureClusterToolchain, ensureToolchain, type ClusterToolchain } from '../platform/toolchain';
 import { writeWorkflowBundle } from '../platform/workflow-bundle';
+import { prepareAppServices } from './lib/app-services';
 import { uiCodecEndpoint } from './lib/ui-codec-endpoint';
 import { TASK_QUEUES } from '../workflows/shared/task-queues';
 
@@ -69,9 +63,7 @@ async function main(): Promise<void> {
   if (usesOwnDatabase) startLocalPostgres(toolchain.pgBinDir, group);
 
   const databases = await startTemporal(launch, toolchain.temporalCli);
-  await migrateAppDatabase(config.DATABASE_URL);
-  await startSandboxes(config, launch.apiUrl, group);
-  say(await setUpBackups(config, { localCluster: usesOwnDatabase }));
+  await prepareAppServices(config, launch.apiUrl, group, { localCluster: usesOwnDatabase });
   await startWorkersAndApis(launch);
   await startReverseProxyAndUi(launch);
   printListing(launch, databases);

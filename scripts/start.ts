@@ -11,18 +11,12 @@ import path from 'node:path';
 import { loadConfig } from '../config/env';
 import { devDefaultsFile } from '../config/dev-defaults';
 import { varDir } from '../config/paths';
-import { setUpBackups } from '../activities/ops/backup/setup';
 import { ProcessGroup, say, waitForHttp } from '../platform/process-group';
-import {
-  migrateAppDatabase,
-  printEndpoints,
-  redactedUrl,
-  startLocalPostgres,
-  startSandboxes,
-} from '../platform/launch-steps';
+import { printEndpoints, redactedUrl, startLocalPostgres } from '../platform/launch-steps';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
 import { ensureToolchain } from '../platform/toolchain';
 import { writeWorkflowBundle } from '../platform/workflow-bundle';
+import { prepareAppServices } from './lib/app-services';
 import { uiCodecEndpoint } from './lib/ui-codec-endpoint';
 
 const TEMPORAL_UI_PORT = 8233;
@@ -54,10 +48,7 @@ async function main(): Promise<void> {
     group.adopt('temporal', temporal);
   }
 
-  await migrateAppDatabase(config.DATABASE_URL);
-  await startSandboxes(config, apiUrl, group);
-
-  say(await setUpBackups(config, { localCluster: usesOwnDatabase }));
+  await prepareAppServices(config, apiUrl, group, { localCluster: usesOwnDatabase });
   say('bundling workflows');
   const bundle = await writeWorkflowBundle(path.join(varDir, 'build', 'workflow-bundle.js'));
 

@@ -6,6 +6,7 @@ import { persistAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { carrierView, carrierViewSchema, createCarrierSchema } from './carrier-schemas';
 import { problemSchema } from '../shared/problem';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 /** Courier companies and the time limits they contracted to (T/QGCML 3125 §6.1, §6.2.2). */
 const carrierRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,15 +38,14 @@ const carrierRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/carriers/:id',
-    {
-      config: { access: { roles: ['staff', 'courier'] } },
-      schema: {
-        tags: ['catalog'],
-        summary: 'A courier company and its contract terms (staff, or its own couriers)',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: carrierViewSchema, 400: problemSchema, 404: problemSchema },
-      },
-    },
+    readOneRouteOptions({
+      tags: ['catalog'],
+      summary: 'A courier company and its contract terms (staff, or its own couriers)',
+      params: z.object({ id: z.uuid() }),
+      view: carrierViewSchema,
+      access: { roles: ['staff', 'courier'] },
+      documentsMalformedId: true,
+    }),
     async (request) => {
       const { id } = request.params;
       const principal = principalOf(request);

@@ -6,6 +6,7 @@ import type { Principal } from '../../domain/principal';
 import { persistAudited } from '../shared/audit';
 import { createMerchantSchema, merchantView, merchantViewSchema } from './merchant-schemas';
 import { problemSchema } from '../shared/problem';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 /** Staff, and the merchant itself, see the filing record behind the public disclosure. */
 function seesFilingRecord(principal: Principal | null, merchantId: string): boolean {
@@ -47,18 +48,17 @@ const merchantRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/merchants/:id',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['catalog'],
-        summary: "A merchant's disclosed qualifications (T/QGCML 3125 §4.5); staff and the merchant see more",
-        description:
-          'Public: name and qualifications (type, issuer, valid until, number partly masked). With a staff ' +
-          "token or the merchant's own token also the contact email, status, filing and review dates.",
-        params: z.object({ id: z.uuid() }),
-        response: { 200: merchantViewSchema, 400: problemSchema, 404: problemSchema },
-      },
-    },
+    readOneRouteOptions({
+      tags: ['catalog'],
+      summary: "A merchant's disclosed qualifications (T/QGCML 3125 §4.5); staff and the merchant see more",
+      description:
+        'Public: name and qualifications (type, issuer, valid until, number partly masked). With a staff ' +
+        "token or the merchant's own token also the contact email, status, filing and review dates.",
+      params: z.object({ id: z.uuid() }),
+      view: merchantViewSchema,
+      access: 'public',
+      documentsMalformedId: true,
+    }),
     async (request) => {
       const { id } = request.params;
       const merchant = await request.em.findOne(Merchant, { id });

@@ -16,6 +16,7 @@ import {
   productViewSchema,
   updateProductSchema,
 } from './product-schemas';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 type NewProduct = z.infer<typeof createProductSchema>;
 const idParams = z.object({ id: z.uuid() });
@@ -119,15 +120,14 @@ const productRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/products/:id',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['catalog'],
-        summary: 'A product’s disclosed price facts and stock (§5.4)',
-        params: idParams,
-        response: { 200: productViewSchema, 400: problemSchema, 404: problemSchema },
-      },
-    },
+    readOneRouteOptions({
+      tags: ['catalog'],
+      summary: 'A product’s disclosed price facts and stock (§5.4)',
+      params: idParams,
+      view: productViewSchema,
+      access: 'public',
+      documentsMalformedId: true,
+    }),
     async (request) => {
       const product = await request.em.getRepository(Product).findPublic(request.params.id);
       if (!product) throw new NotFoundError('product', request.params.id);

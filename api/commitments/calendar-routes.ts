@@ -16,6 +16,7 @@ import {
   publishedHolidayYearSchema,
 } from './calendar-schemas';
 import { missingPublishedYears } from './calendar-status';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 /**
  * The statutory holidays the 5x8 calendar excludes (T/QGCML 3125 §4.7, §4.8), published with
@@ -46,15 +47,14 @@ const serviceCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/service-calendar/years/:year',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['service commitments'],
-        summary: "One year's holiday periods and adjusted working days (调休), and where they come from",
-        params: holidayYearParamsSchema,
-        response: { 200: publishedHolidayYearSchema, 400: problemSchema, 404: problemSchema },
-      },
-    },
+    readOneRouteOptions({
+      tags: ['service commitments'],
+      summary: "One year's holiday periods and adjusted working days (调休), and where they come from",
+      params: holidayYearParamsSchema,
+      view: publishedHolidayYearSchema,
+      access: 'public',
+      documentsMalformedId: true,
+    }),
     async (request) => {
       const { year } = request.params;
       const loaded = await request.em.getRepository(HolidayYearVersion).currentOf(year);

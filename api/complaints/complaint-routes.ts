@@ -13,6 +13,7 @@ import { toComplaintView } from './complaint-view';
 import { fileComplaint } from './file-complaint';
 import { loadVisibleComplaint, returnsOfComplaints, threadOf } from './load-complaint';
 import { complaintIdParamsSchema, complaintViewSchema, fileComplaintBodySchema, messageBodySchema } from './schemas';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 /** Complaints: filing, reading the thread, adding to it (T/QGCML 3125 §4.7, §4.8, §5.7). */
 const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = async (app, { approvalThreshold }) => {
@@ -52,15 +53,13 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
 
   app.get(
     '/complaints/:id',
-    {
-      schema: {
-        tags: ['complaints'],
-        summary: 'A complaint: status, responsible party, deadlines, remedy and the whole thread',
-        params: complaintIdParamsSchema,
-        response: { 200: complaintViewSchema, 404: problemSchema },
-      },
-      config: { access: readers },
-    },
+    readOneRouteOptions({
+      tags: ['complaints'],
+      summary: 'A complaint: status, responsible party, deadlines, remedy and the whole thread',
+      params: complaintIdParamsSchema,
+      view: complaintViewSchema,
+      access: readers,
+    }),
     async (request) => {
       const complaint = await loadVisibleComplaint(request, request.params.id);
       return toComplaintView(

@@ -8,14 +8,8 @@ import { mayRespond } from '../../domain/complaints';
 import { NotFoundError } from '../../domain/errors';
 import type { Principal, Role } from '../../domain/principal';
 import {
-  approveAdvanceCompensationUpdate,
+  complaintUpdates,
   complaintWorkflowId,
-  confirmResolutionUpdate,
-  decideOnProposalUpdate,
-  reopenComplaintUpdate,
-  requestAdvanceCompensationUpdate,
-  resolveComplaintUpdate,
-  respondToComplaintUpdate,
   type ComplaintOutcome,
 } from '../../workflows/complaints/complaint-escalation.definitions';
 import type { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
@@ -60,7 +54,7 @@ const decisions = [
     allowed: mayRespond,
     message: (body) => body.message,
     send: (handle, by, body, messageId, principal) =>
-      handle.executeUpdate(respondToComplaintUpdate, {
+      handle.executeUpdate(complaintUpdates.respond, {
         args: [
           {
             by,
@@ -77,7 +71,8 @@ const decisions = [
     roles: ['consumer'],
     body: proposalDecisionBodySchema,
     allowed: ownConsumer,
-    send: (handle, by, body) => handle.executeUpdate(decideOnProposalUpdate, { args: [{ by, accept: body.accept }] }),
+    send: (handle, by, body) =>
+      handle.executeUpdate(complaintUpdates.decideOnProposal, { args: [{ by, accept: body.accept }] }),
   } satisfies Decision<z.infer<typeof proposalDecisionBodySchema>>,
   {
     path: 'advance-compensation',
@@ -85,20 +80,21 @@ const decisions = [
       'Pay the consumer first, then claim from the party (§4.8); above the threshold a second staff member approves',
     roles: ['staff'],
     body: advanceCompensationBodySchema,
-    send: (handle, by, body) => handle.executeUpdate(requestAdvanceCompensationUpdate, { args: [{ by, ...body }] }),
+    send: (handle, by, body) =>
+      handle.executeUpdate(complaintUpdates.requestAdvanceCompensation, { args: [{ by, ...body }] }),
   } satisfies Decision<z.infer<typeof advanceCompensationBodySchema>>,
   {
     path: 'advance-compensation/approval',
     summary: 'Approve an advance compensation above the threshold (a second, different staff member)',
     roles: ['staff'],
-    send: (handle, by) => handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by }] }),
+    send: (handle, by) => handle.executeUpdate(complaintUpdates.approveAdvanceCompensation, { args: [{ by }] }),
   } satisfies Decision<undefined>,
   {
     path: 'resolve',
     summary: 'Close the complaint with the remedy given (staff)',
     roles: ['staff'],
     body: resolveBodySchema,
-    send: (handle, by, body) => handle.executeUpdate(resolveComplaintUpdate, { args: [{ by, ...body }] }),
+    send: (handle, by, body) => handle.executeUpdate(complaintUpdates.resolve, { args: [{ by, ...body }] }),
   } satisfies Decision<z.infer<typeof resolveBodySchema>>,
   {
     path: 'reopen',
@@ -107,14 +103,15 @@ const decisions = [
     body: reopenBodySchema,
     allowed: ownConsumer,
     message: (body) => body.reason,
-    send: (handle, by, _body, messageId) => handle.executeUpdate(reopenComplaintUpdate, { args: [{ by, messageId }] }),
+    send: (handle, by, _body, messageId) =>
+      handle.executeUpdate(complaintUpdates.reopen, { args: [{ by, messageId }] }),
   } satisfies Decision<z.infer<typeof reopenBodySchema>>,
   {
     path: 'confirmation',
     summary: 'Confirm the resolution, closing the follow-up window (the consumer)',
     roles: ['consumer'],
     allowed: ownConsumer,
-    send: (handle, by) => handle.executeUpdate(confirmResolutionUpdate, { args: [{ by }] }),
+    send: (handle, by) => handle.executeUpdate(complaintUpdates.confirmResolution, { args: [{ by }] }),
   } satisfies Decision<undefined>,
 ] as Decision<unknown>[];
 

@@ -7,11 +7,8 @@ import { RecoveryLedgerEntry } from '../../db/entities/recovery-ledger-entry.ent
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
 import {
-  decideRecoveryDisputeUpdate,
-  disputeRecoveryClaimUpdate,
-  recordRecoveryPaymentUpdate,
+  recoveryClaimUpdates,
   recoveryClaimWorkflowId,
-  writeOffRecoveryClaimUpdate,
   type RecoveryClaimState,
 } from '../../workflows/complaints/recovery-claim.definitions';
 import type { recoveryClaimWorkflow } from '../../workflows/complaints/recovery-claim';
@@ -81,7 +78,7 @@ const movements = [
     send: (handle, by, body, role) => {
       if (body.method === 'settlement_deduction' && role !== 'staff')
         throw new ForbiddenError('only staff record a deduction from the settlement');
-      return handle.executeUpdate(recordRecoveryPaymentUpdate, { args: [{ by, ...body }] });
+      return handle.executeUpdate(recoveryClaimUpdates.recordPayment, { args: [{ by, ...body }] });
     },
   } satisfies Movement<z.infer<typeof recoveryPaymentBodySchema>>,
   {
@@ -89,21 +86,21 @@ const movements = [
     summary: 'Dispute the claim with evidence (the party)',
     roles: ['merchant', 'courier'],
     body: disputeBodySchema,
-    send: (handle, by, body) => handle.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by, ...body }] }),
+    send: (handle, by, body) => handle.executeUpdate(recoveryClaimUpdates.dispute, { args: [{ by, ...body }] }),
   } satisfies Movement<z.infer<typeof disputeBodySchema>>,
   {
     path: 'dispute-decision',
     summary: 'Decide a dispute: the claim is upheld, or withdrawn (the rest written off) (staff)',
     roles: ['staff'],
     body: disputeDecisionBodySchema,
-    send: (handle, by, body) => handle.executeUpdate(decideRecoveryDisputeUpdate, { args: [{ by, ...body }] }),
+    send: (handle, by, body) => handle.executeUpdate(recoveryClaimUpdates.decideDispute, { args: [{ by, ...body }] }),
   } satisfies Movement<z.infer<typeof disputeDecisionBodySchema>>,
   {
     path: 'write-off',
     summary: 'Write off what is outstanding, with the reason (staff)',
     roles: ['staff'],
     body: writeOffBodySchema,
-    send: (handle, by, body) => handle.executeUpdate(writeOffRecoveryClaimUpdate, { args: [{ by, ...body }] }),
+    send: (handle, by, body) => handle.executeUpdate(recoveryClaimUpdates.writeOff, { args: [{ by, ...body }] }),
   } satisfies Movement<z.infer<typeof writeOffBodySchema>>,
 ] as Movement<unknown>[];
 

@@ -17,6 +17,7 @@ import { principalOf } from '../plugins/auth';
 import { draftSlipContract, handoverIdParamsSchema, signHandoverBodySchema, slipViewSchema } from './schemas';
 import { orderIdParamsSchema } from '../order/schemas';
 import { problemSchema } from '../shared/problem';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 export interface HandoverRouteOptions {
   cipher: FieldCipher;
@@ -121,15 +122,13 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
 
   app.get(
     '/handovers/:id',
-    {
-      schema: {
-        tags: ['handover'],
-        summary: 'The slip, both signatures and whether each verifies',
-        params: handoverIdParamsSchema,
-        response: { 200: slipViewSchema, 404: problemSchema },
-      },
-      config: { access: { roles: ['merchant', 'courier', 'staff'] } },
-    },
+    readOneRouteOptions({
+      tags: ['handover'],
+      summary: 'The slip, both signatures and whether each verifies',
+      params: handoverIdParamsSchema,
+      view: slipViewSchema,
+      access: { roles: ['merchant', 'courier', 'staff'] },
+    }),
     async (request) => {
       const slip = await request.em.findOne(HandoverSlip, { id: request.params.id });
       const party = slip && slipPartyOf(principalOf(request), slip);

@@ -10,7 +10,7 @@ import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { webhookBodySchema } from '../../sandbox/logistics-carrier/schemas';
 import { handoverWorkflowIdOfSlip, logisticsEventSignal } from '../../workflows/delivery/delivery-handover.definitions';
-import { returnShipmentEventSignal, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
+import { returnSignals, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
 import { sendProblem } from '../plugins/error-handler';
 import { problemSchema } from '../shared/problem';
 
@@ -101,7 +101,11 @@ const logisticsWebhookRoutes: FastifyPluginAsyncZod<LogisticsWebhookOptions> = a
       const target = slip
         ? { orderId: slip.orderId, workflowId: handoverWorkflowIdOfSlip(slip), signal: logisticsEventSignal }
         : returned
-          ? { orderId: returned.orderId, workflowId: returnWorkflowId(returned.id), signal: returnShipmentEventSignal }
+          ? {
+              orderId: returned.orderId,
+              workflowId: returnWorkflowId(returned.id),
+              signal: returnSignals.shipmentEvent,
+            }
           : null;
       if (!target) throw new NotFoundError('shipment', event.shipmentId);
       try {

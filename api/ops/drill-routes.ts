@@ -15,6 +15,7 @@ import type { recoveryDrillWorkflow } from '../../workflows/ops/recovery-drill';
 import { persistAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { problemSchema } from '../shared/problem';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 const drillSchema = z.object({
   id: z.uuid(),
@@ -115,15 +116,13 @@ const recoveryDrillRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/ops/recovery-drills/:id',
-    {
-      schema: {
-        tags: ['operations'],
-        summary: 'A drill: live phase and percent while it runs, its report once finished',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: drillSchema, 404: problemSchema },
-      },
-      config: { access: { roles: ['ops'] } },
-    },
+    readOneRouteOptions({
+      tags: ['operations'],
+      summary: 'A drill: live phase and percent while it runs, its report once finished',
+      params: z.object({ id: z.uuid() }),
+      view: drillSchema,
+      access: { roles: ['ops'] },
+    }),
     async (request) => {
       const drill = await request.em.findOne(RecoveryDrill, { id: request.params.id });
       if (!drill) throw new NotFoundError('recovery drill', request.params.id);

@@ -12,6 +12,7 @@ import { principalOf } from '../plugins/auth';
 import { orderIdParamsSchema, orderViewSchema, placeOrderBodySchema } from './schemas';
 import { idempotencyHeadersSchema } from '../shared/idempotency-key';
 import { problemSchema } from '../shared/problem';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 export interface OrderRouteOptions {
   cipher: FieldCipher;
@@ -71,15 +72,13 @@ const orderRoutes: FastifyPluginAsyncZod<OrderRouteOptions> = async (app, { ciph
 
   app.get(
     '/orders/:id',
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'An order: status, amounts, deadlines and timeline',
-        params: orderIdParamsSchema,
-        response: { 200: orderViewSchema, 404: problemSchema },
-      },
-      config: { access: readers },
-    },
+    readOneRouteOptions({
+      tags: ['orders'],
+      summary: 'An order: status, amounts, deadlines and timeline',
+      params: orderIdParamsSchema,
+      view: orderViewSchema,
+      access: readers,
+    }),
     async (request) => {
       return toOrderView(await loadVisibleOrder(request, request.params.id));
     },

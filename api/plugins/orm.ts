@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { decorateWithDependency, type AppDependencyOptions } from './app-dependency';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,19 +13,16 @@ declare module 'fastify' {
   }
 }
 
-export interface OrmPluginOptions {
+export interface OrmPluginOptions extends AppDependencyOptions {
   orm: MikroORM;
-  /** Close the ORM with the app (when the app owns it). */
-  closeWithApp: boolean;
 }
 
 async function ormPlugin(app: FastifyInstance, options: OrmPluginOptions): Promise<void> {
-  app.decorate('orm', options.orm);
+  decorateWithDependency(app, 'orm', options.orm, () => options.orm.close(), options);
   app.decorateRequest('em', null as unknown as EntityManager);
   app.addHook('onRequest', async (request) => {
     request.em = options.orm.em.fork();
   });
-  if (options.closeWithApp) app.addHook('onClose', async () => options.orm.close());
 }
 
 export default fp(ormPlugin, { name: 'orm' });

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { decorateWithDependency, type AppDependencyOptions } from './app-dependency';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,15 +9,12 @@ declare module 'fastify' {
   }
 }
 
-export interface TemporalPluginOptions {
+export interface TemporalPluginOptions extends AppDependencyOptions {
   client: Client;
-  /** Close the connection with the app (when the app owns it). */
-  closeWithApp: boolean;
 }
 
 async function temporalPlugin(app: FastifyInstance, options: TemporalPluginOptions): Promise<void> {
-  app.decorate('temporal', options.client);
-  if (options.closeWithApp) app.addHook('onClose', async () => options.client.connection.close());
+  decorateWithDependency(app, 'temporal', options.client, () => options.client.connection.close(), options);
 }
 
 export default fp(temporalPlugin, { name: 'temporal' });

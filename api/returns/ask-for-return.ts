@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { requestReturn } from '../../activities/returns/request-return';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import type { Principal } from '../../domain/principal';
-import { auditFromRequest } from '../shared/audit';
 import { createOnce, type MadeOnce } from '../shared/idempotency-key';
+import { commitNewReturn } from './commit-then-start';
 import type { RequestReturnBody } from './schemas';
 
 /**
@@ -27,14 +27,10 @@ export async function askForReturn(
     request: { orderId, ...body },
     find: (key) => request.em.fork().getRepository(ReturnRequest).findByIdempotencyKey(principal.sub, key),
     create: (idempotency) =>
-      request.em.transactional(async (em) => {
-        const made = await requestReturn(em, { ...body, orderId, consumerId: principal.sub, idempotency });
-        await auditFromRequest(
-          request,
-          { action: 'return.request', entity: 'return_request', entityId: made.id, details: { orderId } },
-          em,
-        );
-        return made;
-      }),
+      commitNewReturn(
+        request,
+        (em) => requestReturn(em, { ...body, orderId, consumerId: principal.sub, idempotency }),
+        () => ({ action: 'return.request', details: { orderId } }),
+      ),
   });
 }

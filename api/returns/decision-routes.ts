@@ -4,11 +4,7 @@ import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, InvalidInputError } from '../../domain/errors';
 import type { Role } from '../../domain/principal';
 import { assertInspectionConsistent } from '../../domain/returns';
-import {
-  approveReturnUpdate,
-  inspectReturnUpdate,
-  rejectReturnUpdate,
-} from '../../workflows/returns/return-refund.definitions';
+import { returnUpdates } from '../../workflows/returns/return-refund.definitions';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
@@ -55,7 +51,7 @@ const steps = [
     roles: ['merchant', 'staff'],
     body: approveReturnBodySchema,
     send: (found: ReturnRequest, by: string, body: z.infer<typeof approveReturnBodySchema>) => (handle) =>
-      handle.executeUpdate(approveReturnUpdate, { args: [{ by, ...body }] }),
+      handle.executeUpdate(returnUpdates.approve, { args: [{ by, ...body }] }),
   },
   {
     action: 'reject',
@@ -63,7 +59,7 @@ const steps = [
     roles: ['merchant', 'staff'],
     body: rejectReturnBodySchema,
     send: (found: ReturnRequest, by: string, body: z.infer<typeof rejectReturnBodySchema>) => (handle) =>
-      handle.executeUpdate(rejectReturnUpdate, { args: [{ by, reason: body.reason }] }),
+      handle.executeUpdate(returnUpdates.reject, { args: [{ by, reason: body.reason }] }),
   },
   {
     action: 'inspection',
@@ -72,7 +68,7 @@ const steps = [
     body: inspectionBodySchema,
     send: (found: ReturnRequest, by: string, body: InspectionBody) => {
       checkInspection(found, body);
-      return (handle) => handle.executeUpdate(inspectReturnUpdate, { args: [{ by, lines: body.lines }] });
+      return (handle) => handle.executeUpdate(returnUpdates.inspect, { args: [{ by, lines: body.lines }] });
     },
   },
 ] as const satisfies ReadonlyArray<{

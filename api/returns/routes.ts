@@ -6,7 +6,6 @@ import { scopeFor } from '../auth/ownership';
 import { loadVisibleOrder } from '../order/load-order';
 import { orderIdParamsSchema } from '../order/schemas';
 import { principalOf } from '../plugins/auth';
-import { auditFromRequest } from '../shared/audit';
 import { optionalIdempotencyHeadersSchema } from '../shared/idempotency-key';
 import { problemSchema } from '../shared/problem';
 import { askForReturn } from './ask-for-return';
@@ -21,6 +20,8 @@ import {
   returnIdParamsSchema,
   returnViewSchema,
 } from './schemas';
+import { readOneRouteOptions } from '../shared/read-one-route';
+import { commitReturnThenStart } from './commit-then-start';
 
 const listSchema = z.object({ items: z.array(returnViewSchema), total: z.number().int() });
 
@@ -80,36 +81,28 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const granted = await request.em.transactional(async (em) => {
-        const made = await grantGoodwillRefund(em, { ...request.body, orderId: request.params.id, by: principal.sub });
-        await auditFromRequest(
-          request,
-          {
-            action: 'return.goodwill',
-            entity: 'return_request',
-            entityId: made.id,
-            details: { orderId: made.orderId, amount: request.body.amount, reason: request.body.reason },
-          },
-          em,
-        );
-        return made;
-      });
-      await startReturnProcess(app.temporal, granted);
+      const granted = await commitReturnThenStart(
+        app.temporal,
+        request,
+        (em) => grantGoodwillRefund(em, { ...request.body, orderId: request.params.id, by: principal.sub }),
+        (made) => ({
+          action: 'return.goodwill',
+          details: { orderId: made.orderId, amount: request.body.amount, reason: request.body.reason },
+        }),
+      );
       return reply.code(201).send(toReturnView(granted));
     },
   );
 
   app.get(
     '/returns/:id',
-    {
-      schema: {
-        tags: ['returns'],
-        summary: 'A return: status, deadlines, decision, shipment, inspection and refund',
-        params: returnIdParamsSchema,
-        response: { 200: returnViewSchema, 404: problemSchema },
-      },
-      config: { access: readers },
-    },
+    readOneRouteOptions({
+      tags: ['returns'],
+      summary: 'A return: status, deadlines, decision, shipment, inspection and refund',
+      params: returnIdParamsSchema,
+      view: returnViewSchema,
+      access: readers,
+    }),
     async (request) => {
       return toReturnView(await loadVisibleReturn(request, request.params.id));
     },

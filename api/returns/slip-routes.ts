@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ReturnRequest } from '../../db/entities/return-request.entity';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
-import { returnSlipChangedSignal, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
+import { returnSignals, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
 import { principalOf } from '../plugins/auth';
 import { auditFromRequest } from '../shared/audit';
 import { signalIfRunning } from '../shared/process-messages';
@@ -18,6 +18,7 @@ import {
 import { problemSchema } from '../shared/problem';
 import { returnSlipContent, returnSlipSignatures } from './return-slip';
 import { returnIdParamsSchema, signReturnSlipBodySchema } from './schemas';
+import { readOneRouteOptions } from '../shared/read-one-route';
 
 const slipViewSchema = z
   .object({
@@ -59,7 +60,7 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
           app.temporal,
           request.log,
           returnWorkflowId(returnId),
-          returnSlipChangedSignal,
+          returnSignals.slipChanged,
           [{ returnId }],
           { returnId },
           'no return process running for this slip',
@@ -105,15 +106,13 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
 
   app.get(
     '/returns/:id/slip',
-    {
-      schema: {
-        tags: ['returns'],
-        summary: 'The return slip, its signatures and whether each verifies (a party’s copy)',
-        params: returnIdParamsSchema,
-        response: { 200: slipViewSchema, 404: problemSchema },
-      },
-      config: { access: { roles: ['merchant', 'courier', 'staff'] } },
-    },
+    readOneRouteOptions({
+      tags: ['returns'],
+      summary: 'The return slip, its signatures and whether each verifies (a party’s copy)',
+      params: returnIdParamsSchema,
+      view: slipViewSchema,
+      access: { roles: ['merchant', 'courier', 'staff'] },
+    }),
     async (request) => {
       const found = await request.em.findOne(ReturnRequest, { id: request.params.id }, { populate: ['lines'] });
       if (!found || !slipPartyOf(principalOf(request), found) || !found.shipmentId)

@@ -6,7 +6,7 @@ import shipmentRoutes from './routes';
 import type { WebhookSender } from './webhooks';
 
 export interface LogisticsCarrierDeps {
-  /** Its schema must exist (ensureCarrierSchema). The caller closes it. */
+  /** Its schema must exist (carrierSchema.ensure). The caller closes it. */
   db: Knex;
   apiKey: string;
   webhooks: WebhookSender;

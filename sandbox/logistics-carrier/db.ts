@@ -1,18 +1,14 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { createSandboxDb, ensureSandboxSchema } from '../shared/schema-db';
+import { sandboxSchema } from '../shared/schema-db';
 
 /** The carrier's own schema: never the platform's tables (ignored by the platform's migrations). */
 export const CARRIER_SCHEMA = 'logistics_sandbox';
 
-/** Any number; it only has to be the same in every carrier process. */
-const SCHEMA_LOCK_ID = 31_250_602;
-
-export const createCarrierDb = createSandboxDb;
-
-const ddl = [
-  `CREATE SCHEMA IF NOT EXISTS ${CARRIER_SCHEMA}`,
-  // A booking is its idempotency key's: the same key books once, whatever the retries.
-  `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.shipments (
+export const carrierSchema = sandboxSchema({
+  name: CARRIER_SCHEMA,
+  lockId: 31_250_602,
+  tables: [
+    // A booking is its idempotency key's: the same key books once, whatever the retries.
+    `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.shipments (
      id text PRIMARY KEY,
      idempotency_key text NOT NULL UNIQUE,
      request_hash text NOT NULL,
@@ -27,8 +23,8 @@ const ddl = [
      created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
      updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
    )`,
-  `CREATE INDEX IF NOT EXISTS shipments_reference_idx ON ${CARRIER_SCHEMA}.shipments (reference)`,
-  `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.events (
+    `CREATE INDEX IF NOT EXISTS shipments_reference_idx ON ${CARRIER_SCHEMA}.shipments (reference)`,
+    `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.events (
      id text PRIMARY KEY,
      shipment_id text NOT NULL REFERENCES ${CARRIER_SCHEMA}.shipments (id),
      type text NOT NULL,
@@ -38,9 +34,6 @@ const ddl = [
      delivered_at timestamptz,
      last_error text
    )`,
-  `CREATE INDEX IF NOT EXISTS events_shipment_idx ON ${CARRIER_SCHEMA}.events (shipment_id, occurred_at)`,
-];
-
-export function ensureCarrierSchema(db: Knex): Promise<void> {
-  return ensureSandboxSchema(db, SCHEMA_LOCK_ID, ddl);
-}
+    `CREATE INDEX IF NOT EXISTS events_shipment_idx ON ${CARRIER_SCHEMA}.events (shipment_id, occurred_at)`,
+  ],
+});

@@ -1,6 +1,7 @@
 import { listenSandbox, type RunningSandbox } from '../shared/listen';
 import { buildLogisticsCarrier } from './app';
-import { createCarrierDb, ensureCarrierSchema } from './db';
+import { createSandboxDb } from '../shared/schema-db';
+import { carrierSchema } from './db';
 import { WebhookSender } from './webhooks';
 
 export interface StartLogisticsCarrierOptions {
@@ -22,7 +23,7 @@ export type RunningLogisticsCarrier = RunningSandbox;
 
 /** Creates the carrier's schema if needed and listens: what server.ts, `npm start` and tests run. */
 export async function startLogisticsCarrier(options: StartLogisticsCarrierOptions): Promise<RunningLogisticsCarrier> {
-  const db = createCarrierDb(options.databaseUrl);
+  const db = createSandboxDb(options.databaseUrl);
   const { webhookUrl } = options;
   const webhooks = new WebhookSender(db, {
     url: typeof webhookUrl === 'string' ? () => webhookUrl : webhookUrl,
@@ -30,7 +31,7 @@ export async function startLogisticsCarrier(options: StartLogisticsCarrierOption
     ...options.webhookRetry,
   });
   try {
-    await ensureCarrierSchema(db);
+    await carrierSchema.ensure(db);
     const app = await buildLogisticsCarrier({
       db,
       apiKey: options.apiKey,

@@ -11,7 +11,7 @@ import readRoutes from './routes/reads';
 import type { Faults } from './schemas';
 
 export interface PaymentGatewayDeps {
-  /** The ledger database; its schema must exist (ensureLedgerSchema). The caller closes it. */
+  /** The ledger database; its schema must exist (ledgerSchema.ensure). The caller closes it. */
   db: Knex;
   apiKey: string;
   faults?: Partial<Faults>;

@@ -1,6 +1,7 @@
 import { listenSandbox, type RunningSandbox } from '../shared/listen';
 import { buildPaymentGateway } from './app';
-import { createLedgerDb, ensureLedgerSchema } from './db';
+import { createSandboxDb } from '../shared/schema-db';
+import { ledgerSchema } from './db';
 import type { Faults } from './schemas';
 
 export interface StartPaymentGatewayOptions {
@@ -20,9 +21,9 @@ export type RunningPaymentGateway = RunningSandbox;
  * launcher or a test stack can run in-process.
  */
 export async function startPaymentGateway(options: StartPaymentGatewayOptions): Promise<RunningPaymentGateway> {
-  const db = createLedgerDb(options.databaseUrl);
+  const db = createSandboxDb(options.databaseUrl);
   try {
-    await ensureLedgerSchema(db);
+    await ledgerSchema.ensure(db);
     const app = await buildPaymentGateway({
       db,
       apiKey: options.apiKey,

@@ -75,3 +75,27 @@ export async function startTestPaymentGateway(databaseUrl = process.env.DATABASE
     close: () => gateway.close(),
   };
 }
+
+/**
+ * One gateway for a test file's whole describe block: started before its tests, its faults
+ * reset after each (a test that sets faults never leaks them into the next), closed after all.
+ * Call at the top of the describe block; the accessors are valid inside tests.
+ */
+export function useTestPaymentGateway() {
+  let running: TestPaymentGateway | undefined;
+  const sandbox = (): TestPaymentGateway => {
+    if (!running) throw new Error('the test payment gateway is not started (call useTestPaymentGateway in describe)');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startTestPaymentGateway();
+  });
+  afterEach(() => running?.resetFaults());
+  afterAll(() => running?.close());
+  return {
+    sandbox,
+    /** The platform's adapter pointed at the gateway. */
+    payments: () => sandbox().payments,
+    ledger: (reference: string) => sandbox().ledger(reference),
+  };
+}

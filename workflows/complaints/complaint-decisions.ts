@@ -2,13 +2,7 @@ import { patched, setHandler } from '@temporalio/workflow';
 import type { ComplaintMailInput } from '../../activities/complaints/complaint-mail';
 import { isValidSecondApprover, type ComplaintRemedy, type ComplaintStatus } from '../../domain/complaints';
 import {
-  approveAdvanceCompensationUpdate,
-  confirmResolutionUpdate,
-  decideOnProposalUpdate,
-  reopenComplaintUpdate,
-  requestAdvanceCompensationUpdate,
-  resolveComplaintUpdate,
-  respondToComplaintUpdate,
+  complaintUpdates,
   type ComplaintEscalationInput,
   type ComplaintEscalationState,
   type ComplaintOutcome,
@@ -45,7 +39,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   const { complaintId } = input;
 
   setHandler(
-    respondToComplaintUpdate,
+    complaintUpdates.respond,
     async ({ by, role, messageId, proposal }) => {
       const byParty = role !== 'staff';
       if (byParty) state.partyResponded = true;
@@ -75,7 +69,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   );
 
   setHandler(
-    decideOnProposalUpdate,
+    complaintUpdates.decideOnProposal,
     async ({ by, accept }) => {
       const proposal = state.proposal!;
       state.proposal = undefined;
@@ -120,7 +114,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   );
 
   setHandler(
-    requestAdvanceCompensationUpdate,
+    complaintUpdates.requestAdvanceCompensation,
     async ({ by, amount, reason }) => {
       await requestPayout('advance', amount, by, reason);
       return outcome();
@@ -135,7 +129,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   );
 
   setHandler(
-    approveAdvanceCompensationUpdate,
+    complaintUpdates.approveAdvanceCompensation,
     async ({ by }) => {
       state.compensation = { ...state.compensation!, approvedBy: by, status: 'paying' };
       const { kind, amount, requestedBy } = state.compensation;
@@ -163,7 +157,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   );
 
   setHandler(
-    resolveComplaintUpdate,
+    complaintUpdates.resolve,
     async ({ by, remedy, summary }) => {
       await resolve(remedy, summary, by);
       return outcome();
@@ -178,7 +172,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   );
 
   setHandler(
-    reopenComplaintUpdate,
+    complaintUpdates.reopen,
     async () => {
       state.reopenCount += 1;
       state.reopenBy = undefined;
@@ -195,7 +189,7 @@ export function registerComplaintDecisions(p: ComplaintProcess): void {
   );
 
   setHandler(
-    confirmResolutionUpdate,
+    complaintUpdates.confirmResolution,
     () => {
       p.confirmResolution();
       return outcome();

@@ -90,19 +90,20 @@ export interface ResolveInput {
   summary: string;
 }
 
-export const respondToComplaintUpdate = defineUpdate<ComplaintOutcome, [RespondInput]>('respondToComplaint');
-export const decideOnProposalUpdate = defineUpdate<ComplaintOutcome, [ProposalDecisionInput]>('decideOnProposal');
-export const requestAdvanceCompensationUpdate = defineUpdate<ComplaintOutcome, [AdvanceCompensationInput]>(
-  'requestAdvanceCompensation',
-);
-export const approveAdvanceCompensationUpdate = defineUpdate<ComplaintOutcome, [{ by: string }]>(
-  'approveAdvanceCompensation',
-);
-export const resolveComplaintUpdate = defineUpdate<ComplaintOutcome, [ResolveInput]>('resolveComplaint');
-export const reopenComplaintUpdate = defineUpdate<ComplaintOutcome, [{ by: string; messageId: string }]>(
-  'reopenComplaint',
-);
-export const confirmResolutionUpdate = defineUpdate<ComplaintOutcome, [{ by: string }]>('confirmResolution');
+/**
+ * Every decision a complaint's workflow accepts, one object that the workflow's handlers, the
+ * API routes and the tests all use. The update names are those of running executions and
+ * recorded histories: never rename them.
+ */
+export const complaintUpdates = {
+  respond: defineUpdate<ComplaintOutcome, [RespondInput]>('respondToComplaint'),
+  decideOnProposal: defineUpdate<ComplaintOutcome, [ProposalDecisionInput]>('decideOnProposal'),
+  requestAdvanceCompensation: defineUpdate<ComplaintOutcome, [AdvanceCompensationInput]>('requestAdvanceCompensation'),
+  approveAdvanceCompensation: defineUpdate<ComplaintOutcome, [{ by: string }]>('approveAdvanceCompensation'),
+  resolve: defineUpdate<ComplaintOutcome, [ResolveInput]>('resolveComplaint'),
+  reopen: defineUpdate<ComplaintOutcome, [{ by: string; messageId: string }]>('reopenComplaint'),
+  confirmResolution: defineUpdate<ComplaintOutcome, [{ by: string }]>('confirmResolution'),
+};
 export const complaintStateQuery = defineQuery<ComplaintEscalationState>('complaintState');
 
 /** Raised by a validator when the decision does not apply to the complaint's state (→ 409). */

@@ -47,19 +47,19 @@ export interface RecoveryPaymentInput {
   method: 'payment' | 'settlement_deduction';
 }
 
-export const recordRecoveryPaymentUpdate = defineUpdate<RecoveryClaimState, [RecoveryPaymentInput]>(
-  'recordRecoveryPayment',
-);
-export const disputeRecoveryClaimUpdate = defineUpdate<RecoveryClaimState, [{ by: string; evidence: string }]>(
-  'disputeRecoveryClaim',
-);
-export const decideRecoveryDisputeUpdate = defineUpdate<
-  RecoveryClaimState,
-  [{ by: string; decision: 'upheld' | 'withdrawn'; note: string }]
->('decideRecoveryDispute');
-export const writeOffRecoveryClaimUpdate = defineUpdate<RecoveryClaimState, [{ by: string; reason: string }]>(
-  'writeOffRecoveryClaim',
-);
+/**
+ * The movements a recovery claim's workflow accepts, one object that the workflow's handlers,
+ * the API routes and the tests all use. The update names are those of running executions and
+ * recorded histories: never rename them.
+ */
+export const recoveryClaimUpdates = {
+  recordPayment: defineUpdate<RecoveryClaimState, [RecoveryPaymentInput]>('recordRecoveryPayment'),
+  dispute: defineUpdate<RecoveryClaimState, [{ by: string; evidence: string }]>('disputeRecoveryClaim'),
+  decideDispute: defineUpdate<RecoveryClaimState, [{ by: string; decision: 'upheld' | 'withdrawn'; note: string }]>(
+    'decideRecoveryDispute',
+  ),
+  writeOff: defineUpdate<RecoveryClaimState, [{ by: string; reason: string }]>('writeOffRecoveryClaim'),
+};
 export const recoveryClaimStateQuery = defineQuery<RecoveryClaimState>('recoveryClaimState');
 
 /** Raised by a validator when the movement does not apply to the claim's state (→ 409). */

@@ -16,12 +16,9 @@ import { QUICK_LOCAL_ACTIVITY } from '../shared/activity-options';
 import { msUntil } from '../shared/time';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 import {
-  decideRecoveryDisputeUpdate,
-  disputeRecoveryClaimUpdate,
+  recoveryClaimUpdates,
   RECOVERY_DECISION_REFUSED,
-  recordRecoveryPaymentUpdate,
   recoveryClaimStateQuery,
-  writeOffRecoveryClaimUpdate,
   type RecoveryClaimInput,
   type RecoveryClaimResult,
   type RecoveryClaimState,
@@ -104,7 +101,7 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
 
   setHandler(recoveryClaimStateQuery, () => state);
   setHandler(
-    recordRecoveryPaymentUpdate,
+    recoveryClaimUpdates.recordPayment,
     async ({ by, amount, method }) => {
       movements += 1;
       const step = `recovered:${movements}`;
@@ -120,7 +117,7 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
     },
   );
   setHandler(
-    disputeRecoveryClaimUpdate,
+    recoveryClaimUpdates.dispute,
     async ({ by, evidence }) => {
       state.disputed = true;
       apply(await local.recordRecoveryStatus({ complaintId, status: 'disputed', dispute: { evidence, by } }));
@@ -132,7 +129,7 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
     },
   );
   setHandler(
-    decideRecoveryDisputeUpdate,
+    recoveryClaimUpdates.decideDispute,
     async ({ by, decision, note }) => {
       state.disputed = false;
       apply(await local.recordRecoveryStatus({ complaintId, status: standing(), dispute: { decision, by } }));
@@ -142,7 +139,7 @@ export async function recoveryClaimWorkflow(input: RecoveryClaimInput): Promise<
     { validator: (_: unknown) => void (!state.disputed && refuse('there is no dispute to decide')) },
   );
   setHandler(
-    writeOffRecoveryClaimUpdate,
+    recoveryClaimUpdates.writeOff,
     async ({ by, reason }) => {
       await writeOff(by, reason);
       return state;

@@ -1,12 +1,9 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { LogisticsEventInput } from '../delivery/delivery-handover.definitions';
 import {
-  approveReturnUpdate,
-  inspectReturnUpdate,
-  rejectReturnUpdate,
+  returnSignals,
+  returnUpdates,
   RETURN_STEP_CLOSED,
-  returnShipmentEventSignal,
-  returnSlipChangedSignal,
   returnStateQuery,
   type ApproveReturnInput,
   type InspectReturnInput,
@@ -61,14 +58,14 @@ export function openReturnInbox(returnId: string, state: ReturnRefundState): Ret
   };
 
   setHandler(returnStateQuery, () => state);
-  setHandler(approveReturnUpdate, (body) => decide({ kind: 'approve', ...body }), {
+  setHandler(returnUpdates.approve, (body) => decide({ kind: 'approve', ...body }), {
     validator: (_: ApproveReturnInput) => decisionValidator(),
   });
-  setHandler(rejectReturnUpdate, (body) => decide({ kind: 'reject', ...body }), {
+  setHandler(returnUpdates.reject, (body) => decide({ kind: 'reject', ...body }), {
     validator: (_: RejectReturnInput) => decisionValidator(),
   });
   setHandler(
-    inspectReturnUpdate,
+    returnUpdates.inspect,
     async (body) => {
       inbox.inspection = body;
       await condition(() => inbox.inspectionSettled);
@@ -80,10 +77,10 @@ export function openReturnInbox(returnId: string, state: ReturnRefundState): Ret
       },
     },
   );
-  setHandler(returnSlipChangedSignal, () => {
+  setHandler(returnSignals.slipChanged, () => {
     inbox.slipChanged = true;
   });
-  setHandler(returnShipmentEventSignal, (event) => {
+  setHandler(returnSignals.shipmentEvent, (event) => {
     if (seen.has(event.eventId)) return;
     seen.add(event.eventId);
     inbox.pending.push(event);

@@ -82,14 +82,23 @@ export interface InspectReturnInput {
   lines: InspectionLineInput[];
 }
 
-export const approveReturnUpdate = defineUpdate<ReturnDecisionOutcome, [ApproveReturnInput]>('approveReturn');
-export const rejectReturnUpdate = defineUpdate<ReturnDecisionOutcome, [RejectReturnInput]>('rejectReturn');
-export const inspectReturnUpdate = defineUpdate<ReturnDecisionOutcome, [InspectReturnInput]>('inspectReturn');
+/**
+ * The steps a return's workflow accepts, one object that the workflow's handlers, the API
+ * routes and the tests all use. The update and signal names are those of running executions
+ * and recorded histories: never rename them.
+ */
+export const returnUpdates = {
+  approve: defineUpdate<ReturnDecisionOutcome, [ApproveReturnInput]>('approveReturn'),
+  reject: defineUpdate<ReturnDecisionOutcome, [RejectReturnInput]>('rejectReturn'),
+  inspect: defineUpdate<ReturnDecisionOutcome, [InspectReturnInput]>('inspectReturn'),
+};
 
-/** The return slip was signed: the workflow re-reads it (a missed signal is caught by the next read). */
-export const returnSlipChangedSignal = defineSignal<[{ returnId: string }]>('returnSlipChanged');
-/** A verified carrier webhook about the return shipment (the same shape as delivery's). */
-export const returnShipmentEventSignal = defineSignal<[LogisticsEventInput]>('returnShipmentEvent');
+export const returnSignals = {
+  /** The return slip was signed: the workflow re-reads it (a missed signal is caught by the next read). */
+  slipChanged: defineSignal<[{ returnId: string }]>('returnSlipChanged'),
+  /** A verified carrier webhook about the return shipment (the same shape as delivery's). */
+  shipmentEvent: defineSignal<[LogisticsEventInput]>('returnShipmentEvent'),
+};
 
 export const returnStateQuery = defineQuery<ReturnRefundState>('returnState');
 

@@ -6,8 +6,7 @@ import {
   newIdempotencyKey as newKey,
   newReference,
   rejection,
-  startTestPaymentGateway,
-  type TestPaymentGateway,
+  useTestPaymentGateway,
 } from '../../helpers/payment-gateway';
 
 /** A loopback port nothing listens on any more. */
@@ -24,15 +23,7 @@ function closedPort(): Promise<number> {
 // charges twice", T/QGCML 3125 §4.6): the gateway runs a keyed request once, and the
 // adapter tells failures a retry can fix from refusals it cannot.
 describe('sandbox payment gateway through the PaymentProvider adapter: idempotency and faults (T/QGCML 3125 §4.6)', () => {
-  let sandbox: TestPaymentGateway;
-  const payments = () => sandbox.payments;
-  const ledger = (reference: string) => sandbox.ledger(reference);
-
-  beforeAll(async () => {
-    sandbox = await startTestPaymentGateway();
-  });
-  afterEach(() => sandbox.resetFaults());
-  afterAll(() => sandbox?.close());
+  const { sandbox, payments, ledger } = useTestPaymentGateway();
 
   describe('idempotency keys', () => {
     it('replays the first answer for the same key and body, sequential or concurrent, with one ledger row', async () => {
@@ -76,7 +67,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
     it('an injected failure is PaymentProviderUnavailable, writes nothing, and the retry with the same key succeeds', async () => {
       const reference = newReference();
       const request = { amount: cny(800), paymentToken: 'tok_ok', reference, idempotencyKey: newKey() };
-      await sandbox.setFaults({ failureRate: 1 });
+      await sandbox().setFaults({ failureRate: 1 });
 
       const error = await payments()
         .authorize(request)
@@ -85,18 +76,18 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
       expect(error).toBeInstanceOf(PaymentProviderUnavailable);
       expect(error).toMatchObject({ httpStatus: 503, retryable: true });
       expect(await ledger(reference)).toBeUndefined();
-      await sandbox.resetFaults();
+      await sandbox().resetFaults();
       expect((await payments().authorize(request)).status).toBe('authorized');
     });
 
     it('a response lost after processing is retryable, and the retry returns the recorded authorisation', async () => {
       const reference = newReference();
       const request = { amount: cny(800), paymentToken: 'tok_ok', reference, idempotencyKey: newKey() };
-      await sandbox.setFaults({ failureRate: 1, failurePoint: 'after' });
+      await sandbox().setFaults({ failureRate: 1, failurePoint: 'after' });
 
       await expect(payments().authorize(request)).rejects.toBeInstanceOf(PaymentProviderUnavailable);
       const [recorded] = (await ledger(reference))!.transactions;
-      await sandbox.resetFaults();
+      await sandbox().resetFaults();
       const retried = await payments().authorize(request);
 
       expect(retried).toEqual({ status: 'authorized', authorizationId: recorded!.id });
@@ -104,10 +95,10 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
     });
 
     it('a gateway slower than the timeout is PaymentProviderUnavailable', async () => {
-      await sandbox.setFaults({ latencyMs: 1_000 });
+      await sandbox().setFaults({ latencyMs: 1_000 });
       const impatient = createSandboxPaymentProvider({
-        baseUrl: sandbox.gateway.url,
-        apiKey: sandbox.apiKey,
+        baseUrl: sandbox().gateway.url,
+        apiKey: sandbox().apiKey,
         timeoutMs: 100,
       });
 
@@ -120,14 +111,17 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
     it('a refused connection is PaymentProviderUnavailable', async () => {
       const nowhere = createSandboxPaymentProvider({
         baseUrl: `http://127.0.0.1:${await closedPort()}`,
-        apiKey: sandbox.apiKey,
+        apiKey: sandbox().apiKey,
       });
 
       await expect(nowhere.listSettlements('2026-01-05')).rejects.toBeInstanceOf(PaymentProviderUnavailable);
     });
 
     it('a wrong API key is rejected (401), not retried', async () => {
-      const stranger = createSandboxPaymentProvider({ baseUrl: sandbox.gateway.url, apiKey: 'sk_test_wrong_key_0000' });
+      const stranger = createSandboxPaymentProvider({
+        baseUrl: sandbox().gateway.url,
+        apiKey: 'sk_test_wrong_key_0000',
+      });
       const error = await rejection(stranger.getTransaction('auth_missing'));
       expect(error).toMatchObject({ httpStatus: 401, code: 'invalid_api_key' });
     });

@@ -5,16 +5,13 @@ import {
   newIdempotencyKey as newKey,
   newReference,
   rejection,
-  startTestPaymentGateway,
-  type TestPaymentGateway,
+  useTestPaymentGateway,
 } from '../../helpers/payment-gateway';
 
 // The sandbox gateway over real HTTP on a loopback port, its ledger in the test database,
 // driven through the platform's adapter: what the order activities will do (§4.6, §7.1).
 describe('sandbox payment gateway through the PaymentProvider adapter: money flows and records (T/QGCML 3125 §4.6, §7.1)', () => {
-  let sandbox: TestPaymentGateway;
-  const payments = () => sandbox.payments;
-  const ledger = (reference: string) => sandbox.ledger(reference);
+  const { payments, ledger } = useTestPaymentGateway();
 
   async function authorized(reference: string, value = 10_000): Promise<string> {
     const result = await payments().authorize({
@@ -26,11 +23,6 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
     if (result.status !== 'authorized') throw new Error(`expected an authorisation, got ${result.status}`);
     return result.authorizationId;
   }
-
-  beforeAll(async () => {
-    sandbox = await startTestPaymentGateway();
-  });
-  afterAll(() => sandbox?.close());
 
   describe('authorise, capture, void, refund (§4.6)', () => {
     it('captures an authorisation once: the ledger shows one capture and no open authorisation', async () => {

@@ -7,23 +7,11 @@ import {
   type ComplaintHandle,
 } from '../../helpers/complaint-workflow';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
+import { complaintUpdates, complaintStateQuery } from '../../../workflows/complaints/complaint-escalation.definitions';
 import {
-  approveAdvanceCompensationUpdate,
-  complaintStateQuery,
-  confirmResolutionUpdate,
-  decideOnProposalUpdate,
-  reopenComplaintUpdate,
-  requestAdvanceCompensationUpdate,
-  resolveComplaintUpdate,
-  respondToComplaintUpdate,
-} from '../../../workflows/complaints/complaint-escalation.definitions';
-import {
-  decideRecoveryDisputeUpdate,
-  disputeRecoveryClaimUpdate,
-  recordRecoveryPaymentUpdate,
+  recoveryClaimUpdates,
   recoveryClaimStateQuery,
   recoveryClaimWorkflowId,
-  writeOffRecoveryClaimUpdate,
 } from '../../../workflows/complaints/recovery-claim.definitions';
 import type { recoveryClaimWorkflow } from '../../../workflows/complaints/recovery-claim';
 
@@ -47,8 +35,8 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
 
   /** Staff resolve the complaint with `remedy` and the consumer confirms: the process may end. */
   async function closeComplaint(handle: ComplaintHandle, remedy: 'compensation' | 'explanation', summary: string) {
-    await handle.executeUpdate(resolveComplaintUpdate, { args: [{ by: 'staff-a', remedy, summary }] });
-    await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer' }] });
+    await handle.executeUpdate(complaintUpdates.resolve, { args: [{ by: 'staff-a', remedy, summary }] });
+    await handle.executeUpdate(complaintUpdates.confirmResolution, { args: [{ by: 'consumer' }] });
   }
 
   /**
@@ -56,7 +44,9 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
    * recovery claim the payout opened against the party at fault.
    */
   async function compensateBelowThreshold(handle: ComplaintHandle, amount: number, reason: string) {
-    await handle.executeUpdate(requestAdvanceCompensationUpdate, { args: [{ by: 'staff-a', amount, reason }] });
+    await handle.executeUpdate(complaintUpdates.requestAdvanceCompensation, {
+      args: [{ by: 'staff-a', amount, reason }],
+    });
     await waitFor(
       () => handle.query(complaintStateQuery),
       (s) => s.status === 'recovery_pending',
@@ -80,20 +70,22 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     const fake = fakeComplaintActivities(env(), { calendar: '7x24', payoutOutages: 2, terms: { due: 48 * HOUR } });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       // The merchant refuses; staff pay first (§4.8).
-      await handle.executeUpdate(respondToComplaintUpdate, {
+      await handle.executeUpdate(complaintUpdates.respond, {
         args: [{ by: 'merchant-user', role: 'merchant', messageId: 'refusal' }],
       });
-      const requested = await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+      const requested = await handle.executeUpdate(complaintUpdates.requestAdvanceCompensation, {
         args: [{ by: 'staff-a', amount: 80_000, reason: 'merchant refused a defective item' }],
       });
       expect(requested.compensation?.status).toBe('awaiting_approval');
-      const selfApproval = handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by: 'staff-a' }] });
+      const selfApproval = handle.executeUpdate(complaintUpdates.approveAdvanceCompensation, {
+        args: [{ by: 'staff-a' }],
+      });
       await expect(selfApproval).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await expect(selfApproval).rejects.toHaveProperty(
         'cause.message',
         expect.stringContaining('a second, different staff member'),
       );
-      await handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by: 'staff-b' }] });
+      await handle.executeUpdate(complaintUpdates.approveAdvanceCompensation, { args: [{ by: 'staff-b' }] });
       const state = await waitFor(
         () => handle.query(complaintStateQuery),
         (s) => s.status === 'recovery_pending',
@@ -107,15 +99,15 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
 
       // The claim against the merchant: a partial payment, then the rest written off.
       const claim = await recoveryClaimOpened(handle.workflowId);
-      const tooMuch = claim.executeUpdate(recordRecoveryPaymentUpdate, {
+      const tooMuch = claim.executeUpdate(recoveryClaimUpdates.recordPayment, {
         args: [{ by: 'merchant-user', amount: 90_000, method: 'payment' }],
       });
       await expect(tooMuch).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      const paid = await claim.executeUpdate(recordRecoveryPaymentUpdate, {
+      const paid = await claim.executeUpdate(recoveryClaimUpdates.recordPayment, {
         args: [{ by: 'merchant-user', amount: 30_000, method: 'payment' }],
       });
       expect(paid).toMatchObject({ recovered: 30_000, status: 'open' });
-      await claim.executeUpdate(writeOffRecoveryClaimUpdate, {
+      await claim.executeUpdate(recoveryClaimUpdates.writeOff, {
         args: [{ by: 'staff-a', reason: 'merchant closed its shop' }],
       });
       expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 30_000, writtenOff: 50_000 });
@@ -150,11 +142,13 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     });
     // The platform's own complaint: no recovery claim outlives this test on the shared server.
     await run(fake.activities, { party: 'platform' }, async (handle) => {
-      const request = await handle.startUpdate(requestAdvanceCompensationUpdate, {
+      const request = await handle.startUpdate(complaintUpdates.requestAdvanceCompensation, {
         args: [{ by: 'staff-a', amount: 80_000, reason: 'merchant refused a defective item' }],
         waitForStage: WorkflowUpdateStage.ACCEPTED,
       });
-      const approved = await handle.executeUpdate(approveAdvanceCompensationUpdate, { args: [{ by: 'staff-b' }] });
+      const approved = await handle.executeUpdate(complaintUpdates.approveAdvanceCompensation, {
+        args: [{ by: 'staff-b' }],
+      });
       expect(approved.compensation?.status).toBe('paying');
       expect((await request.result()).compensation?.status).toBe('paying');
       await waitFor(
@@ -177,7 +171,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   it('turns a payout the provider refuses for good into a staff task, never only a log line', async () => {
     const fake = fakeComplaintActivities(env(), { calendar: '7x24', payoutRefused: true });
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
-      await handle.executeUpdate(requestAdvanceCompensationUpdate, {
+      await handle.executeUpdate(complaintUpdates.requestAdvanceCompensation, {
         args: [{ by: 'staff-a', amount: 1_000, reason: 'lost' }],
       });
       const state = await waitFor(
@@ -199,7 +193,7 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
       await env().sleep(73 * HOUR);
       const state = await claim.query(recoveryClaimStateQuery);
       expect(state).toMatchObject({ remindersSent: 3, overdue: true, status: 'overdue' });
-      await claim.executeUpdate(recordRecoveryPaymentUpdate, {
+      await claim.executeUpdate(recoveryClaimUpdates.recordPayment, {
         args: [{ by: 'staff-a', amount: 5_000, method: 'settlement_deduction' }],
       });
       expect(await claim.result()).toMatchObject({ status: 'settled', recovered: 5_000 });
@@ -215,17 +209,17 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       const claim = await compensateBelowThreshold(handle, 9_000, 'x');
       expect(
-        (await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'courier broke it' }] }))
+        (await claim.executeUpdate(recoveryClaimUpdates.dispute, { args: [{ by: 'm', evidence: 'courier broke it' }] }))
           .status,
       ).toBe('disputed');
       await env().sleep(50 * HOUR);
       expect((await claim.query(recoveryClaimStateQuery)).remindersSent).toBe(0);
-      const upheld = await claim.executeUpdate(decideRecoveryDisputeUpdate, {
+      const upheld = await claim.executeUpdate(recoveryClaimUpdates.decideDispute, {
         args: [{ by: 'staff-a', decision: 'upheld', note: 'photos show mould' }],
       });
       expect(upheld.status).toBe('open');
-      await claim.executeUpdate(disputeRecoveryClaimUpdate, { args: [{ by: 'm', evidence: 'new evidence' }] });
-      await claim.executeUpdate(decideRecoveryDisputeUpdate, {
+      await claim.executeUpdate(recoveryClaimUpdates.dispute, { args: [{ by: 'm', evidence: 'new evidence' }] });
+      await claim.executeUpdate(recoveryClaimUpdates.decideDispute, {
         args: [{ by: 'staff-b', decision: 'withdrawn', note: 'carrier at fault' }],
       });
       expect(await claim.result()).toMatchObject({ status: 'written_off', recovered: 0, writtenOff: 9_000 });
@@ -238,17 +232,18 @@ describe('complaintEscalationWorkflow: advance compensation and recovery (T/QGCM
   it('resolves on the consumer’s acceptance of an explanation, lets them reopen within the follow-up window and ends when the window closes (§5.7)', async () => {
     const fake = fakeComplaintActivities(env(), { calendar: '7x24', terms: { reopen: 48 * HOUR } });
     const result = await run(fake.activities, { party: 'merchant' }, async (handle) => {
-      await handle.executeUpdate(respondToComplaintUpdate, {
+      await handle.executeUpdate(complaintUpdates.respond, {
         args: [{ by: 'merchant-user', role: 'merchant', messageId: 'm1', proposal: { remedy: 'explanation' } }],
       });
       expect(
-        (await handle.executeUpdate(decideOnProposalUpdate, { args: [{ by: 'consumer', accept: true }] })).status,
+        (await handle.executeUpdate(complaintUpdates.decideOnProposal, { args: [{ by: 'consumer', accept: true }] }))
+          .status,
       ).toBe('resolved');
-      const reopened = await handle.executeUpdate(reopenComplaintUpdate, {
+      const reopened = await handle.executeUpdate(complaintUpdates.reopen, {
         args: [{ by: 'consumer', messageId: 'r1' }],
       });
       expect(reopened.status).toBe('reopened');
-      await handle.executeUpdate(resolveComplaintUpdate, {
+      await handle.executeUpdate(complaintUpdates.resolve, {
         args: [{ by: 'staff-a', remedy: 'after_sales', summary: 'repair' }],
       });
       await env().sleep(49 * HOUR);

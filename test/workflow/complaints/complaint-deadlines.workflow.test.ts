@@ -1,12 +1,7 @@
 import { recordHistory } from '../../helpers/histories';
 import { complaintWorkflowHarness, fakeComplaintActivities, HOUR } from '../../helpers/complaint-workflow';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
-import {
-  complaintStateQuery,
-  confirmResolutionUpdate,
-  resolveComplaintUpdate,
-  respondToComplaintUpdate,
-} from '../../../workflows/complaints/complaint-escalation.definitions';
+import { complaintUpdates, complaintStateQuery } from '../../../workflows/complaints/complaint-escalation.definitions';
 
 const MINUTE = 60_000;
 
@@ -16,10 +11,10 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 Â§4.7, Â
 
   /** Staff close the complaint and the consumer confirms, so the workflow completes. */
   async function close(handle: Parameters<Parameters<typeof run>[2]>[0]) {
-    await handle.executeUpdate(resolveComplaintUpdate, {
+    await handle.executeUpdate(complaintUpdates.resolve, {
       args: [{ by: 'staff-1', remedy: 'explanation', summary: 'answered' }],
     });
-    await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'consumer-1' }] });
+    await handle.executeUpdate(complaintUpdates.confirmResolution, { args: [{ by: 'consumer-1' }] });
     return handle.result();
   }
 
@@ -55,7 +50,7 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 Â§4.7, Â
     const fake = fakeComplaintActivities(env(), { virtualFiledAt: new Date('2026-11-25T10:00:00+08:00') });
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       await env().sleep(HOUR);
-      const outcome = await handle.executeUpdate(respondToComplaintUpdate, {
+      const outcome = await handle.executeUpdate(complaintUpdates.respond, {
         args: [{ by: 'merchant-user', role: 'merchant', messageId: 'msg-1' }],
       });
       expect(outcome.status).toBe('responded');
@@ -77,7 +72,7 @@ describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 Â§4.7, Â
     const start = Number(await env().currentTimeMs());
     await run(fake.activities, { party: 'carrier' }, async (handle) => {
       await env().sleep(HOUR);
-      await handle.executeUpdate(respondToComplaintUpdate, {
+      await handle.executeUpdate(complaintUpdates.respond, {
         args: [{ by: 'staff-1', role: 'staff', messageId: 'm-1' }],
       });
       await env().sleep(8 * HOUR);
@@ -115,8 +110,10 @@ describe('complaintEscalationWorkflow on 5x8 with Chinaâ€™s holidays (T/QGCML 31
     const start = Number(await env().currentTimeMs());
     await run(fake.activities, { party: 'merchant' }, async (handle) => {
       await env().sleep(sleepMs);
-      await handle.executeUpdate(resolveComplaintUpdate, { args: [{ by: 's', remedy: 'explanation', summary: 'x' }] });
-      await handle.executeUpdate(confirmResolutionUpdate, { args: [{ by: 'c' }] });
+      await handle.executeUpdate(complaintUpdates.resolve, {
+        args: [{ by: 's', remedy: 'explanation', summary: 'x' }],
+      });
+      await handle.executeUpdate(complaintUpdates.confirmResolution, { args: [{ by: 'c' }] });
       return handle.result();
     });
     return fake.callTimes['recordComplaintBreach:complaint_response:merchant']! - start;

@@ -5,16 +5,13 @@ import {
 } from '../../../activities/complaints/complaint-return-activities';
 import type { ComplaintStepInput } from '../../../activities/complaints/complaint-activities';
 import {
+  complaintUpdates,
   complaintStateQuery,
-  decideOnProposalUpdate,
-  respondToComplaintUpdate,
   type ComplaintEscalationState,
 } from '../../../workflows/complaints/complaint-escalation.definitions';
 import {
-  approveReturnUpdate,
-  inspectReturnUpdate,
-  rejectReturnUpdate,
-  returnSlipChangedSignal,
+  returnSignals,
+  returnUpdates,
   returnStateQuery,
   returnWorkflowId,
 } from '../../../workflows/returns/return-refund.definitions';
@@ -73,10 +70,10 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
     handle: Parameters<Parameters<ReturnType<typeof complaintWorkflowHarness>['run']>[2]>[0],
     remedy: 'return' | 'exchange',
   ) {
-    await handle.executeUpdate(respondToComplaintUpdate, {
+    await handle.executeUpdate(complaintUpdates.respond, {
       args: [{ by: 'merchant-user', role: 'merchant', messageId: 'm1', proposal: { remedy } }],
     });
-    return handle.executeUpdate(decideOnProposalUpdate, { args: [{ by: 'consumer-1', accept: true }] });
+    return handle.executeUpdate(complaintUpdates.decideOnProposal, { args: [{ by: 'consumer-1', accept: true }] });
   }
 
   it('a return the consumer accepts starts return:<id>; the consumer is answered at once, and the complaint resolves with the refund', async () => {
@@ -96,15 +93,15 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
       expect((await child.describe()).parentExecution?.workflowId).toBe(handle.workflowId);
       expect((await handle.query(complaintStateQuery)).returnId).toBe(`r-${complaintId}`);
 
-      await child.executeUpdate(approveReturnUpdate, { args: [{ by: 'merchant-1' }] });
+      await child.executeUpdate(returnUpdates.approve, { args: [{ by: 'merchant-1' }] });
       fake.slip.carrierSigned = true;
       fake.slip.merchantSigned = true;
-      await child.signal(returnSlipChangedSignal, { returnId: `r-${complaintId}` });
+      await child.signal(returnSignals.slipChanged, { returnId: `r-${complaintId}` });
       await waitFor(
         () => child.query(returnStateQuery),
         (s) => s.status === 'received',
       );
-      await child.executeUpdate(inspectReturnUpdate, {
+      await child.executeUpdate(returnUpdates.inspect, {
         args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 2, accepted: 2, condition: 'as_new' }] }],
       });
       expect(await child.result()).toMatchObject({ status: 'refunded', refundAmount: 27_800 });
@@ -134,7 +131,7 @@ describe('complaintEscalationWorkflow: an accepted return or exchange runs retur
         () => child.query(returnStateQuery),
         (s) => s.status === 'requested',
       );
-      await child.executeUpdate(rejectReturnUpdate, { args: [{ by: 'merchant-1', reason: 'worn' }] });
+      await child.executeUpdate(returnUpdates.reject, { args: [{ by: 'merchant-1', reason: 'worn' }] });
       await handle.result();
     });
     const thread = fake.steps.map((step) => step.step);

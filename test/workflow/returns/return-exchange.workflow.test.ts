@@ -3,11 +3,7 @@ import {
   logisticsEventSignal,
   replacementHandoverWorkflowId,
 } from '../../../workflows/delivery/delivery-handover.definitions';
-import {
-  approveReturnUpdate,
-  inspectReturnUpdate,
-  returnSlipChangedSignal,
-} from '../../../workflows/returns/return-refund.definitions';
+import { returnSignals, returnUpdates } from '../../../workflows/returns/return-refund.definitions';
 import { recordHistory } from '../../helpers/histories';
 import {
   REFUNDED_AND_TOLD,
@@ -31,12 +27,12 @@ describe('returnRefundWorkflow, exchange (T/QGCML 3125 §6.4; §4.8, §5.7 excha
   ) {
     const fake = fakeExchangeActivities(env(), { inStock, refundAmount: 12800 });
     return run(fake, async (handle, fake, returnId) => {
-      await handle.executeUpdate(approveReturnUpdate, { args: [{ by: 'merchant-1' }] });
+      await handle.executeUpdate(returnUpdates.approve, { args: [{ by: 'merchant-1' }] });
       fake.slip.carrierSigned = true;
       fake.slip.merchantSigned = true;
-      await handle.signal(returnSlipChangedSignal, { returnId });
+      await handle.signal(returnSignals.slipChanged, { returnId });
       await waitForReturnState(handle, (state) => state.status === 'received');
-      await handle.executeUpdate(inspectReturnUpdate, {
+      await handle.executeUpdate(returnUpdates.inspect, {
         args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 2, accepted: 1, condition: 'as_new' }] }],
       });
       await afterInspection(handle, fake, returnId);

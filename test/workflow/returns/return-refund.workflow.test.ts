@@ -1,13 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  approveReturnUpdate,
-  inspectReturnUpdate,
-  rejectReturnUpdate,
-  RETURN_STEP_CLOSED,
-  returnShipmentEventSignal,
-  returnSlipChangedSignal,
-} from '../../../workflows/returns/return-refund.definitions';
+import { returnSignals, returnUpdates, RETURN_STEP_CLOSED } from '../../../workflows/returns/return-refund.definitions';
 import { recordHistory } from '../../helpers/histories';
 import {
   APPROVED_BY_MERCHANT,
@@ -43,15 +36,15 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     harness.run(fakeReturnActivities(env(), options), drive);
 
   const approve = (handle: Handle, returnAddress?: string) =>
-    handle.executeUpdate(approveReturnUpdate, {
+    handle.executeUpdate(returnUpdates.approve, {
       args: [{ by: 'merchant-1', ...(returnAddress ? { returnAddress } : {}) }],
     });
   const sign = async (handle: Handle, fake: Fake, party: 'merchant' | 'carrier') => {
     fake.slip[party === 'merchant' ? 'merchantSigned' : 'carrierSigned'] = true;
-    await handle.signal(returnSlipChangedSignal, { returnId: 'r' });
+    await handle.signal(returnSignals.slipChanged, { returnId: 'r' });
   };
   const carrierEvent = (handle: Handle, type: 'picked_up' | 'in_transit', eventId: string) =>
-    handle.signal(returnShipmentEventSignal, {
+    handle.signal(returnSignals.shipmentEvent, {
       eventId,
       type,
       shipmentId: 'shp_r1',
@@ -113,7 +106,9 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
 
   it('rejected by the merchant → rejected, the consumer told the reason', async () => {
     const { result, fake } = await run({ kind: 'return' }, async (handle) => {
-      const rejected = await handle.executeUpdate(rejectReturnUpdate, { args: [{ by: 'merchant-1', reason: 'worn' }] });
+      const rejected = await handle.executeUpdate(returnUpdates.reject, {
+        args: [{ by: 'merchant-1', reason: 'worn' }],
+      });
       expect(rejected).toEqual({ status: 'rejected' });
     });
     expect(result).toEqual({ returnId: expect.any(String), status: 'rejected' });
@@ -129,7 +124,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
     const { result, fake, state, handle, returnId } = await run({ kind: 'return' }, async (handle, fake) => {
       // Nothing to inspect before the return is approved.
       expect(
-        await closedStep(handle.executeUpdate(inspectReturnUpdate, { args: [{ by: 'merchant-1', lines: [] }] })),
+        await closedStep(handle.executeUpdate(returnUpdates.inspect, { args: [{ by: 'merchant-1', lines: [] }] })),
       ).toMatch(/is requested; the inspection is closed/);
       await approve(handle, 'Tea House, 1 Nanjing Rd, Shanghai');
       expect(await closedStep(approve(handle))).toMatch(/is approved; the decision is closed/);
@@ -139,7 +134,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
       await env().sleep(1_000);
-      const inspected = await handle.executeUpdate(inspectReturnUpdate, {
+      const inspected = await handle.executeUpdate(returnUpdates.inspect, {
         args: [
           {
             by: 'merchant-1',
@@ -191,7 +186,7 @@ describe('returnRefundWorkflow (T/QGCML 3125 §6.4, §7.1.2, §4.8)', () => {
       await sign(handle, fake, 'carrier');
       await sign(handle, fake, 'merchant');
       await env().sleep(1_000);
-      const outcome = await handle.executeUpdate(inspectReturnUpdate, {
+      const outcome = await handle.executeUpdate(returnUpdates.inspect, {
         args: [{ by: 'merchant-1', lines: [{ productId: 'tea', received: 0, accepted: 0, condition: 'missing' }] }],
       });
       expect(outcome).toEqual({ status: 'inspection_failed' });
