@@ -84,3 +84,24 @@ export function handoverSlipOf(order: Order, parties: DeliveryParties): Handover
   const { merchant, carrier } = parties;
   return new HandoverSlip(order.id, merchant.id, carrier.id, [], 3, 63_500, 63_500, 'CNY', null, 'x', 'sandbox');
 }
+
+/**
+ * An order made by createConfirmedOrder, handed to the parties' carrier a day before
+ * `deliveredAt` and delivered then: what a return, or a complaint's return, starts from.
+ */
+export async function createDeliveredOrder(
+  orm: MikroORM,
+  cipher: FieldCipher,
+  parties: DeliveryParties,
+  deliveredAt = new Date(),
+) {
+  const confirmed = await createConfirmedOrder(orm, cipher, parties);
+  const em = orm.em.fork();
+  const slip = handoverSlipOf(confirmed.order, parties);
+  slip.handedOverAt = new Date(deliveredAt.getTime() - 86_400_000);
+  slip.deliveredAt = deliveredAt;
+  em.persist(slip);
+  await em.flush();
+  await em.nativeUpdate(Order, { id: confirmed.order.id }, { status: 'delivered' });
+  return confirmed;
+}

@@ -7,17 +7,11 @@ import {
   type ComplaintReturn,
 } from '../../../activities/complaints/complaint-return-activities';
 import { Complaint } from '../../../db/entities/complaint.entity';
-import { Order } from '../../../db/entities/order.entity';
 import { ReturnRequest } from '../../../db/entities/return-request.entity';
 import { FieldCipher } from '../../../db/field-cipher';
 import type { ComplaintCategory } from '../../../domain/complaints';
 import { loadConfig } from '../../../config/env';
-import {
-  createConfirmedOrder,
-  handoverSlipOf,
-  createDeliveryParties,
-  type DeliveryParties,
-} from '../../helpers/delivery-fixtures';
+import { createDeliveredOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 
 const DAY = 86_400_000;
@@ -41,17 +35,7 @@ describe('createReturnForComplaint on PostgreSQL', () => {
   });
   afterAll(() => db?.drop());
 
-  async function deliveredOrder(deliveredAt: Date) {
-    const { order, tea, cups } = await createConfirmedOrder(db.orm, cipher, parties);
-    const em = db.orm.em.fork();
-    const slip = handoverSlipOf(order, parties);
-    slip.handedOverAt = new Date(deliveredAt.getTime() - DAY);
-    slip.deliveredAt = deliveredAt;
-    em.persist(slip);
-    await em.nativeUpdate(Order, { id: order.id }, { status: 'delivered' });
-    await em.flush();
-    return { order, tea, cups };
-  }
+  const deliveredOrder = (deliveredAt: Date) => createDeliveredOrder(db.orm, cipher, parties, deliveredAt);
   async function complaintAbout(orderId: string, category: ComplaintCategory) {
     const em = db.orm.em.fork();
     const complaint = new Complaint(

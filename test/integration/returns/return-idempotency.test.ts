@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
-import { Order } from '../../../db/entities/order.entity';
 import { ReturnRequest } from '../../../db/entities/return-request.entity';
 import { FieldCipher } from '../../../db/field-cipher';
 import type { Principal } from '../../../domain/principal';
 import { returnWorkflowId } from '../../../workflows/returns/return-refund.definitions';
-import {
-  createConfirmedOrder,
-  createDeliveryParties,
-  handoverSlipOf,
-  type DeliveryParties,
-} from '../../helpers/delivery-fixtures';
+import { createDeliveredOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
 
@@ -33,14 +27,8 @@ describe('POST /orders/:id/returns with an Idempotency-Key', () => {
     return deliveredOrderOf(await createDeliveryParties(stack.orm, FieldCipher.fromConfig(stack.config)));
   }
   async function deliveredOrderOf(parties: DeliveryParties) {
-    const { order, tea, cups } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
-    const em = stack.orm.em.fork();
-    const slip = handoverSlipOf(order, parties);
-    slip.handedOverAt = new Date(Date.now() - 2 * HOUR);
-    slip.deliveredAt = new Date(Date.now() - HOUR);
-    em.persist(slip);
-    await em.flush();
-    await em.nativeUpdate(Order, { id: order.id }, { status: 'delivered' });
+    const cipher = FieldCipher.fromConfig(stack.config);
+    const { order, tea, cups } = await createDeliveredOrder(stack.orm, cipher, parties, new Date(Date.now() - HOUR));
     const consumer: Principal = { sub: parties.consumer.id, role: 'consumer' };
     return { consumer, parties, orderId: order.id, tea, cups };
   }

@@ -25,8 +25,8 @@ import {
 import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
 import {
   createConfirmedOrder,
+  createDeliveredOrder,
   createDeliveryParties,
-  handoverSlipOf,
   type DeliveryParties,
 } from '../../helpers/delivery-fixtures';
 import { eventually } from '../../helpers/eventually';
@@ -89,15 +89,7 @@ describe('the unstarted-process sweep', () => {
 
   /** A confirmed order of the parties' merchant, handed to their carrier and delivered now. */
   async function deliveredOrder() {
-    const { order, tea } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
-    const em = stack.orm.em.fork();
-    const slip = handoverSlipOf(order, parties);
-    slip.handedOverAt = new Date();
-    slip.deliveredAt = new Date();
-    em.persist(slip);
-    await em.nativeUpdate(Order, { id: order.id }, { status: 'delivered' });
-    await em.flush();
-    return { order, tea };
+    return createDeliveredOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
   }
 
   it('starts the process of an order committed without one, once, and leaves running processes alone', async () => {
