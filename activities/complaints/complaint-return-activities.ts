@@ -37,6 +37,12 @@ function asComplaintReturn(request: ReturnRequest): ComplaintReturn {
   };
 }
 
+/** Which complaint's remedy, and what to ask for: an exchange, or (no type) a return. */
+export interface ReturnForComplaintInput {
+  complaintId: string;
+  type?: 'return' | 'exchange';
+}
+
 /**
  * The return a complaint's accepted remedy makes (T/QGCML 3125 §4.8, §5.7 return and
  * exchange as remedies; §6.4 after-sales). Made through `requestReturn`, the one function
@@ -46,11 +52,12 @@ export function createComplaintReturnActivities({ orm }: { orm: MikroORM }) {
   return {
     /**
      * Creates the complaint's return for every item still returnable, or finds the one a
-     * previous attempt made (return_request.complaint_id is unique). An exchange comes back
-     * as a return with a refund: replacements are not built in the returns process yet.
+     * previous attempt made (return_request.complaint_id is unique). `type: 'exchange'` makes
+     * an exchange, whose process ships a replacement; without a type (complaints that began
+     * before exchanges were offered), a return with a refund.
      * Ineligible (window passed, nothing left) → non-retryable RETURN_REMEDY_NOT_POSSIBLE.
      */
-    async createReturnForComplaint(input: { complaintId: string }): Promise<ComplaintReturn> {
+    async createReturnForComplaint(input: ReturnForComplaintInput): Promise<ComplaintReturn> {
       return orm.em.fork().transactional(async (em) => {
         // The complaint's row lock serialises two attempts, so the second finds the first's return.
         const complaint = await em.findOneOrFail(
@@ -75,7 +82,7 @@ export function createComplaintReturnActivities({ orm }: { orm: MikroORM }) {
           const request = await requestReturn(em, {
             orderId: complaint.orderId,
             consumerId: complaint.consumerId,
-            type: 'return',
+            type: input.type ?? 'return',
             reason: returnReasonForComplaint(complaint.category),
             items,
             complaintId: complaint.id,

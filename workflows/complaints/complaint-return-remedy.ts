@@ -23,6 +23,12 @@ import { returnStartMetadata } from '../returns/return-refund.metadata';
 import { hasBusinessStatus, RETURN_COMPLAINT_VISIBILITY_PATCH } from '../shared/visibility';
 import { searchAttributes } from '../shared/search-attributes';
 
+/**
+ * Complaints that accepted an exchange before the returns process shipped replacements made
+ * a plain return (refunded) and said so in the thread; they replay that path.
+ */
+export const COMPLAINT_EXCHANGE_SHIPS_REPLACEMENT_PATCH = 'complaint-exchange-ships-replacement';
+
 /** How often a complaint that found its return's process already running looks at the return. */
 const RUNNING_RETURN_POLL = '10 minutes';
 
@@ -106,16 +112,19 @@ export async function followReturnRemedy(p: ComplaintProcess, accepted: Accepted
     await p.moveTo('escalated', `${step}:${round}`, why, { escalated: true });
     await p.notify({ complaintId, purpose: 'complaint_attention_staff', reason: 'return_not_possible', round });
   };
+  // An exchange asks the returns process for one: it ships a replacement (refunding only if
+  // there is none to send), as an exchange the consumer asks for directly does (§6.4).
+  const asExchange = remedy === 'exchange' && patched(COMPLAINT_EXCHANGE_SHIPS_REPLACEMENT_PATCH);
   let made: ComplaintReturn;
   try {
-    made = await local.createReturnForComplaint({ complaintId });
+    made = await local.createReturnForComplaint(asExchange ? { complaintId, type: 'exchange' } : { complaintId });
   } catch (error) {
     const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : null;
     await backToStaff('return-not-possible', `no return possible: ${cause?.message ?? String(error)}`);
     return;
   }
   p.state.returnId = made.returnId;
-  if (remedy === 'exchange')
+  if (remedy === 'exchange' && !asExchange)
     await local.recordComplaintStep({
       complaintId,
       step: `exchange-as-return:${round}`,
@@ -152,6 +161,6 @@ export async function followReturnRemedy(p: ComplaintProcess, accepted: Accepted
   }
 
   const summary = returnOutcomeSummary(result, made.currency);
-  if (p.isOpen()) await p.resolve('return', summary, by);
+  if (p.isOpen()) await p.resolve(asExchange ? 'exchange' : 'return', summary, by);
   else await local.recordComplaintStep({ complaintId, step: `return-ended:${round}`, event: summary });
 }

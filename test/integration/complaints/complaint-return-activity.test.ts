@@ -55,8 +55,8 @@ describe('createReturnForComplaint on PostgreSQL', () => {
     await em.persist(complaint).flush();
     return complaint;
   }
-  const create = (complaintId: string): Promise<ComplaintReturn> =>
-    env.run(activities.createReturnForComplaint, { complaintId });
+  const create = (complaintId: string, type?: 'exchange'): Promise<ComplaintReturn> =>
+    env.run(activities.createReturnForComplaint, type ? { complaintId, type } : { complaintId });
   async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
     const error = await promise.then(
       () => undefined,
@@ -90,6 +90,14 @@ describe('createReturnForComplaint on PostgreSQL', () => {
     const delivery = await complaintAbout(order.id, 'delivery');
     expect((await refusal(create(delivery.id))).message).toMatch(/nothing left to return/);
     expect(await db.orm.em.fork().count(ReturnRequest, { orderId: order.id })).toBe(1);
+  });
+
+  it('an accepted exchange makes an exchange, whose process ships a replacement (§6.4)', async () => {
+    const { order } = await deliveredOrder(new Date());
+    const complaint = await complaintAbout(order.id, 'quality');
+    const made = await create(complaint.id, 'exchange');
+    const request = await db.orm.em.fork().findOneOrFail(ReturnRequest, { id: made.returnId });
+    expect(request).toMatchObject({ complaintId: complaint.id, kind: 'exchange', reason: 'quality' });
   });
 
   it('an order past its return window → non-retryable with the reason, and no return written', async () => {
