@@ -144,7 +144,7 @@ export function hs256Signer(secret: string, options: SignerOptions = {}): TokenS
 }
 
 /**
- * The token the dev Temporal Web UI carries in its codec endpoint (scripts/start.ts):
+ * The token the dev Temporal Web UI carries in its codec endpoint (set by `npm start`):
  * staff, for the codec audience only, so it opens the codec routes and nothing else.
  */
 export function codecUiToken(secret: string): string {
