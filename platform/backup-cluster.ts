@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ownedDir } from '../activities/ops/backup/os-user';
-import { reposUnder, type BackupTarget } from '../activities/ops/backup/target';
+import { ownedDir } from './os-user';
+import { reposUnder, type BackupTarget } from './backup-target';
 import {
   appDatabaseUrl,
   clusterIn,

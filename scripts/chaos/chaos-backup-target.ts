@@ -4,7 +4,7 @@
 // chaos cluster into repositories beside it, never the user's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BACKUP_TARGET_ENV, storeopsBackupTarget } from '../../activities/ops/backup/target';
+import { BACKUP_TARGET_ENV, storeopsBackupTarget } from '../../platform/backup-target';
 import { postgresWritableRoot, type LocalCluster } from '../../platform/postgres-cluster';
 import type { Toolchain } from '../../platform/toolchain';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/env';
-import { setUpBackups } from '../../activities/ops/backup/setup';
+import { setUpBackups } from './backup-setup';
 import { migrateAppDatabase, startSandboxes } from '../../platform/launch-steps';
 import { say, type ProcessGroup } from '../../platform/process-group';
 

@@ -6,7 +6,7 @@ import { BACKUP_FAILED } from '../../../workflows/ops/backup.definitions';
 import { listRepoBackups, type BackupInfo } from './info';
 import { pgbackrest, PgBackRestError } from './pgbackrest';
 import { ensureStanza } from './stanza';
-import type { BackupTarget, RepoNumber } from './target';
+import type { BackupTarget, RepoNumber } from '../../../platform/backup-target';
 import { verifyRepo } from './verify';
 
 /** pgBackRest's message as the failure: retryable only while another process holds the lock. */

@@ -15,7 +15,7 @@ import { takeFingerprint, type Fingerprint } from './fingerprint';
 import { listRepoBackups } from './info';
 import { PgBackRestError } from './pgbackrest';
 import { restoreStandby, standbyCluster, standbySql, startStandby, tearDownStandby } from './standby';
-import { drillDirOf, type BackupTarget, type RepoNumber } from './target';
+import { drillDirOf, type BackupTarget, type RepoNumber } from '../../../platform/backup-target';
 import { freePort } from '../../../platform/free-port';
 
 export interface DrillBackup {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { superuserPsqlArgs, type LocalCluster } from '../../../platform/postgres-cluster';
-import { ownedDir, runAs } from './os-user';
+import { ownedDir, runAs } from '../../../platform/os-user';
 
 /** Ops bookkeeping that changes while a drill runs; everything else is business data. */
 export const FINGERPRINT_EXCLUDED_TABLES = ['mikro_orm_migrations', 'backup_run', 'recovery_drill'];

@@ -3,7 +3,7 @@ import type { Config } from '../../../config/env';
 import { createBackupActivities } from './backup-activities';
 import { createDrillActivities } from './drill-activities';
 import { createDrillRecordActivities } from './drill-record-activities';
-import { backupTargetFor } from './target';
+import { backupTargetFor } from '../../../platform/backup-target';
 
 /** Every backup and drill activity of the `ops` worker, on the configured target. */
 export function createOpsBackupActivities({ orm, config }: { orm: MikroORM; config: Config }) {

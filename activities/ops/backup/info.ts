@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pgbackrest } from './pgbackrest';
-import type { BackupTarget, RepoNumber } from './target';
+import type { BackupTarget, RepoNumber } from '../../../platform/backup-target';
 
 /** The parts of `pgbackrest info --output=json` (2.45) the project reads. */
 const infoBackupSchema = z.object({

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ownedDir, runAs } from './os-user';
-import { configFileOf, type BackupTarget } from './target';
+import { ownedDir, runAs } from '../../../platform/os-user';
+import { configFileOf, type BackupTarget } from '../../../platform/backup-target';
 
 /** pgBackRest's own error ("ERROR: [055]: unable to load info file…"), kept verbatim for ops. */
 export class PgBackRestError extends Error {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { clusterIn, type LocalCluster } from '../../../platform/postgres-cluster';
-import { ownedDir, runAs } from './os-user';
-import { configFileOf, type BackupTarget, type RepoNumber } from './target';
+import { ownedDir, runAs } from '../../../platform/os-user';
+import { configFileOf, type BackupTarget, type RepoNumber } from '../../../platform/backup-target';
 import { pgbackrest } from './pgbackrest';
 
 /** Where recovery stops: a named restore point (general drill) or the end of archived WAL (severe). */

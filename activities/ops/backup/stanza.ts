@@ -1,6 +1,6 @@
 import { setArchiveCommand } from '../../../platform/postgres-cluster';
 import { archivePushCommand, pgbackrest, writeConfig } from './pgbackrest';
-import type { BackupTarget } from './target';
+import type { BackupTarget } from '../../../platform/backup-target';
 
 /**
  * Makes the target ready for backups, idempotently (T/QGCML 3125 §8.4): the generated

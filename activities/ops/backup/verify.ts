@@ -1,5 +1,5 @@
 import { pgbackrest } from './pgbackrest';
-import type { BackupTarget, RepoNumber } from './target';
+import type { BackupTarget, RepoNumber } from '../../../platform/backup-target';
 
 export interface VerifyResult {
   ok: boolean;

@@ -5,7 +5,7 @@ import { compareFingerprints } from '../../../activities/ops/backup/compare';
 import type { Fingerprint } from '../../../activities/ops/backup/fingerprint';
 import { parseInfo } from '../../../activities/ops/backup/info';
 import { parsePgBackRestError, renderConfig } from '../../../activities/ops/backup/pgbackrest';
-import type { BackupTarget } from '../../../activities/ops/backup/target';
+import type { BackupTarget } from '../../../platform/backup-target';
 import { parseVerify } from '../../../activities/ops/backup/verify';
 import { evaluateDrill } from '../../../domain/recovery-drill';
 

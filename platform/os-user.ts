@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chownSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { LocalCluster } from '../../../platform/postgres-cluster';
+import type { LocalCluster } from './postgres-cluster';
 
 export interface RunResult {
   code: number;

@@ -1,7 +1,7 @@
-import type { Config } from '../../../config/env';
-import { ensureBackupSchedulesAt } from '../../../workers/ops-schedules';
-import { ensureStanza } from './stanza';
-import { backupTargetFor } from './target';
+import type { Config } from '../../config/env';
+import { ensureBackupSchedulesAt } from '../../workers/ops-schedules';
+import { ensureStanza } from '../../activities/ops/backup/stanza';
+import { backupTargetFor } from '../../platform/backup-target';
 
 /**
  * Start-up of backups, idempotent: the stanza and WAL archiving on the local cluster (when

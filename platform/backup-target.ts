@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../../config/env';
-import { localCluster, postgresWritableRoot, type LocalCluster } from '../../../platform/postgres-cluster';
-import { ensureToolchain } from '../../../platform/toolchain';
+import type { Config } from '../config/env';
+import { localCluster, postgresWritableRoot, type LocalCluster } from './postgres-cluster';
+import { ensureToolchain } from './toolchain';
 
 export type RepoNumber = 1 | 2;
 
