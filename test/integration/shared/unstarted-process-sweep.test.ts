@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { startComplaintProcess } from '../../../activities/complaints/complaint-process-start';
-import { startReturnProcess } from '../../../activities/returns/return-process-start';
 import { createUnstartedProcessSweepActivities } from '../../../activities/shared/unstarted-process-sweep';
-import { buildApp } from '../../../api/app';
 import { Complaint } from '../../../db/entities/complaint.entity';
 import { Order } from '../../../db/entities/order.entity';
 import { ReturnRequest } from '../../../db/entities/return-request.entity';
@@ -18,21 +14,11 @@ import {
 } from '../../../workflows/complaints/complaint-escalation.definitions';
 import { orderWorkflowId } from '../../../workflows/order/order-confirmation.definitions';
 import { returnWorkflowId } from '../../../workflows/returns/return-refund.definitions';
-import {
-  UNSTARTED_PROCESS_SWEEP_WORKFLOW,
-  type UnstartedProcessSweepResult,
-} from '../../../workflows/shared/unstarted-process-sweep.definitions';
-import { TASK_QUEUES } from '../../../workflows/shared/task-queues';
-import {
-  createConfirmedOrder,
-  createDeliveredOrder,
-  createDeliveryParties,
-  type DeliveryParties,
-} from '../../helpers/delivery-fixtures';
+import type { UnstartedProcessSweepResult } from '../../../workflows/shared/unstarted-process-sweep.definitions';
+import { createConfirmedOrder, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { eventually } from '../../helpers/eventually';
-import { oneItemOrderRequest, openShop, signUpConsumer } from '../../helpers/order-fixtures';
-import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
-import { startTestStack, type TestStack } from '../../helpers/stack';
+import { useLostStartStack } from '../../helpers/lost-start-stack';
+import type { TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
 
 // An API instance killed between a record's commit and its process's start (issue 14's
@@ -41,56 +27,15 @@ import { bearer } from '../../helpers/tokens';
 // merchant is never asked (§6.4); a complaint nobody must answer (§4.7, §4.8). One sweep
 // starts those processes, once, through the start function each API uses.
 describe('the unstarted-process sweep', () => {
-  // A database of its own: the sweep looks at every record, and other files leave records
-  // whose processes ran in their own Temporal namespaces.
-  let database: PrivateDatabase;
+  const lost = useLostStartStack('unstarted_process_sweep');
+  const { sweep, runIdOf, expectNoProcess, placeThrough, deliveredOrder } = lost;
   let stack: TestStack;
   let dyingApi: FastifyInstance;
-  let shop: Awaited<ReturnType<typeof openShop>>;
   let parties: DeliveryParties;
   let consumer: Principal;
-
-  beforeAll(async () => {
-    database = await createPrivateDatabase('unstarted_process_sweep');
-    stack = await startTestStack({ workers: [TASK_QUEUES.commerce], config: { DATABASE_URL: database.url } });
-    shop = await openShop(stack, { price: 1_200, deliveryFee: 0, stock: 10 });
-    parties = await createDeliveryParties(stack.orm, FieldCipher.fromConfig(stack.config));
-    consumer = { sub: parties.consumer.id, role: 'consumer' };
-    // An API whose process start never happens: what a kill -9 after the commit leaves.
-    const dying = new Client({ connection: stack.temporal.connection, namespace: stack.config.TEMPORAL_NAMESPACE });
-    dying.workflow.start = () => Promise.reject(new Error('the API process died here'));
-    dyingApi = await buildApp({ config: stack.config, orm: stack.orm, temporal: dying });
-  });
-  afterAll(async () => {
-    await dyingApi?.close();
-    await stack?.close();
-    await database?.drop();
-  });
-
-  const sweep = () =>
-    stack.temporal.workflow.execute(UNSTARTED_PROCESS_SWEEP_WORKFLOW, {
-      workflowId: `sweep-test-${randomUUID()}`,
-      taskQueue: TASK_QUEUES.commerce,
-      args: [{ olderThanSeconds: 0 }],
-    }) as Promise<UnstartedProcessSweepResult>;
-
-  const runIdOf = async (workflowId: string) => (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
-  const expectNoProcess = (workflowId: string) =>
-    expect(stack.temporal.workflow.getHandle(workflowId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  beforeAll(() => ({ stack, dyingApi, parties, consumer } = lost.current()));
   const mailsTo = (address: string) =>
     stack.smtp.received.filter((mail) => mail.envelopeTo.includes(address)).map((mail) => mail.parsed.subject);
-
-  async function placeThrough(app: FastifyInstance) {
-    const { principal } = await signUpConsumer(stack);
-    const answer = await app.inject(oneItemOrderRequest(stack.config, principal, shop.productId));
-    const [order] = await stack.orm.em.fork().find(Order, { consumerId: principal.sub });
-    return { answer, order: order! };
-  }
-
-  /** A confirmed order of the parties' merchant, handed to their carrier and delivered now. */
-  async function deliveredOrder() {
-    return createDeliveredOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
-  }
 
   it('starts the process of an order committed without one, once, and leaves running processes alone', async () => {
     const healthy = await placeThrough(stack.app);
@@ -221,106 +166,5 @@ describe('the unstarted-process sweep', () => {
       const order = await stack.orm.em.fork().findOneOrFail(Order, { id: stuck.order.id });
       expect(order.processStartedAt).toBeInstanceOf(Date);
     });
-  });
-
-  it('lets a decision on an order, return or complaint whose process start was lost go through: started then, once, never a 409', async () => {
-    // The chaos run's case: the merchant answers before the sweep came by, and a 409 ("the
-    // complaint is awaiting_response") refused a decision that applies.
-    const staff = bearer(stack.config, 'staff');
-    const { order: returned, tea } = await deliveredOrder();
-    await dyingApi.inject({
-      method: 'POST',
-      url: `/orders/${returned.id}/returns`,
-      headers: bearer(stack.config, consumer),
-      payload: { type: 'return', reason: 'damaged', items: [{ productId: tea.productId, quantity: 1 }] },
-    });
-    const [request] = await stack.orm.em.fork().find(ReturnRequest, { orderId: returned.id });
-    await expectNoProcess(returnWorkflowId(request!.id));
-    const approved = await stack.app.inject({
-      method: 'POST',
-      url: `/returns/${request!.id}/approve`,
-      headers: staff,
-      payload: { note: 'send it back' },
-    });
-    expect(approved.statusCode).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'approved' });
-
-    const { order: complained } = await createConfirmedOrder(stack.orm, FieldCipher.fromConfig(stack.config), parties);
-    await dyingApi.inject({
-      method: 'POST',
-      url: '/complaints',
-      headers: bearer(stack.config, consumer),
-      payload: { orderId: complained.id, category: 'quality', description: 'The tea tastes of smoke' },
-    });
-    const [complaint] = await stack.orm.em.fork().find(Complaint, { orderId: complained.id });
-    await expectNoProcess(complaintWorkflowId(complaint!.id));
-    const answered = await stack.app.inject({
-      method: 'POST',
-      url: `/complaints/${complaint!.id}/responses`,
-      headers: staff,
-      payload: { message: 'We are looking into it.' },
-    });
-    expect(answered.statusCode).toBe(200);
-    expect(answered.json()).toMatchObject({ status: 'responded' });
-
-    const { principal: buyer } = await signUpConsumer(stack);
-    await dyingApi.inject(oneItemOrderRequest(stack.config, buyer, shop.productId));
-    const [order] = await stack.orm.em.fork().find(Order, { consumerId: buyer.sub });
-    await expectNoProcess(orderWorkflowId(order!.id));
-    const cancelled = await stack.app.inject({
-      method: 'POST',
-      url: `/orders/${order!.id}/cancel`,
-      headers: bearer(stack.config, buyer),
-    });
-    expect(cancelled.statusCode).toBe(200);
-    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
-
-    // Each got its one process, which the sweep then leaves alone.
-    const runs = [
-      await runIdOf(returnWorkflowId(request!.id)),
-      await runIdOf(complaintWorkflowId(complaint!.id)),
-      await runIdOf(orderWorkflowId(order!.id)),
-    ];
-    await sweep();
-    expect([
-      await runIdOf(returnWorkflowId(request!.id)),
-      await runIdOf(complaintWorkflowId(complaint!.id)),
-      await runIdOf(orderWorkflowId(order!.id)),
-    ]).toEqual(runs);
-  });
-
-  it('answers a start replayed after a return or complaint process ended with existed, never a second run', async () => {
-    const { order, tea } = await deliveredOrder();
-    const asked = await stack.app.inject({
-      method: 'POST',
-      url: `/orders/${order.id}/returns`,
-      headers: bearer(stack.config, consumer),
-      payload: { type: 'refund_only', reason: 'quality', items: [{ productId: tea.productId, quantity: 1 }] },
-    });
-    expect(asked.statusCode).toBe(201);
-    const filed = await stack.app.inject({
-      method: 'POST',
-      url: '/complaints',
-      headers: bearer(stack.config, consumer),
-      payload: { orderId: order.id, category: 'quality', description: 'Stale' },
-    });
-    expect(filed.statusCode).toBe(201);
-    const request = await stack.orm.em.fork().findOneOrFail(ReturnRequest, { id: asked.json().id });
-    const complaint = await stack.orm.em.fork().findOneOrFail(Complaint, { id: filed.json().id });
-    const threshold = stack.config.ADVANCE_COMPENSATION_APPROVAL_THRESHOLD;
-
-    // Running: the start finds it (USE_EXISTING). Ended (here by staff): it is never run again.
-    expect(await startReturnProcess(stack.temporal, request)).toBe('started');
-    expect(await startComplaintProcess(stack.temporal, complaint, threshold)).toBe('started');
-    for (const workflowId of [returnWorkflowId(request.id), complaintWorkflowId(complaint.id)]) {
-      const handle = stack.temporal.workflow.getHandle(workflowId);
-      const run = (await handle.describe()).runId;
-      await handle.terminate('ended by staff for the test');
-      expect(await runIdOf(workflowId)).toBe(run);
-    }
-    expect(await startReturnProcess(stack.temporal, request)).toBe('existed');
-    expect(await startComplaintProcess(stack.temporal, complaint, threshold)).toBe('existed');
-    for (const workflowId of [returnWorkflowId(request.id), complaintWorkflowId(complaint.id)])
-      expect((await stack.temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('TERMINATED');
   });
 });
