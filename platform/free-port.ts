@@ -1,4 +1,4 @@
-import { connect, createServer, type Server } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /**
  * A loopback port nothing listens on right now (the OS picks it), for a server we start.
@@ -27,18 +27,15 @@ function listenAndReserve(port: number): Promise<number | undefined> {
     server.once('error', () => resolve(undefined));
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      if (typeof address !== 'object' || !address) return closeThen(server, () => resolve(undefined));
+      if (typeof address !== 'object' || !address) return server.close(() => resolve(undefined));
       const client = connect(address.port, '127.0.0.1');
       // The listening side closes first (accepted.destroy above); the client then sees the end.
-      client.once('close', () => closeThen(server, () => resolve(address.port)));
-      client.once('error', () => closeThen(server, () => resolve(address.port)));
+      const done = () => server.close(() => resolve(address.port));
+      client.once('close', done);
+      client.once('error', done);
       client.resume();
     });
   });
-}
-
-function closeThen(server: Server, done: () => void): void {
-  server.close(() => done());
 }
 
 /**
