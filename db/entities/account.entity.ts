@@ -27,28 +27,21 @@ export function normaliseEmail(email: string): string {
 export class Account extends BaseEntity {
   declare [EntityRepositoryType]?: AccountRepository;
 
-  @Property({ type: 'string', length: 16, default: 'consumer' })
-  role = 'consumer' as const;
+  @Property({ type: 'string', length: 16, default: 'consumer' }) role = 'consumer' as const;
 
-  @Property({ type: 'text' })
-  nameCiphertext!: string;
+  @Property({ type: 'text' }) nameCiphertext!: string;
 
-  @Property({ type: 'text' })
-  phoneCiphertext!: string;
+  @Property({ type: 'text' }) phoneCiphertext!: string;
 
-  @Property({ type: 'text', nullable: true })
-  addressCiphertext: string | null = null;
+  @Property({ type: 'text', nullable: true }) addressCiphertext: string | null = null;
 
   /** The uses the consumer objected to; every other use is consented to (§7.2 default opt-out). */
-  @Enum({ array: true, items: () => [...consentUses], default: [] })
-  consentObjections: ConsentUse[] = [];
+  @Enum({ array: true, items: () => [...consentUses], default: [] }) consentObjections: ConsentUse[] = [];
 
-  @Property({ type: 'string', length: 320, unique: true })
-  email: string;
+  @Property({ type: 'string', length: 320, unique: true }) email: string;
 
   /** argon2id, with its parameters and salt (api/auth/passwords.ts). */
-  @Property({ type: 'text' })
-  passwordHash: string;
+  @Property({ type: 'text' }) passwordHash: string;
 
   private constructor(email: string, passwordHash: string) {
     super();

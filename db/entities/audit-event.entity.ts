@@ -22,21 +22,17 @@ export type { AuditOutcome } from './audit-facts';
 export class AuditEvent extends AuditFacts {
   declare [EntityRepositoryType]?: AuditEventRepository;
 
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
 
-  @Property({ type: new BigIntType('number'), unique: true })
-  seq: number;
+  @Property({ type: new BigIntType('number'), unique: true }) seq: number;
 
   /** The previous event's `hash`; the first event's is `GENESIS_HASH`. */
   // Unique: two events can never claim the same predecessor, so the chain cannot fork
   // even if the application lock were bypassed.
-  @Property({ type: 'string', length: 64, unique: true })
-  prevHash: string;
+  @Property({ type: 'string', length: 64, unique: true }) prevHash: string;
 
   /** SHA-256 of this event's canonical form including `prevHash` (db/audit-hash.ts). */
-  @Property({ type: 'string', length: 64 })
-  hash: string;
+  @Property({ type: 'string', length: 64 }) hash: string;
 
   constructor(seq: number, facts: AuditFacts, prevHash: string, hash: string) {
     super(facts);

@@ -13,38 +13,28 @@ export type AuditOutcome = 'success' | 'denied' | 'failure';
 export class AuditFacts {
   // Millisecond precision: exactly what a JS Date holds, so the value hashed at append
   // time is the value read back at verification.
-  @Property({ type: 'datetime', length: 3 })
-  occurredAt: Date;
+  @Property({ type: 'datetime', length: 3 }) occurredAt: Date;
 
-  @Property({ type: 'string' })
-  actorSub: string;
+  @Property({ type: 'string' }) actorSub: string;
 
   /** A `Role`, or `system` (a workflow, a script) or `anonymous` (no valid token). */
-  @Property({ type: 'string', length: 32 })
-  actorRole: string;
+  @Property({ type: 'string', length: 32 }) actorRole: string;
 
   /** Dotted verb, e.g. `service_commitments.update`, `account.read_contact`. */
-  @Property({ type: 'string' })
-  action: string;
+  @Property({ type: 'string' }) action: string;
 
-  @Property({ type: 'string' })
-  entity: string;
+  @Property({ type: 'string' }) entity: string;
 
-  @Property({ type: 'string' })
-  entityId: string;
+  @Property({ type: 'string' }) entityId: string;
 
-  @Property({ type: 'string', length: 16 })
-  outcome: AuditOutcome;
+  @Property({ type: 'string', length: 16 }) outcome: AuditOutcome;
 
-  @Property({ type: 'string', length: 64, nullable: true })
-  ip: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) ip: string | null;
 
-  @Property({ type: 'string', length: 128, nullable: true })
-  requestId: string | null;
+  @Property({ type: 'string', length: 128, nullable: true }) requestId: string | null;
 
   /** Extra facts, never personal data in clear text. */
-  @Property({ type: 'json', nullable: true })
-  details: Record<string, unknown> | null;
+  @Property({ type: 'json', nullable: true }) details: Record<string, unknown> | null;
 
   /** Copies the facts by name (never a queue position or a chain link). */
   constructor(facts: AuditFacts) {

@@ -10,6 +10,5 @@ import { AuditFacts } from './audit-facts';
 @Entity({ tableName: 'audit_pending' })
 export class AuditPending extends AuditFacts {
   /** Assigned by the database (bigserial): the order events are linked in. */
-  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
-  position?: number;
+  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true }) position?: number;
 }

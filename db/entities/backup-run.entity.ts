@@ -15,48 +15,34 @@ export const backupRunStatuses = ['succeeded', 'failed'] as const;
 export class BackupRun extends BaseEntity {
   declare [EntityRepositoryType]?: BackupRunRepository;
 
-  @Property({ type: 'string', nullable: true })
-  label: string | null = null;
+  @Property({ type: 'string', nullable: true }) label: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  startedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) startedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  stoppedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) stoppedAt: Date | null = null;
 
-  @Property({ type: 'bigint', nullable: true })
-  sizeBytes: string | null = null;
+  @Property({ type: 'bigint', nullable: true }) sizeBytes: string | null = null;
 
-  @Property({ type: 'bigint', nullable: true })
-  repoSizeBytes: string | null = null;
+  @Property({ type: 'bigint', nullable: true }) repoSizeBytes: string | null = null;
 
-  @Property({ type: 'string', length: 24, nullable: true })
-  walStart: string | null = null;
+  @Property({ type: 'string', length: 24, nullable: true }) walStart: string | null = null;
 
-  @Property({ type: 'string', length: 24, nullable: true })
-  walStop: string | null = null;
+  @Property({ type: 'string', length: 24, nullable: true }) walStop: string | null = null;
 
-  @Property({ type: 'boolean', nullable: true })
-  verified: boolean | null = null;
+  @Property({ type: 'boolean', nullable: true }) verified: boolean | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  verifyResult: string | null = null;
+  @Property({ type: 'text', nullable: true }) verifyResult: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  error: string | null = null;
+  @Property({ type: 'text', nullable: true }) error: string | null = null;
 
   /** The backup workflow's id: one row per run, whatever retries happen. */
-  @Property({ type: 'string', unique: true })
-  workflowId: string;
+  @Property({ type: 'string', unique: true }) workflowId: string;
 
-  @Enum({ items: () => [...backupTypes] })
-  type: BackupType;
+  @Enum({ items: () => [...backupTypes] }) type: BackupType;
 
-  @Property({ type: 'smallint' })
-  repo: number;
+  @Property({ type: 'smallint' }) repo: number;
 
-  @Enum({ items: () => [...backupRunStatuses] })
-  status: (typeof backupRunStatuses)[number];
+  @Enum({ items: () => [...backupRunStatuses] }) status: (typeof backupRunStatuses)[number];
 
   constructor(workflowId: string, type: BackupType, repo: number, status: (typeof backupRunStatuses)[number]) {
     super();

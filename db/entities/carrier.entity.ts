@@ -12,15 +12,12 @@ import { BaseEntity } from './base.entity';
 export class Carrier extends BaseEntity {
   declare [EntityRepositoryType]?: CarrierRepository;
 
-  @Property({ type: 'string', length: 200 })
-  name: string;
+  @Property({ type: 'string', length: 200 }) name: string;
 
   /** The company's business address for handover and complaint mail. */
-  @Property({ type: 'string', length: 320 })
-  contactEmail: string;
+  @Property({ type: 'string', length: 320 }) contactEmail: string;
 
-  @Property({ type: 'json' })
-  contractTerms: CarrierContractTerms;
+  @Property({ type: 'json' }) contractTerms: CarrierContractTerms;
 
   constructor(name: string, contactEmail: string, contractTerms: CarrierContractTerms) {
     super();

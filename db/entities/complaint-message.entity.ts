@@ -12,23 +12,17 @@ export type ComplaintMessageKind = 'message' | 'response' | 'staff_contact' | 'e
 @Unique({ properties: ['key'] })
 @Index({ properties: ['complaintId', 'createdAt'] })
 export class ComplaintMessage extends BaseEntity {
-  @Property({ type: 'uuid' })
-  complaintId: string;
+  @Property({ type: 'uuid' }) complaintId: string;
 
-  @Property({ type: 'string', length: 16 })
-  kind: ComplaintMessageKind;
+  @Property({ type: 'string', length: 16 }) kind: ComplaintMessageKind;
 
-  @Property({ type: 'string', length: 16 })
-  authorRole: Role | 'system';
+  @Property({ type: 'string', length: 16 }) authorRole: Role | 'system';
 
-  @Property({ type: 'string' })
-  authorId: string;
+  @Property({ type: 'string' }) authorId: string;
 
-  @Property({ type: 'text' })
-  body: string;
+  @Property({ type: 'text' }) body: string;
 
-  @Property({ type: 'string', nullable: true })
-  key: string | null;
+  @Property({ type: 'string', nullable: true }) key: string | null;
 
   constructor(
     complaintId: string,

@@ -44,68 +44,50 @@ export interface ComplaintStaffTask {
 @Index({ properties: ['orderId'] })
 @Index({ properties: ['processStartedAt', 'createdAt'] })
 export class Complaint extends OrderParties {
-  @Property({ type: 'string', length: 32 })
-  status: ComplaintStatus = 'awaiting_response';
+  @Property({ type: 'string', length: 32 }) status: ComplaintStatus = 'awaiting_response';
 
-  @Property({ type: 'datetime', nullable: true })
-  partyRespondedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) partyRespondedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  firstRespondedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) firstRespondedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  escalatedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) escalatedAt: Date | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  proposal: ComplaintProposal | null = null;
+  @Property({ type: 'json', nullable: true }) proposal: ComplaintProposal | null = null;
 
-  @Property({ type: 'string', length: 16, nullable: true })
-  acceptedRemedy: ComplaintRemedy | null = null;
+  @Property({ type: 'string', length: 16, nullable: true }) acceptedRemedy: ComplaintRemedy | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  compensation: ComplaintCompensation | null = null;
+  @Property({ type: 'json', nullable: true }) compensation: ComplaintCompensation | null = null;
 
   @Property({ type: 'json', nullable: true })
   resolution: { remedy: ComplaintRemedy; summary: string; by: string; at: string } | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  reopenBy: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) reopenBy: Date | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  staffTask: ComplaintStaffTask | null = null;
+  @Property({ type: 'json', nullable: true }) staffTask: ComplaintStaffTask | null = null;
 
   /**
    * When the complaint's process first ran (its first activity): a complaint committed
    * without one (the API died between commit and start) is found by the unstarted-process sweep.
    */
-  @Property({ type: 'datetime', nullable: true })
-  processStartedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) processStartedAt: Date | null = null;
 
-  @Property({ type: 'string', length: 16 })
-  category: ComplaintCategory;
+  @Property({ type: 'string', length: 16 }) category: ComplaintCategory;
 
-  @Property({ type: 'text' })
-  description: string;
+  @Property({ type: 'text' }) description: string;
 
-  @Property({ type: 'string', length: 16, nullable: true })
-  desiredRemedy: ComplaintRemedy | null;
+  @Property({ type: 'string', length: 16, nullable: true }) desiredRemedy: ComplaintRemedy | null;
 
-  @Property({ type: 'string', length: 16 })
-  party: ResponsibleParty;
+  @Property({ type: 'string', length: 16 }) party: ResponsibleParty;
 
-  @Property({ type: 'integer' })
-  commitmentVersion: number;
+  @Property({ type: 'integer' }) commitmentVersion: number;
 
   /** merchantComplaintResponse / courierComplaintResponse; null when the platform answers itself. */
-  @Property({ type: 'datetime', nullable: true })
-  partyRespondBy: Date | null;
+  @Property({ type: 'datetime', nullable: true }) partyRespondBy: Date | null;
 
   /** complaintFirstResponse: the platform's promise to the consumer (§4.7). */
-  @Property({ type: 'datetime' })
-  firstResponseBy: Date;
+  @Property({ type: 'datetime' }) firstResponseBy: Date;
 
-  @Property({ type: 'string', length: 3 })
-  currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency: Currency;
 
   constructor(
     orderId: string,

@@ -9,22 +9,17 @@ import { BaseEntity } from './base.entity';
  */
 @Entity({ abstract: true })
 export abstract class GoodsLine extends BaseEntity {
-  @Property({ type: 'integer' })
-  position: number;
+  @Property({ type: 'integer' }) position: number;
 
-  @Property({ type: 'uuid' })
-  productId: string;
+  @Property({ type: 'uuid' }) productId: string;
 
-  @Property({ type: 'string' })
-  name: string;
+  @Property({ type: 'string' }) name: string;
 
   /** Minor units, per piece. */
-  @Property({ type: 'integer' })
-  unitPrice: number;
+  @Property({ type: 'integer' }) unitPrice: number;
 
   /** Counted per item; what is delivered or returned must match it (T/QGCML 3125 §5.3). */
-  @Property({ type: 'integer' })
-  quantity: number;
+  @Property({ type: 'integer' }) quantity: number;
 
   constructor(position: number, productId: string, name: string, unitPrice: number, quantity: number) {
     super();

@@ -43,67 +43,48 @@ export interface StoredSignature {
 @Index({ properties: ['merchantId', 'createdAt'] })
 @Index({ properties: ['carrierId', 'createdAt'] })
 export class HandoverSlip extends BaseEntity {
-  @Property({ type: 'json', nullable: true })
-  merchantSignature: StoredSignature | null = null;
+  @Property({ type: 'json', nullable: true }) merchantSignature: StoredSignature | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  carrierSignature: StoredSignature | null = null;
+  @Property({ type: 'json', nullable: true }) carrierSignature: StoredSignature | null = null;
 
   /** Set when the second party signs: the moment custody passed to the carrier. */
-  @Property({ type: 'datetime', nullable: true })
-  handedOverAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) handedOverAt: Date | null = null;
 
   /** The carrier's shipment, once booked. */
-  @Property({ type: 'string', length: 100, nullable: true })
-  shipmentId: string | null = null;
+  @Property({ type: 'string', length: 100, nullable: true }) shipmentId: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  deliveredAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) deliveredAt: Date | null = null;
 
-  @Property({ type: 'integer' })
-  codRemittedAmount = 0;
+  @Property({ type: 'integer' }) codRemittedAmount = 0;
 
-  @Property({ type: 'datetime', nullable: true })
-  codRemittedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) codRemittedAt: Date | null = null;
 
   /** The exchange whose replacement this slip ships (§6.4); null for the order's own delivery. */
-  @Property({ type: 'uuid', nullable: true })
-  returnId: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) returnId: string | null = null;
 
-  @Property({ type: 'uuid' })
-  orderId: string;
+  @Property({ type: 'uuid' }) orderId: string;
 
-  @Property({ type: 'uuid' })
-  merchantId: string;
+  @Property({ type: 'uuid' }) merchantId: string;
 
-  @Property({ type: 'uuid' })
-  carrierId: string;
+  @Property({ type: 'uuid' }) carrierId: string;
 
-  @Property({ type: 'json' })
-  packages: SlipPackage[];
+  @Property({ type: 'json' }) packages: SlipPackage[];
 
-  @Property({ type: 'integer' })
-  itemCount: number;
+  @Property({ type: 'integer' }) itemCount: number;
 
-  @Property({ type: 'integer' })
-  goodsValue: number;
+  @Property({ type: 'integer' }) goodsValue: number;
 
-  @Property({ type: 'integer' })
-  declaredValue: number;
+  @Property({ type: 'integer' }) declaredValue: number;
 
-  @Property({ type: 'string', length: 3 })
-  currency: string;
+  @Property({ type: 'string', length: 3 }) currency: string;
 
-  @Property({ type: 'integer', nullable: true })
-  codAmount: number | null;
+  @Property({ type: 'integer', nullable: true }) codAmount: number | null;
 
   /** {name, phone, address} of the recipient, FieldCipher ciphertext bound to `handover:<id>:recipient`. */
-  @Property({ type: 'text' })
-  recipientCiphertext: string;
+  @Property({ type: 'text' }) recipientCiphertext: string;
 
   /** Which logistics provider's API carries it (the webhook path names it). */
-  @Property({ type: 'string', length: 32 })
-  provider: string;
+  @Property({ type: 'string', length: 32 }) provider: string;
 
   constructor(
     orderId: string,

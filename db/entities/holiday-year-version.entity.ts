@@ -21,22 +21,17 @@ import { BaseEntity } from './base.entity';
 export class HolidayYearVersion extends BaseEntity {
   declare [EntityRepositoryType]?: HolidayYearRepository;
 
-  @Property({ type: 'integer' })
-  year: number;
+  @Property({ type: 'integer' }) year: number;
 
   /** 1, 2, 3… per year: increases with every load of that year. */
-  @Property({ type: 'integer' })
-  version: number;
+  @Property({ type: 'integer' }) version: number;
 
-  @Property({ type: 'json' })
-  arrangement: HolidayArrangement;
+  @Property({ type: 'json' }) arrangement: HolidayArrangement;
 
-  @Property({ type: 'datetime' })
-  effectiveFrom: Date;
+  @Property({ type: 'datetime' }) effectiveFrom: Date;
 
   /** The `sub` of the staff member who loaded it. */
-  @Property({ type: 'string' })
-  changedBy: string;
+  @Property({ type: 'string' }) changedBy: string;
 
   private constructor(
     year: number,

@@ -9,23 +9,17 @@ import { BaseEntity } from './base.entity';
 @Entity({ tableName: 'logistics_webhook_event' })
 @Unique({ properties: ['provider', 'eventId'] })
 export class LogisticsWebhookEvent extends BaseEntity {
-  @Property({ type: 'string', length: 32 })
-  provider: string;
+  @Property({ type: 'string', length: 32 }) provider: string;
 
-  @Property({ type: 'string', length: 100 })
-  eventId: string;
+  @Property({ type: 'string', length: 100 }) eventId: string;
 
-  @Property({ type: 'string', length: 100 })
-  shipmentId: string;
+  @Property({ type: 'string', length: 100 }) shipmentId: string;
 
-  @Property({ type: 'uuid' })
-  orderId: string;
+  @Property({ type: 'uuid' }) orderId: string;
 
-  @Property({ type: 'string', length: 32 })
-  type: string;
+  @Property({ type: 'string', length: 32 }) type: string;
 
-  @Property({ type: 'datetime' })
-  occurredAt: Date;
+  @Property({ type: 'datetime' }) occurredAt: Date;
 
   constructor(provider: string, eventId: string, shipmentId: string, orderId: string, type: string, occurredAt: Date) {
     super();

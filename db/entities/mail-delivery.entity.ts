@@ -25,43 +25,32 @@ export type MailFailureKind = (typeof mailFailureKinds)[number];
 export class MailDelivery extends BaseEntity {
   declare [EntityRepositoryType]?: MailDeliveryRepository;
 
-  @Enum({ items: () => [...mailDeliveryStatuses] })
-  status: MailDeliveryStatus = 'queued';
+  @Enum({ items: () => [...mailDeliveryStatuses] }) status: MailDeliveryStatus = 'queued';
 
   /** Send attempts made (a crash between sending and recording is not counted). */
-  @Property({ type: 'integer' })
-  attempts = 0;
+  @Property({ type: 'integer' }) attempts = 0;
 
   /** SHA-256 (hex) of the lower-cased address of the last attempt. */
-  @Property({ type: 'string', length: 64, nullable: true })
-  recipientAddressHash: string | null = null;
+  @Property({ type: 'string', length: 64, nullable: true }) recipientAddressHash: string | null = null;
 
-  @Property({ type: 'string', length: 998, nullable: true })
-  providerMessageId: string | null = null;
+  @Property({ type: 'string', length: 998, nullable: true }) providerMessageId: string | null = null;
 
   /** Why the last attempt failed, addresses masked; null once sent. */
-  @Property({ type: 'text', nullable: true })
-  lastError: string | null = null;
+  @Property({ type: 'text', nullable: true }) lastError: string | null = null;
 
-  @Enum({ items: () => [...mailFailureKinds], nullable: true })
-  failureKind: MailFailureKind | null = null;
+  @Enum({ items: () => [...mailFailureKinds], nullable: true }) failureKind: MailFailureKind | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  sentAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) sentAt: Date | null = null;
 
   /** Usually `<workflowId>:<purpose>`; whatever the caller uses to mean "this message". */
-  @Property({ type: 'string', length: 255, unique: true })
-  idempotencyKey: string;
+  @Property({ type: 'string', length: 255, unique: true }) idempotencyKey: string;
 
   /** The template's purpose name, e.g. `order_placed_merchant`. */
-  @Property({ type: 'string', length: 64 })
-  purpose: string;
+  @Property({ type: 'string', length: 64 }) purpose: string;
 
-  @Enum({ items: () => [...mailRecipientKinds] })
-  recipientKind: MailRecipientKind;
+  @Enum({ items: () => [...mailRecipientKinds] }) recipientKind: MailRecipientKind;
 
-  @Property({ type: 'string', length: 128 })
-  recipientId: string;
+  @Property({ type: 'string', length: 128 }) recipientId: string;
 
   constructor(idempotencyKey: string, purpose: string, recipientKind: MailRecipientKind, recipientId: string) {
     super();

@@ -21,26 +21,20 @@ export type MerchantStatus = (typeof merchantStatuses)[number];
 export class Merchant extends BaseEntity {
   declare [EntityRepositoryType]?: MerchantRepository;
 
-  @Enum({ items: () => merchantStatuses })
-  status: MerchantStatus = 'active';
+  @Enum({ items: () => merchantStatuses }) status: MerchantStatus = 'active';
 
-  @Property({ type: 'string', length: 200 })
-  name: string;
+  @Property({ type: 'string', length: 200 }) name: string;
 
   /** The shop's business address for order mail; not a consumer's personal data. */
-  @Property({ type: 'string', length: 320 })
-  contactEmail: string;
+  @Property({ type: 'string', length: 320 }) contactEmail: string;
 
-  @Property({ type: 'json' })
-  qualifications: Qualification[];
+  @Property({ type: 'json' }) qualifications: Qualification[];
 
   /** When staff filed the reviewed documents. */
-  @Property({ type: 'datetime' })
-  filedAt: Date;
+  @Property({ type: 'datetime' }) filedAt: Date;
 
   /** When staff last re-reviewed them (§4.4 periodic re-review). */
-  @Property({ type: 'datetime' })
-  lastReviewedAt: Date;
+  @Property({ type: 'datetime' }) lastReviewedAt: Date;
 
   constructor(
     name: string,

@@ -9,21 +9,16 @@ import type { Order } from './order.entity';
 @Entity({ tableName: 'order_event' })
 @Unique({ properties: ['order', 'key'] })
 export class OrderEvent extends BaseEntity {
-  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' })
-  order: Order;
+  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' }) order: Order;
 
-  @Property({ type: 'string' })
-  key: string;
+  @Property({ type: 'string' }) key: string;
 
-  @Property({ type: 'string', length: 64 })
-  type: string;
+  @Property({ type: 'string', length: 64 }) type: string;
 
-  @Property({ type: 'datetime' })
-  occurredAt: Date;
+  @Property({ type: 'datetime' }) occurredAt: Date;
 
   /** Facts for the timeline; never personal data. */
-  @Property({ type: 'json' })
-  details: Record<string, unknown>;
+  @Property({ type: 'json' }) details: Record<string, unknown>;
 
   constructor(order: Order, key: string, type: string, occurredAt: Date, details: Record<string, unknown> = {}) {
     super();

@@ -6,11 +6,9 @@ import type { Order } from './order.entity';
 @Entity({ tableName: 'order_item' })
 @Unique({ properties: ['order', 'position'] })
 export class OrderItem extends GoodsLine {
-  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' })
-  order: Order;
+  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' }) order: Order;
 
-  @Property({ type: 'string' })
-  sku: string;
+  @Property({ type: 'string' }) sku: string;
 
   constructor(
     order: Order,

@@ -10,28 +10,22 @@ import { BaseEntity } from './base.entity';
  */
 @Entity({ abstract: true })
 export abstract class OrderParties extends BaseEntity {
-  @Property({ type: 'uuid' })
-  orderId: string;
+  @Property({ type: 'uuid' }) orderId: string;
 
-  @Property({ type: 'string' })
-  consumerId: string;
+  @Property({ type: 'string' }) consumerId: string;
 
-  @Property({ type: 'uuid' })
-  merchantId: string;
+  @Property({ type: 'uuid' }) merchantId: string;
 
   /** The order's carrier (its handover slip), when it has one; it carries a return too. */
-  @Property({ type: 'uuid', nullable: true })
-  carrierId: string | null;
+  @Property({ type: 'uuid', nullable: true }) carrierId: string | null;
 
   /**
    * The consumer's Idempotency-Key when they filed it with one (api/shared/idempotency-key.ts),
    * unique per consumer in each table, and a hash of the request it came with (never the body).
    */
-  @Property({ type: 'string', nullable: true })
-  idempotencyKey: string | null = null;
+  @Property({ type: 'string', nullable: true }) idempotencyKey: string | null = null;
 
-  @Property({ type: 'string', length: 64, nullable: true })
-  requestHash: string | null = null;
+  @Property({ type: 'string', length: 64, nullable: true }) requestHash: string | null = null;
 
   constructor(orderId: string, consumerId: string, merchantId: string, carrierId: string | null) {
     super();

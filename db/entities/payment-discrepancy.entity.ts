@@ -11,24 +11,18 @@ export type PaymentDiscrepancyKind = 'missing_at_provider' | 'missing_at_platfor
 @Unique({ properties: ['settlementDate', 'providerTransactionId'] })
 export class PaymentDiscrepancy extends BaseEntity {
   /** The settlement day, Asia/Shanghai (YYYY-MM-DD). */
-  @Property({ type: 'string', length: 10 })
-  settlementDate: string;
+  @Property({ type: 'string', length: 10 }) settlementDate: string;
 
-  @Property({ type: 'string', length: 32 })
-  kind: PaymentDiscrepancyKind;
+  @Property({ type: 'string', length: 32 }) kind: PaymentDiscrepancyKind;
 
-  @Property({ type: 'string' })
-  providerTransactionId: string;
+  @Property({ type: 'string' }) providerTransactionId: string;
 
   /** Our reference (the order id) as either side records it. */
-  @Property({ type: 'string' })
-  reference: string;
+  @Property({ type: 'string' }) reference: string;
 
-  @Property({ type: 'integer', nullable: true })
-  platformAmount: number | null;
+  @Property({ type: 'integer', nullable: true }) platformAmount: number | null;
 
-  @Property({ type: 'integer', nullable: true })
-  providerAmount: number | null;
+  @Property({ type: 'integer', nullable: true }) providerAmount: number | null;
 
   constructor(
     settlementDate: string,

@@ -11,41 +11,30 @@ export type PaymentOperation = 'authorize' | 'capture' | 'void' | 'refund' | 'pa
 @Entity({ tableName: 'payment' })
 @Index({ properties: ['subjectType', 'subjectId'] })
 export class Payment extends BaseEntity {
-  @Property({ type: 'string', nullable: true })
-  providerTransactionId: string | null = null;
+  @Property({ type: 'string', nullable: true }) providerTransactionId: string | null = null;
 
-  @Property({ type: 'string', nullable: true })
-  declineCode: string | null = null;
+  @Property({ type: 'string', nullable: true }) declineCode: string | null = null;
 
   /** When the provider took the request (refunds; §7.1.2 a record the consumer can verify). */
-  @Property({ type: 'datetime', nullable: true })
-  requestedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) requestedAt: Date | null = null;
 
   /** The provider's settlement day, YYYY-MM-DD: from its answer, or confirmed by reconciliation. */
-  @Property({ type: 'string', length: 10, nullable: true })
-  settlementDate: string | null = null;
+  @Property({ type: 'string', length: 10, nullable: true }) settlementDate: string | null = null;
 
   /** The order, complaint or return the money belongs to. */
-  @Property({ type: 'string', length: 16 })
-  subjectType: 'order' | 'return' | 'complaint';
+  @Property({ type: 'string', length: 16 }) subjectType: 'order' | 'return' | 'complaint';
 
-  @Property({ type: 'uuid' })
-  subjectId: string;
+  @Property({ type: 'uuid' }) subjectId: string;
 
-  @Property({ type: 'string', length: 16 })
-  operation: PaymentOperation;
+  @Property({ type: 'string', length: 16 }) operation: PaymentOperation;
 
-  @Property({ type: 'integer' })
-  amount: number;
+  @Property({ type: 'integer' }) amount: number;
 
-  @Property({ type: 'string', length: 3 })
-  currency: string;
+  @Property({ type: 'string', length: 3 }) currency: string;
 
-  @Property({ type: 'string', length: 16 })
-  status: 'succeeded' | 'declined' | 'failed';
+  @Property({ type: 'string', length: 16 }) status: 'succeeded' | 'declined' | 'failed';
 
-  @Property({ type: 'string', unique: true })
-  idempotencyKey: string;
+  @Property({ type: 'string', unique: true }) idempotencyKey: string;
 
   constructor(
     subjectType: 'order' | 'return' | 'complaint',

@@ -29,48 +29,35 @@ export type ProductStatus = (typeof productStatuses)[number];
 export class Product extends BaseEntity {
   declare [EntityRepositoryType]?: ProductRepository;
 
-  @Enum({ items: () => productStatuses })
-  status: ProductStatus = 'on_sale';
+  @Enum({ items: () => productStatuses }) status: ProductStatus = 'on_sale';
 
-  @Enum({ items: () => currencies })
-  currency: Currency = 'CNY';
+  @Enum({ items: () => currencies }) currency: Currency = 'CNY';
 
   /** When the price or delivery fee last changed: prices are shown in real time (§5.4). */
-  @Property({ type: 'datetime' })
-  priceUpdatedAt: Date = new Date();
+  @Property({ type: 'datetime' }) priceUpdatedAt: Date = new Date();
 
-  @ManyToOne({ entity: () => Merchant })
-  merchant: Merchant;
+  @ManyToOne({ entity: () => Merchant }) merchant: Merchant;
 
   /** The merchant's own article number, unique within its shop. */
-  @Property({ type: 'string', length: 64 })
-  sku: string;
+  @Property({ type: 'string', length: 64 }) sku: string;
 
-  @Property({ type: 'string', length: 200 })
-  name: string;
+  @Property({ type: 'string', length: 200 }) name: string;
 
-  @Enum({ items: () => pricingTypes })
-  pricingType: PricingType;
+  @Enum({ items: () => pricingTypes }) pricingType: PricingType;
 
   /** Unit price in minor units of `currency`. */
-  @Property({ type: 'integer' })
-  price: number;
+  @Property({ type: 'integer' }) price: number;
 
   /** Delivery fee per order line, in minor units of `currency`, shown apart from the price. */
-  @Property({ type: 'integer' })
-  deliveryFee: number;
+  @Property({ type: 'integer' }) deliveryFee: number;
 
-  @Property({ type: 'string', length: 200 })
-  origin: string;
+  @Property({ type: 'string', length: 200 }) origin: string;
 
-  @Property({ type: 'string', length: 100 })
-  grade: string;
+  @Property({ type: 'string', length: 100 }) grade: string;
 
-  @Property({ type: 'string', length: 200 })
-  spec: string;
+  @Property({ type: 'string', length: 200 }) spec: string;
 
-  @Property({ type: 'integer' })
-  stock: number;
+  @Property({ type: 'integer' }) stock: number;
 
   constructor(
     merchant: Merchant,

@@ -12,15 +12,12 @@ import { RateLimitCounterRepository } from '../repositories/rate-limit-counter.r
 export class RateLimitCounter {
   declare [EntityRepositoryType]?: RateLimitCounterRepository;
 
-  @PrimaryKey({ type: 'text' })
-  key: string;
+  @PrimaryKey({ type: 'text' }) key: string;
 
-  @Property({ type: 'integer' })
-  hits: number;
+  @Property({ type: 'integer' }) hits: number;
 
   /** When the current window ends and the count starts again at 1. */
-  @Property({ type: 'datetime', index: true })
-  expiresAt: Date;
+  @Property({ type: 'datetime', index: true }) expiresAt: Date;
 
   constructor(key: string, hits: number, expiresAt: Date) {
     this.key = key;

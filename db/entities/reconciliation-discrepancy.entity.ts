@@ -21,30 +21,22 @@ export type DiscrepancyKind = (typeof discrepancyKinds)[number];
 @Unique({ properties: ['kind', 'orderId'] })
 @Index({ properties: ['lastSeenAt'] })
 export class ReconciliationDiscrepancy extends BaseEntity {
-  @Property({ type: 'string', length: 32 })
-  kind: DiscrepancyKind;
+  @Property({ type: 'string', length: 32 }) kind: DiscrepancyKind;
 
-  @Property({ type: 'uuid' })
-  orderId: string;
+  @Property({ type: 'uuid' }) orderId: string;
 
-  @Property({ type: 'uuid' })
-  merchantId: string;
+  @Property({ type: 'uuid' }) merchantId: string;
 
-  @Property({ type: 'uuid', nullable: true })
-  carrierId: string | null;
+  @Property({ type: 'uuid', nullable: true }) carrierId: string | null;
 
-  @Property({ type: 'uuid', nullable: true })
-  slipId: string | null;
+  @Property({ type: 'uuid', nullable: true }) slipId: string | null;
 
   /** Counts and amounts on each side; never personal data. */
-  @Property({ type: 'json' })
-  details: Record<string, unknown>;
+  @Property({ type: 'json' }) details: Record<string, unknown>;
 
-  @Property({ type: 'datetime' })
-  firstSeenAt: Date;
+  @Property({ type: 'datetime' }) firstSeenAt: Date;
 
-  @Property({ type: 'datetime' })
-  lastSeenAt: Date;
+  @Property({ type: 'datetime' }) lastSeenAt: Date;
 
   constructor(
     kind: DiscrepancyKind,

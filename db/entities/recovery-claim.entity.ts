@@ -14,45 +14,33 @@ import { BaseEntity } from './base.entity';
 @Index({ properties: ['carrierId'] })
 @Index({ properties: ['status'] })
 export class RecoveryClaim extends BaseEntity {
-  @Property({ type: 'string', length: 16 })
-  status: RecoveryClaimStatus = 'open';
+  @Property({ type: 'string', length: 16 }) status: RecoveryClaimStatus = 'open';
 
-  @Property({ type: 'integer' })
-  recovered = 0;
+  @Property({ type: 'integer' }) recovered = 0;
 
-  @Property({ type: 'integer' })
-  writtenOff = 0;
+  @Property({ type: 'integer' }) writtenOff = 0;
 
   @Property({ type: 'json', nullable: true })
   dispute: { evidence: string; by: string; at: string; decision?: 'upheld' | 'withdrawn' } | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  closedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) closedAt: Date | null = null;
 
-  @Property({ type: 'uuid' })
-  complaintId: string;
+  @Property({ type: 'uuid' }) complaintId: string;
 
-  @Property({ type: 'string', length: 16 })
-  party: 'merchant' | 'carrier';
+  @Property({ type: 'string', length: 16 }) party: 'merchant' | 'carrier';
 
   /** Ownership columns, so a merchant or courier sees only its own claims (scopeFor). */
-  @Property({ type: 'uuid', nullable: true })
-  merchantId: string | null;
+  @Property({ type: 'uuid', nullable: true }) merchantId: string | null;
 
-  @Property({ type: 'uuid', nullable: true })
-  carrierId: string | null;
+  @Property({ type: 'uuid', nullable: true }) carrierId: string | null;
 
-  @Property({ type: 'integer' })
-  amount: number;
+  @Property({ type: 'integer' }) amount: number;
 
-  @Property({ type: 'string', length: 3 })
-  currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency: Currency;
 
-  @Property({ type: 'text' })
-  reason: string;
+  @Property({ type: 'text' }) reason: string;
 
-  @Property({ type: 'datetime' })
-  dueAt: Date;
+  @Property({ type: 'datetime' }) dueAt: Date;
 
   constructor(
     complaintId: string,

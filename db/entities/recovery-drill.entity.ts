@@ -15,30 +15,22 @@ export type DrillStatus = (typeof drillStatuses)[number];
 export class RecoveryDrill extends BaseEntity {
   declare [EntityRepositoryType]?: RecoveryDrillRepository;
 
-  @Enum({ items: () => [...drillStatuses] })
-  status: DrillStatus = 'running';
+  @Enum({ items: () => [...drillStatuses] }) status: DrillStatus = 'running';
 
-  @Property({ type: 'datetime', nullable: true })
-  finishedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) finishedAt: Date | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  failureReason: string | null = null;
+  @Property({ type: 'text', nullable: true }) failureReason: string | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  report: Record<string, unknown> | null = null;
+  @Property({ type: 'json', nullable: true }) report: Record<string, unknown> | null = null;
 
-  @Property({ type: 'string', unique: true })
-  workflowId: string;
+  @Property({ type: 'string', unique: true }) workflowId: string;
 
-  @Enum({ items: () => [...drillScenarios] })
-  scenario: DrillScenario;
+  @Enum({ items: () => [...drillScenarios] }) scenario: DrillScenario;
 
   /** The principal's subject who started it, or `schedule`/`cli`. */
-  @Property({ type: 'string', length: 128 })
-  startedBy: string;
+  @Property({ type: 'string', length: 128 }) startedBy: string;
 
-  @Property({ type: 'boolean' })
-  keepStandby: boolean;
+  @Property({ type: 'boolean' }) keepStandby: boolean;
 
   constructor(id: string, workflowId: string, scenario: DrillScenario, startedBy: string, keepStandby: boolean) {
     super();

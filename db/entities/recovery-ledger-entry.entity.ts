@@ -13,35 +13,25 @@ import { BaseEntity } from './base.entity';
 @Index({ properties: ['claimId', 'createdAt'] })
 @Index({ properties: ['party', 'partyId'] })
 export class RecoveryLedgerEntry extends BaseEntity {
-  @Property({ type: 'uuid' })
-  claimId: string;
+  @Property({ type: 'uuid' }) claimId: string;
 
-  @Property({ type: 'string', length: 16 })
-  party: 'merchant' | 'carrier';
+  @Property({ type: 'string', length: 16 }) party: 'merchant' | 'carrier';
 
-  @Property({ type: 'uuid' })
-  partyId: string;
+  @Property({ type: 'uuid' }) partyId: string;
 
-  @Property({ type: 'string', length: 16 })
-  kind: RecoveryLedgerKind;
+  @Property({ type: 'string', length: 16 }) kind: RecoveryLedgerKind;
 
-  @Property({ type: 'integer' })
-  amount: number;
+  @Property({ type: 'integer' }) amount: number;
 
-  @Property({ type: 'string', length: 3 })
-  currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency: Currency;
 
-  @Property({ type: 'string' })
-  by: string;
+  @Property({ type: 'string' }) by: string;
 
-  @Property({ type: 'string' })
-  key: string;
+  @Property({ type: 'string' }) key: string;
 
-  @Property({ type: 'string', length: 32, nullable: true })
-  method: 'payment' | 'settlement_deduction' | null;
+  @Property({ type: 'string', length: 32, nullable: true }) method: 'payment' | 'settlement_deduction' | null;
 
-  @Property({ type: 'text', nullable: true })
-  note: string | null;
+  @Property({ type: 'text', nullable: true }) note: string | null;
 
   constructor(
     claimId: string,

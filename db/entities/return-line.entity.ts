@@ -11,20 +11,15 @@ import type { ReturnRequest } from './return-request.entity';
 @Entity({ tableName: 'return_line' })
 @Unique({ properties: ['returnRequest', 'position'] })
 export class ReturnLine extends GoodsLine {
-  @Property({ type: 'integer', nullable: true })
-  received: number | null = null;
+  @Property({ type: 'integer', nullable: true }) received: number | null = null;
 
-  @Property({ type: 'integer', nullable: true })
-  accepted: number | null = null;
+  @Property({ type: 'integer', nullable: true }) accepted: number | null = null;
 
-  @Property({ type: 'string', length: 16, nullable: true })
-  condition: ItemCondition | null = null;
+  @Property({ type: 'string', length: 16, nullable: true }) condition: ItemCondition | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  note: string | null = null;
+  @Property({ type: 'text', nullable: true }) note: string | null = null;
 
-  @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' })
-  returnRequest: ReturnRequest;
+  @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' }) returnRequest: ReturnRequest;
 
   constructor(
     returnRequest: ReturnRequest,

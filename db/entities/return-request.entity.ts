@@ -25,8 +25,7 @@ import type { ReturnLine } from './return-line.entity';
 export class ReturnRequest extends OrderParties {
   declare [EntityRepositoryType]?: ReturnRequestRepository;
 
-  @Property({ type: 'string', length: 32 })
-  status: ReturnStatus = 'requested';
+  @Property({ type: 'string', length: 32 }) status: ReturnStatus = 'requested';
 
   @OneToMany<ReturnLine, ReturnRequest>({
     entity: 'ReturnLine',
@@ -35,106 +34,77 @@ export class ReturnRequest extends OrderParties {
   })
   lines = new Collection<ReturnLine>(this);
 
-  @Property({ type: 'text', nullable: true })
-  description: string | null = null;
+  @Property({ type: 'text', nullable: true }) description: string | null = null;
 
   /** The complaint whose accepted remedy this return is (§4.8, §5.7); at most one return each. */
-  @Property({ type: 'uuid', nullable: true })
-  complaintId: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) complaintId: string | null = null;
 
   /** References to photos or documents the consumer attached (ids or URLs, no personal data). */
-  @Property({ type: 'json' })
-  evidence: string[] = [];
+  @Property({ type: 'json' }) evidence: string[] = [];
 
   /** The merchant's decision deadline (returnApproval, on the service calendar). */
-  @Property({ type: 'datetime', nullable: true })
-  approveBy: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) approveBy: Date | null = null;
 
-  @Property({ type: 'integer', nullable: true })
-  commitmentVersion: number | null = null;
+  @Property({ type: 'integer', nullable: true }) commitmentVersion: number | null = null;
 
   /**
    * When the return's process first ran (its first activity): a request committed without
    * one (the API died between commit and start) is found by the unstarted-process sweep.
    */
-  @Property({ type: 'datetime', nullable: true })
-  processStartedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) processStartedAt: Date | null = null;
 
   /** Who decided: a principal's subject, or `platform` when the merchant stayed silent (§4.8). */
-  @Property({ type: 'string', nullable: true })
-  decidedBy: string | null = null;
+  @Property({ type: 'string', nullable: true }) decidedBy: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  decidedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) decidedAt: Date | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  decisionNote: string | null = null;
+  @Property({ type: 'text', nullable: true }) decisionNote: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  rejectReason: string | null = null;
+  @Property({ type: 'text', nullable: true }) rejectReason: string | null = null;
 
   /** Where the goods go back to: the merchant's business address, not personal data. */
-  @Property({ type: 'text', nullable: true })
-  returnAddress: string | null = null;
+  @Property({ type: 'text', nullable: true }) returnAddress: string | null = null;
 
-  @Property({ type: 'string', length: 32, nullable: true })
-  provider: string | null = null;
+  @Property({ type: 'string', length: 32, nullable: true }) provider: string | null = null;
 
-  @Property({ type: 'string', length: 100, nullable: true })
-  shipmentId: string | null = null;
+  @Property({ type: 'string', length: 100, nullable: true }) shipmentId: string | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  merchantSignature: StoredSignature | null = null;
+  @Property({ type: 'json', nullable: true }) merchantSignature: StoredSignature | null = null;
 
-  @Property({ type: 'json', nullable: true })
-  carrierSignature: StoredSignature | null = null;
+  @Property({ type: 'json', nullable: true }) carrierSignature: StoredSignature | null = null;
 
   /** When the second signature made the merchant the goods' custodian again. */
-  @Property({ type: 'datetime', nullable: true })
-  receivedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) receivedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  inspectedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) inspectedAt: Date | null = null;
 
   /** Minor units; set once the refund's amount is fixed (goods + delivery fee when due). */
-  @Property({ type: 'integer', nullable: true })
-  refundGoodsAmount: number | null = null;
+  @Property({ type: 'integer', nullable: true }) refundGoodsAmount: number | null = null;
 
-  @Property({ type: 'integer', nullable: true })
-  refundDeliveryFee: number | null = null;
+  @Property({ type: 'integer', nullable: true }) refundDeliveryFee: number | null = null;
 
-  @Property({ type: 'integer', nullable: true })
-  refundAmount: number | null = null;
+  @Property({ type: 'integer', nullable: true }) refundAmount: number | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  refundBy: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) refundBy: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  refundedAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) refundedAt: Date | null = null;
 
-  @Property({ type: 'string', nullable: true })
-  refundTransactionId: string | null = null;
+  @Property({ type: 'string', nullable: true }) refundTransactionId: string | null = null;
 
   /** Why the refund is not through yet, for the consumer and staff (§7.1.2 query service). */
-  @Property({ type: 'text', nullable: true })
-  refundPendingReason: string | null = null;
+  @Property({ type: 'text', nullable: true }) refundPendingReason: string | null = null;
 
   /** An exchange's replacement: the handover process shipping it (`handover:return:<id>`). */
-  @Property({ type: 'string', length: 100, nullable: true })
-  replacementHandoverId: string | null = null;
+  @Property({ type: 'string', length: 100, nullable: true }) replacementHandoverId: string | null = null;
 
   /** `shipping`, `delivered`, `returned_to_merchant`, or `out_of_stock` (refunded instead). */
-  @Property({ type: 'string', length: 32, nullable: true })
-  replacementOutcome: string | null = null;
+  @Property({ type: 'string', length: 32, nullable: true }) replacementOutcome: string | null = null;
 
-  @Property({ type: 'string', length: 16 })
-  kind: ReturnKind;
+  @Property({ type: 'string', length: 16 }) kind: ReturnKind;
 
-  @Property({ type: 'string', length: 32 })
-  reason: ReturnReason;
+  @Property({ type: 'string', length: 32 }) reason: ReturnReason;
 
-  @Property({ type: 'string', length: 3 })
-  currency: string;
+  @Property({ type: 'string', length: 3 }) currency: string;
 
   constructor(
     orderId: string,

@@ -15,21 +15,16 @@ export class ServiceCommitmentVersion extends BaseEntity {
   declare [EntityRepositoryType]?: ServiceCommitmentRepository;
 
   /** 1, 2, 3…: increases with every change. */
-  @Property({ type: 'integer', unique: true })
-  version: number;
+  @Property({ type: 'integer', unique: true }) version: number;
 
-  @Property({ type: 'json' })
-  commitments: ServiceCommitments;
+  @Property({ type: 'json' }) commitments: ServiceCommitments;
 
-  @Property({ type: 'datetime' })
-  effectiveFrom: Date;
+  @Property({ type: 'datetime' }) effectiveFrom: Date;
 
   /** The `sub` of the staff member who published it (`system` for the seeded defaults). */
-  @Property({ type: 'string' })
-  changedBy: string;
+  @Property({ type: 'string' }) changedBy: string;
 
-  @Property({ type: 'text' })
-  reason: string;
+  @Property({ type: 'text' }) reason: string;
 
   private constructor(
     version: number,

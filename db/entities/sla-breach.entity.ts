@@ -25,23 +25,17 @@ export type SlaParty = 'merchant' | 'carrier' | 'platform';
 @Unique({ properties: ['obligation', 'subjectId'] })
 @Index({ properties: ['party', 'partyId', 'detectedAt'] })
 export class SlaBreach extends BaseEntity {
-  @Property({ type: 'string', length: 16 })
-  party: SlaParty;
+  @Property({ type: 'string', length: 16 }) party: SlaParty;
 
-  @Property({ type: 'string' })
-  partyId: string;
+  @Property({ type: 'string' }) partyId: string;
 
-  @Property({ type: 'string', length: 32 })
-  obligation: SlaObligation;
+  @Property({ type: 'string', length: 32 }) obligation: SlaObligation;
 
-  @Property({ type: 'string' })
-  subjectId: string;
+  @Property({ type: 'string' }) subjectId: string;
 
-  @Property({ type: 'datetime' })
-  dueAt: Date;
+  @Property({ type: 'datetime' }) dueAt: Date;
 
-  @Property({ type: 'datetime' })
-  detectedAt: Date;
+  @Property({ type: 'datetime' }) detectedAt: Date;
 
   constructor(
     party: SlaParty,

@@ -12,19 +12,15 @@ export class StackProbe extends BaseEntity {
   declare [EntityRepositoryType]?: StackProbeRepository;
 
   /** The probe workflow's id, also the business key that keeps the row unique. */
-  @Property({ type: 'string', unique: true })
-  workflowId: string;
+  @Property({ type: 'string', unique: true }) workflowId: string;
 
-  @Property({ type: 'string' })
-  taskQueue: string;
+  @Property({ type: 'string' }) taskQueue: string;
 
   /** When the API asked for the probe. */
-  @Property({ type: 'datetime' })
-  requestedAt: Date;
+  @Property({ type: 'datetime' }) requestedAt: Date;
 
   /** The worker that ran the activity. */
-  @Property({ type: 'string' })
-  workerIdentity: string;
+  @Property({ type: 'string' }) workerIdentity: string;
 
   constructor(workflowId: string, taskQueue: string, requestedAt: Date, workerIdentity: string) {
     super();

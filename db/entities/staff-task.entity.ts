@@ -11,41 +11,30 @@ import { BaseEntity } from './base.entity';
 @Index({ properties: ['status', 'dueAt'] })
 @Index({ properties: ['subjectType', 'subjectId'] })
 export class StaffTask extends BaseEntity {
-  @Property({ type: 'string', length: 8 })
-  status: StaffTaskStatus = 'open';
+  @Property({ type: 'string', length: 8 }) status: StaffTaskStatus = 'open';
 
-  @Property({ type: 'datetime', nullable: true })
-  doneAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) doneAt: Date | null = null;
 
-  @Property({ type: 'string', length: 64, nullable: true })
-  doneBy: string | null = null;
+  @Property({ type: 'string', length: 64, nullable: true }) doneBy: string | null = null;
 
   /** What staff did, for the record. */
-  @Property({ type: 'text', nullable: true })
-  resolution: string | null = null;
+  @Property({ type: 'text', nullable: true }) resolution: string | null = null;
 
-  @Property({ type: 'string', length: 32 })
-  kind: StaffTaskKind;
+  @Property({ type: 'string', length: 32 }) kind: StaffTaskKind;
 
-  @Property({ type: 'string', length: 16 })
-  subjectType: StaffTaskSubjectType;
+  @Property({ type: 'string', length: 16 }) subjectType: StaffTaskSubjectType;
 
-  @Property({ type: 'string', length: 64 })
-  subjectId: string;
+  @Property({ type: 'string', length: 64 }) subjectId: string;
 
   /** Why it was opened, in the provider's or the process's words (no personal data). */
-  @Property({ type: 'text' })
-  reason: string;
+  @Property({ type: 'text' }) reason: string;
 
   /** When the process opened it: the SLA counts from here (createdAt is the row's insert). */
-  @Property({ type: 'datetime' })
-  openedAt: Date;
+  @Property({ type: 'datetime' }) openedAt: Date;
 
-  @Property({ type: 'datetime' })
-  dueAt: Date;
+  @Property({ type: 'datetime' }) dueAt: Date;
 
-  @Property({ type: 'string', length: 200, unique: true })
-  idempotencyKey: string;
+  @Property({ type: 'string', length: 200, unique: true }) idempotencyKey: string;
 
   constructor(
     kind: StaffTaskKind,

@@ -12,20 +12,15 @@ export type ConsoleRole = (typeof consoleRoles)[number];
  */
 @Entity({ tableName: 'staff_user' })
 export class StaffUser extends BaseEntity {
-  @Property({ type: 'boolean', default: false })
-  disabled = false;
+  @Property({ type: 'boolean', default: false }) disabled = false;
 
-  @Property({ type: 'datetime', nullable: true })
-  lastLoginAt: Date | null = null;
+  @Property({ type: 'datetime', nullable: true }) lastLoginAt: Date | null = null;
 
-  @Property({ type: 'string', length: 320, unique: true })
-  email: string;
+  @Property({ type: 'string', length: 320, unique: true }) email: string;
 
-  @Property({ type: 'string', length: 16 })
-  role: ConsoleRole;
+  @Property({ type: 'string', length: 16 }) role: ConsoleRole;
 
-  @Property({ type: 'text' })
-  passwordHash: string;
+  @Property({ type: 'text' }) passwordHash: string;
 
   constructor(email: string, role: ConsoleRole, passwordHash: string) {
     super();
