@@ -1,4 +1,4 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import type { RecoveryLedgerKind } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
 import { BaseEntity } from './base.entity';
@@ -9,6 +9,7 @@ import { BaseEntity } from './base.entity';
  * step) makes a retried write a no-op. Its own ledger: order payments never mix in.
  */
 @Entity({ tableName: 'recovery_ledger_entry' })
+@Check({ name: 'recovery_ledger_entry_amount_check', expression: 'amount > 0' })
 @Unique({ properties: ['key'] })
 @Index({ properties: ['claimId', 'createdAt'] })
 @Index({ properties: ['party', 'partyId'] })

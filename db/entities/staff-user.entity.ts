@@ -1,4 +1,4 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Enum, Property } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity';
 import { normaliseEmail } from './account.entity';
 
@@ -18,7 +18,7 @@ export class StaffUser extends BaseEntity {
 
   @Property({ type: 'string', length: 320, unique: true }) email: string;
 
-  @Property({ type: 'string', length: 16 }) role: ConsoleRole;
+  @Enum({ items: () => consoleRoles, columnType: 'varchar(16)' }) role: ConsoleRole;
 
   @Property({ type: 'text' }) passwordHash: string;
 

@@ -13,6 +13,7 @@ import { Migration20261127182000 } from './Migration20261127182000_payment_settl
 import { Migration20261127195000 } from './Migration20261127195000_order_process_started';
 import { Migration20261127200000 } from './Migration20261127200000_return_complaint_process_started';
 import { Migration20261128050000 } from './Migration20261128050000_return_complaint_idempotency_key';
+import { Migration20261128080000 } from './Migration20261128080000_entity_defaults';
 import { Migration20261124225554 } from './Migration20261124225554_payment_discrepancy';
 import { Migration20261124225513 } from './Migration20261124225513_backup_drill';
 import { Migration20261124225259 } from './Migration20261124225259_delivery_handover';
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127195000_order_process_started', class: Migration20261127195000 },
   { name: 'Migration20261127200000_return_complaint_process_started', class: Migration20261127200000 },
   { name: 'Migration20261128050000_return_complaint_idempotency_key', class: Migration20261128050000 },
+  { name: 'Migration20261128080000_entity_defaults', class: Migration20261128080000 },
 ];
