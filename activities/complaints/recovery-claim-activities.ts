@@ -22,14 +22,8 @@ export interface RecoveryClaimSnapshot {
   dueAt: string;
 }
 
-function snapshot(claim: RecoveryClaim): RecoveryClaimSnapshot {
-  return {
-    claimId: claim.id,
-    status: claim.status,
-    recovered: claim.recovered,
-    writtenOff: claim.writtenOff,
-    dueAt: claim.dueAt.toISOString(),
-  };
+function snapshot({ id: claimId, status, recovered, writtenOff, dueAt }: RecoveryClaim): RecoveryClaimSnapshot {
+  return { claimId, status, recovered, writtenOff, dueAt: dueAt.toISOString() };
 }
 
 /** The activities of the recoveryClaim workflow (T/QGCML 3125 §4.8: pay first, then claim). */

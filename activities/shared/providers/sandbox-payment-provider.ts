@@ -24,19 +24,9 @@ const wireTransactionSchema = transactionSchema.pick({
 type WireTransaction = z.infer<typeof wireTransactionSchema>;
 const wireSettlementSchema = settlementSchema.extend({ items: z.array(wireTransactionSchema) });
 
-function toTransaction(wire: WireTransaction): PaymentTransaction {
-  return {
-    id: wire.id,
-    type: wire.type,
-    status: wire.status,
-    amount: wire.amount,
-    reference: wire.reference,
-    authorizationId: wire.authorizationId,
-    captureId: wire.captureId,
-    declineCode: wire.declineCode,
-    createdAt: wire.createdAt,
-    settlementDate: wire.settlementDate,
-  };
+/** The provider-neutral transaction: every field read from the wire but the gateway's message. */
+function toTransaction({ message: _message, ...transaction }: WireTransaction): PaymentTransaction {
+  return transaction;
 }
 
 /** A 2xx whose content contradicts the call (e.g. a capture answered with a refund). */

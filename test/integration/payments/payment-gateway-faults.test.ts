@@ -1,13 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { PaymentProviderUnavailable } from '../../../activities/shared/providers/payment-provider';
 import { createSandboxPaymentProvider } from '../../../activities/shared/providers/sandbox-payment-provider';
-import {
-  cny,
-  newIdempotencyKey as newKey,
-  newReference,
-  rejection,
-  useTestPaymentGateway,
-} from '../../helpers/payment-gateway';
+import { cny, newIdempotencyKey, newReference, rejection, useTestPaymentGateway } from '../../helpers/payment-gateway';
 
 /** A loopback port nothing listens on any more. */
 function closedPort(): Promise<number> {
@@ -28,7 +22,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
   describe('idempotency keys', () => {
     it('replays the first answer for the same key and body, sequential or concurrent, with one ledger row', async () => {
       const reference = newReference();
-      const request = { amount: cny(2_000), paymentToken: 'tok_ok', reference, idempotencyKey: newKey() };
+      const request = { amount: cny(2_000), paymentToken: 'tok_ok', reference, idempotencyKey: newIdempotencyKey() };
 
       const first = await payments().authorize(request);
       const again = await Promise.all(Array.from({ length: 5 }, () => payments().authorize(request)));
@@ -41,7 +35,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
 
     it('runs concurrent first requests with one key once', async () => {
       const reference = newReference();
-      const request = { amount: cny(2_000), paymentToken: 'tok_ok', reference, idempotencyKey: newKey() };
+      const request = { amount: cny(2_000), paymentToken: 'tok_ok', reference, idempotencyKey: newIdempotencyKey() };
 
       const results = await Promise.all(Array.from({ length: 5 }, () => payments().authorize(request)));
 
@@ -51,7 +45,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
 
     it('rejects the same key with a different body (409, not retryable) and changes nothing', async () => {
       const reference = newReference();
-      const idempotencyKey = newKey();
+      const idempotencyKey = newIdempotencyKey();
       await payments().authorize({ amount: cny(2_000), paymentToken: 'tok_ok', reference, idempotencyKey });
 
       const error = await rejection(
@@ -66,7 +60,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
   describe('faults', () => {
     it('an injected failure is PaymentProviderUnavailable, writes nothing, and the retry with the same key succeeds', async () => {
       const reference = newReference();
-      const request = { amount: cny(800), paymentToken: 'tok_ok', reference, idempotencyKey: newKey() };
+      const request = { amount: cny(800), paymentToken: 'tok_ok', reference, idempotencyKey: newIdempotencyKey() };
       await sandbox().setFaults({ failureRate: 1 });
 
       const error = await payments()
@@ -82,7 +76,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: idempoten
 
     it('a response lost after processing is retryable, and the retry returns the recorded authorisation', async () => {
       const reference = newReference();
-      const request = { amount: cny(800), paymentToken: 'tok_ok', reference, idempotencyKey: newKey() };
+      const request = { amount: cny(800), paymentToken: 'tok_ok', reference, idempotencyKey: newIdempotencyKey() };
       await sandbox().setFaults({ failureRate: 1, failurePoint: 'after' });
 
       await expect(payments().authorize(request)).rejects.toBeInstanceOf(PaymentProviderUnavailable);

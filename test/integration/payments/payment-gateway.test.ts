@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentProviderUnavailable } from '../../../activities/shared/providers/payment-provider';
-import {
-  cny,
-  newIdempotencyKey as newKey,
-  newReference,
-  rejection,
-  useTestPaymentGateway,
-} from '../../helpers/payment-gateway';
+import { cny, newIdempotencyKey, newReference, rejection, useTestPaymentGateway } from '../../helpers/payment-gateway';
 
 // The sandbox gateway over real HTTP on a loopback port, its ledger in the test database,
 // driven through the platform's adapter: what the order activities will do (§4.6, §7.1).
@@ -18,7 +12,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
       amount: cny(value),
       paymentToken: 'tok_ok',
       reference,
-      idempotencyKey: newKey(),
+      idempotencyKey: newIdempotencyKey(),
     });
     if (result.status !== 'authorized') throw new Error(`expected an authorisation, got ${result.status}`);
     return result.authorizationId;
@@ -29,7 +23,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
       const reference = newReference();
       const authorizationId = await authorized(reference, 12_345);
 
-      const capture = await payments().capture({ authorizationId, idempotencyKey: newKey() });
+      const capture = await payments().capture({ authorizationId, idempotencyKey: newIdempotencyKey() });
 
       expect(capture).toMatchObject({ status: 'captured', authorizationId, amount: cny(12_345) });
       expect(await ledger(reference)).toMatchObject({
@@ -45,7 +39,11 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
 
     it('captures part of an authorisation when asked for less', async () => {
       const authorizationId = await authorized(newReference(), 10_000);
-      const capture = await payments().capture({ authorizationId, amount: cny(7_500), idempotencyKey: newKey() });
+      const capture = await payments().capture({
+        authorizationId,
+        amount: cny(7_500),
+        idempotencyKey: newIdempotencyKey(),
+      });
       expect(capture.amount).toEqual(cny(7_500));
     });
 
@@ -54,7 +52,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
       const authorizationId = await authorized(reference, 10_000);
 
       const error = await rejection(
-        payments().capture({ authorizationId, amount: cny(10_001), idempotencyKey: newKey() }),
+        payments().capture({ authorizationId, amount: cny(10_001), idempotencyKey: newIdempotencyKey() }),
       );
 
       expect(error).toMatchObject({ httpStatus: 422, code: 'amount_too_large', retryable: false });
@@ -65,22 +63,22 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
       const reference = newReference();
       const authorizationId = await authorized(reference);
 
-      const voided = await payments().void({ authorizationId, idempotencyKey: newKey() });
+      const voided = await payments().void({ authorizationId, idempotencyKey: newIdempotencyKey() });
 
       expect(voided).toMatchObject({ status: 'voided', authorizationId });
       expect(await ledger(reference)).toMatchObject({
         authorizations: { authorized: 0, voided: 1, captured: 0 },
         captures: 0,
       });
-      const error = await rejection(payments().capture({ authorizationId, idempotencyKey: newKey() }));
+      const error = await rejection(payments().capture({ authorizationId, idempotencyKey: newIdempotencyKey() }));
       expect(error).toMatchObject({ httpStatus: 409, code: 'invalid_state' });
     });
 
     it('refuses to void a captured authorisation (409): only a refund gives the money back', async () => {
       const authorizationId = await authorized(newReference());
-      await payments().capture({ authorizationId, idempotencyKey: newKey() });
+      await payments().capture({ authorizationId, idempotencyKey: newIdempotencyKey() });
 
-      const error = await rejection(payments().void({ authorizationId, idempotencyKey: newKey() }));
+      const error = await rejection(payments().void({ authorizationId, idempotencyKey: newIdempotencyKey() }));
 
       expect(error).toMatchObject({ httpStatus: 409, code: 'invalid_state' });
     });
@@ -88,22 +86,22 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
     it('refunds a capture in parts, by capture or authorisation id, never beyond what was captured', async () => {
       const reference = newReference();
       const authorizationId = await authorized(reference, 10_000);
-      const { captureId } = await payments().capture({ authorizationId, idempotencyKey: newKey() });
+      const { captureId } = await payments().capture({ authorizationId, idempotencyKey: newIdempotencyKey() });
 
       const first = await payments().refund({
         captureId,
         amount: cny(4_000),
         reason: 'return',
-        idempotencyKey: newKey(),
+        idempotencyKey: newIdempotencyKey(),
       });
       const second = await payments().refund({
         authorizationId,
         amount: cny(6_000),
         reason: 'return',
-        idempotencyKey: newKey(),
+        idempotencyKey: newIdempotencyKey(),
       });
       const error = await rejection(
-        payments().refund({ captureId, amount: cny(1), reason: 'return', idempotencyKey: newKey() }),
+        payments().refund({ captureId, amount: cny(1), reason: 'return', idempotencyKey: newIdempotencyKey() }),
       );
 
       expect(first).toMatchObject({ status: 'refunded', captureId, amount: cny(4_000) });
@@ -124,7 +122,7 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
         amount: cny(500),
         paymentToken,
         reference,
-        idempotencyKey: newKey(),
+        idempotencyKey: newIdempotencyKey(),
       });
 
       expect(result).toMatchObject({ status: 'declined', declineCode });
@@ -133,7 +131,12 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
 
     it('tok_fail_gateway answers 503 twice, then approves the same request once', async () => {
       const reference = newReference();
-      const request = { amount: cny(500), paymentToken: 'tok_fail_gateway', reference, idempotencyKey: newKey() };
+      const request = {
+        amount: cny(500),
+        paymentToken: 'tok_fail_gateway',
+        reference,
+        idempotencyKey: newIdempotencyKey(),
+      };
 
       await expect(payments().authorize(request)).rejects.toBeInstanceOf(PaymentProviderUnavailable);
       await expect(payments().authorize(request)).rejects.toBeInstanceOf(PaymentProviderUnavailable);
@@ -148,18 +151,18 @@ describe('sandbox payment gateway through the PaymentProvider adapter: money flo
     it('lists the day of a capture with that capture, its refund and payouts, and totals per currency', async () => {
       const reference = newReference();
       const authorizationId = await authorized(reference, 3_000);
-      const { captureId } = await payments().capture({ authorizationId, idempotencyKey: newKey() });
+      const { captureId } = await payments().capture({ authorizationId, idempotencyKey: newIdempotencyKey() });
       const { refundId } = await payments().refund({
         captureId,
         amount: cny(1_000),
         reason: 'return',
-        idempotencyKey: newKey(),
+        idempotencyKey: newIdempotencyKey(),
       });
       const { payoutId } = await payments().payout({
         amount: cny(500),
         beneficiary: 'acct_consumer_0001',
         reference: `complaint-${randomUUID()}`,
-        idempotencyKey: newKey(),
+        idempotencyKey: newIdempotencyKey(),
       });
       const date = (await payments().getTransaction(captureId))!.settlementDate!;
 
