@@ -1,50 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
-import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import { ageingBucket, ageingBuckets, ageInDays } from '../../domain/complaints';
-import { serviceDeadlines } from '../../domain/service-deadlines';
-import { complaintWorkflowId } from '../../workflows/complaints/complaint-escalation.definitions';
-import { recoveryClaimWorkflowId } from '../../workflows/complaints/recovery-claim.definitions';
-import { returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
-import type { WorkQueueDefinition } from './work-queues';
+import { finalReturnStatuses } from '../../domain/returns';
+import { iso, query, termDueAt, workItem, type PartiesRow, type WorkQueueDefinition } from './work-item';
 
 // The work queues of returns, complaints, refunds and recovery claims (T/QGCML 3125 §4.8,
 // §6.4, §7.1): ids and deadlines only, read from the records the processes keep current.
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
-type Rows<T> = Array<T>;
-const query = async <T>(em: EntityManager, sql: string, args: unknown[] = []) =>
-  (await em.getConnection().execute(sql, args)) as Rows<T>;
-
-/** The parties every return and complaint row names. */
-interface PartiesRow {
-  id: string;
-  merchant_id: string;
-  carrier_id: string | null;
-}
-
-/** A return as a work item: its parties, where it stands, its deadline, its process and record. */
-const returnItem = (row: PartiesRow, state: string, dueAt: string | null) => ({
-  subjectId: row.id,
-  merchantId: row.merchant_id,
-  carrierId: row.carrier_id,
-  state,
-  dueAt,
-  workflowId: returnWorkflowId(row.id),
-  resource: `/returns/${row.id}`,
-});
-
-/** A complaint as a work item, likewise. */
-const complaintItem = (row: PartiesRow, state: string, dueAt: string | null) => ({
-  subjectId: row.id,
-  merchantId: row.merchant_id,
-  carrierId: row.carrier_id,
-  state,
-  dueAt,
-  workflowId: complaintWorkflowId(row.id),
-  resource: `/complaints/${row.id}`,
-});
 
 /** §6.4, §4.8: returns the merchant has not decided yet, by approveBy (silence: the platform approves). */
 export const returnsAwaitingDecision: WorkQueueDefinition = {
@@ -57,7 +17,7 @@ export const returnsAwaitingDecision: WorkQueueDefinition = {
       `select id, merchant_id, carrier_id, approve_by from return_request where status = 'requested'
         order by approve_by nulls last limit 500`,
     );
-    return rows.map((row) => returnItem(row, 'requested', iso(row.approve_by)));
+    return rows.map((row) => workItem('return', row, 'requested', iso(row.approve_by)));
   },
 };
 
@@ -83,21 +43,8 @@ export const returnsAwaitingInspection: WorkQueueDefinition = {
     );
     const items = [];
     for (const row of rows) {
-      const receivedAt = new Date(row.received_at);
-      const commitments = em.getRepository(ServiceCommitmentVersion);
-      const inForce =
-        (row.commitment_version !== null ? await commitments.byVersion(row.commitment_version) : null) ??
-        (await commitments.inForceAt(receivedAt));
-      const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(receivedAt);
-      const dueAt = inForce
-        ? serviceDeadlines(
-            { version: inForce.version, terms: inForce.parsedCommitments() },
-            receivedAt,
-            ['returnInspection'] as const,
-            holidays,
-          ).deadlines.returnInspection
-        : null;
-      items.push(returnItem(row, 'received', dueAt));
+      const dueAt = await termDueAt(em, 'returnInspection', new Date(row.received_at), row.commitment_version);
+      items.push(workItem('return', row, 'received', dueAt));
     }
     return items;
   },
@@ -131,7 +78,7 @@ function complaintDueAt(row: ComplaintRow): string | null {
  */
 async function complaintsWaiting(em: EntityManager, where: string, dueAt: (row: ComplaintRow) => string | null) {
   const rows = await query<ComplaintRow>(em, `select ${COMPLAINT_COLUMNS} from complaint where ${where} limit 500`);
-  return rows.map((row) => complaintItem(row, `${row.status} (${row.party})`, dueAt(row)));
+  return rows.map((row) => workItem('complaint', row, `${row.status} (${row.party})`, dueAt(row)));
 }
 
 /** §4.7, §4.8: complaints nobody has answered yet, by the party's (or the platform's) deadline. */
@@ -169,8 +116,8 @@ export const refundsPending: WorkQueueDefinition = {
     const refunds = await query<{ id: string; merchant_id: string; carrier_id: string | null; refund_by: Date }>(
       em,
       `select id, merchant_id, carrier_id, refund_by from return_request
-        where refund_by is not null and refunded_at is null
-          and status not in ('refunded', 'rejected', 'inspection_failed', 'exchanged') limit 500`,
+        where refund_by is not null and refunded_at is null and status not in (?) limit 500`,
+      [finalReturnStatuses],
     );
     const compensations = await query<{
       id: string;
@@ -186,9 +133,9 @@ export const refundsPending: WorkQueueDefinition = {
          from complaint c where c.compensation->>'status' in ('awaiting_approval', 'paying', 'refused') limit 500`,
     );
     return [
-      ...refunds.map((row) => returnItem(row, 'refund_pending', iso(row.refund_by))),
+      ...refunds.map((row) => workItem('return', row, 'refund_pending', iso(row.refund_by))),
       ...compensations.map((row) =>
-        complaintItem(row, `compensation_${row.compensation_status}`, iso(row.task_due_at)),
+        workItem('complaint', row, `compensation_${row.compensation_status}`, iso(row.task_due_at)),
       ),
     ];
   },
@@ -204,26 +151,18 @@ export const recoveryClaimsOverdue: WorkQueueDefinition = {
   clause: '§4.8',
   async list(em, now) {
     const rows = await query<{
-      complaint_id: string;
+      id: string;
       merchant_id: string | null;
       carrier_id: string | null;
       status: string;
       due_at: Date;
     }>(
       em,
-      `select complaint_id, merchant_id, carrier_id, status, due_at from recovery_claim
+      `select complaint_id as id, merchant_id, carrier_id, status, due_at from recovery_claim
         where status in ('open', 'disputed', 'overdue') and due_at < ? order by due_at limit 500`,
       [now],
     );
-    return rows.map((row) => ({
-      subjectId: row.complaint_id,
-      merchantId: row.merchant_id,
-      carrierId: row.carrier_id,
-      state: row.status,
-      dueAt: iso(row.due_at),
-      workflowId: recoveryClaimWorkflowId(row.complaint_id),
-      resource: `/complaints/${row.complaint_id}`,
-    }));
+    return rows.map((row) => workItem('recoveryClaim', row, row.status, iso(row.due_at)));
   },
   ageing(items, now) {
     const buckets = Object.fromEntries(ageingBuckets.map((bucket) => [bucket, 0])) as Record<string, number>;

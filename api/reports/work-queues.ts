@@ -1,41 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
-import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
-import { serviceDeadlines } from '../../domain/service-deadlines';
-import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
-import { orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
 import { returnAndComplaintQueues } from './return-complaint-queues';
+import { iso, query, termDueAt, workItem, type WorkQueueDefinition } from './work-item';
 
-/** One piece of waiting work: ids only (no personal data), its deadline and its process. */
-export interface WorkItem {
-  subjectId: string;
-  merchantId: string | null;
-  carrierId: string | null;
-  state: string;
-  dueAt: string | null;
-  /** Negative once overdue; null without a deadline. */
-  secondsLeft: number | null;
-  workflowId: string;
-  /** The item's API resource (GET), beside its process in the Temporal UI. */
-  resource: string;
-}
-
-/**
- * A work queue of the console and of GET /reports/work-queues. A process adds its own
- * queue with one entry in `workQueues` below: an id, a label, and a query listing what
- * waits, with the deadline of each item, and optionally its ageing (returns, complaints,
- * refunds and recovery claims keep theirs in return-complaint-queues.ts).
- */
-export interface WorkQueueDefinition {
-  id: string;
-  label: string;
-  clause: string;
-  list(em: EntityManager, now: Date): Promise<Omit<WorkItem, 'secondsLeft'>[]>;
-  /** A queue that ages (recovery claims): its items counted per bucket of days overdue. */
-  ageing?(items: Omit<WorkItem, 'secondsLeft'>[], now: Date): Record<string, number>;
-}
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+// The queues of orders and handovers; those of returns, complaints, refunds and recovery
+// claims are in return-complaint-queues.ts. Each lists what waits, by its deadline.
 
 /** §4.7: orders the merchant has not confirmed yet, by their confirmation deadline. */
 const awaitingConfirmation: WorkQueueDefinition = {
@@ -43,19 +11,12 @@ const awaitingConfirmation: WorkQueueDefinition = {
   label: 'Orders awaiting confirmation',
   clause: '§4.7',
   async list(em) {
-    const rows = (await em.getConnection().execute(
+    const rows = await query<{ id: string; merchant_id: string; confirm_by: Date | null }>(
+      em,
       `select id, merchant_id, confirm_by from customer_order where status = 'awaiting_confirmation'
         order by confirm_by nulls last limit 500`,
-    )) as Array<{ id: string; merchant_id: string; confirm_by: Date | null }>;
-    return rows.map((row) => ({
-      subjectId: row.id,
-      merchantId: row.merchant_id,
-      carrierId: null,
-      state: 'awaiting_confirmation',
-      dueAt: iso(row.confirm_by),
-      workflowId: orderWorkflowId(row.id),
-      resource: `/orders/${row.id}`,
-    }));
+    );
+    return rows.map((row) => workItem('order', row, 'awaiting_confirmation', iso(row.confirm_by)));
   },
 };
 
@@ -68,50 +29,29 @@ const unsignedSlips: WorkQueueDefinition = {
   label: 'Handover slips not signed by both',
   clause: '§6.2.2',
   async list(em) {
-    const rows = (await em.getConnection().execute(
-      `select o.id, o.merchant_id, s.carrier_id, s.merchant_signature is not null as merchant_signed,
-              s.carrier_signature is not null as carrier_signed, s.id as slip_id,
-              (select min(e.occurred_at) from order_event e where e.order_id = o.id and e.type = 'confirmed') as confirmed_at
-         from customer_order o left join handover_slip s on s.order_id = o.id
-        where o.status = 'confirmed' limit 500`,
-    )) as Array<{
+    const rows = await query<{
       id: string;
       merchant_id: string;
       carrier_id: string | null;
       slip_id: string | null;
       merchant_signed: boolean | null;
-      carrier_signed: boolean | null;
       confirmed_at: Date | null;
-    }>;
-    const commitments = em.getRepository(ServiceCommitmentVersion);
+    }>(
+      em,
+      `select o.id, o.merchant_id, s.carrier_id, s.merchant_signature is not null as merchant_signed, s.id as slip_id,
+              (select min(e.occurred_at) from order_event e where e.order_id = o.id and e.type = 'confirmed') as confirmed_at
+         from customer_order o left join handover_slip s on s.order_id = o.id
+        where o.status = 'confirmed' limit 500`,
+    );
     const items = [];
     for (const row of rows) {
-      const confirmedAt = row.confirmed_at ? new Date(row.confirmed_at) : null;
-      const inForce = confirmedAt ? await commitments.inForceAt(confirmedAt) : null;
-      const holidays = confirmedAt ? await em.getRepository(HolidayYearVersion).calendarInForceAt(confirmedAt) : null;
-      const dueAt =
-        confirmedAt && inForce && holidays
-          ? serviceDeadlines(
-              { version: inForce.version, terms: inForce.parsedCommitments() },
-              confirmedAt,
-              ['handover'] as const,
-              holidays,
-            ).deadlines.handover
-          : null;
+      const dueAt = row.confirmed_at ? await termDueAt(em, 'handover', new Date(row.confirmed_at)) : null;
       const state = !row.slip_id
         ? 'no_slip'
         : !row.merchant_signed
           ? 'awaiting_merchant_signature'
           : 'awaiting_courier_signature';
-      items.push({
-        subjectId: row.id,
-        merchantId: row.merchant_id,
-        carrierId: row.carrier_id,
-        state,
-        dueAt,
-        workflowId: handoverWorkflowId(row.id),
-        resource: `/orders/${row.id}`,
-      });
+      items.push(workItem('handover', row, state, dueAt));
     }
     return items;
   },
