@@ -3,12 +3,9 @@ import { sandboxSchema } from '../shared/schema-db';
 /** The carrier's own schema: never the platform's tables (ignored by the platform's migrations). */
 export const CARRIER_SCHEMA = 'logistics_sandbox';
 
-export const carrierSchema = sandboxSchema({
-  name: CARRIER_SCHEMA,
-  lockId: 31_250_602,
-  tables: [
-    // A booking is its idempotency key's: the same key books once, whatever the retries.
-    `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.shipments (
+export const carrierSchema = sandboxSchema(CARRIER_SCHEMA, [
+  // A booking is its idempotency key's: the same key books once, whatever the retries.
+  `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.shipments (
      id text PRIMARY KEY,
      idempotency_key text NOT NULL UNIQUE,
      request_hash text NOT NULL,
@@ -23,8 +20,8 @@ export const carrierSchema = sandboxSchema({
      created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
      updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
    )`,
-    `CREATE INDEX IF NOT EXISTS shipments_reference_idx ON ${CARRIER_SCHEMA}.shipments (reference)`,
-    `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.events (
+  `CREATE INDEX IF NOT EXISTS shipments_reference_idx ON ${CARRIER_SCHEMA}.shipments (reference)`,
+  `CREATE TABLE IF NOT EXISTS ${CARRIER_SCHEMA}.events (
      id text PRIMARY KEY,
      shipment_id text NOT NULL REFERENCES ${CARRIER_SCHEMA}.shipments (id),
      type text NOT NULL,
@@ -34,6 +31,5 @@ export const carrierSchema = sandboxSchema({
      delivered_at timestamptz,
      last_error text
    )`,
-    `CREATE INDEX IF NOT EXISTS events_shipment_idx ON ${CARRIER_SCHEMA}.events (shipment_id, occurred_at)`,
-  ],
-});
+  `CREATE INDEX IF NOT EXISTS events_shipment_idx ON ${CARRIER_SCHEMA}.events (shipment_id, occurred_at)`,
+]);

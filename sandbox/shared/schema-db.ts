@@ -8,15 +8,6 @@ export function createSandboxDb(databaseUrl: string): Knex {
   return knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
 }
 
-/** A provider's own schema: its name, the lock its creators share, and its tables' DDL. */
-export interface SandboxSchemaDeclaration {
-  name: string;
-  /** Any number; it only has to be the same in every process of that provider. */
-  lockId: number;
-  /** CREATE … IF NOT EXISTS statements, run in order after the schema itself is created. */
-  tables: readonly string[];
-}
-
 export interface SandboxSchema {
   name: string;
   /** Creates the schema and its tables where missing; safe to run from every process. */
@@ -24,16 +15,17 @@ export interface SandboxSchema {
 }
 
 /**
- * A provider's schema, created when missing. The advisory lock keeps parallel test files
- * from racing on CREATE … IF NOT EXISTS.
+ * A provider's schema `name` with its tables (CREATE … IF NOT EXISTS statements, run in
+ * order after the schema itself), created when missing. An advisory lock keyed by the
+ * schema's name keeps parallel test files and processes from racing on IF NOT EXISTS.
  */
-export function sandboxSchema({ name, lockId, tables }: SandboxSchemaDeclaration): SandboxSchema {
+export function sandboxSchema(name: string, tables: readonly string[]): SandboxSchema {
   const ddl = [`CREATE SCHEMA IF NOT EXISTS ${name}`, ...tables];
   return {
     name,
     async ensure(db) {
       await db.transaction(async (trx) => {
-        await trx.raw('SELECT pg_advisory_xact_lock(?)', [lockId]);
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
         for (const statement of ddl) await trx.raw(statement);
       });
     },
