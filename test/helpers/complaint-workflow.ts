@@ -16,11 +16,11 @@ import {
 import { complaintEscalationWorkflow } from '../../workflows/complaints/complaint-escalation';
 import { TASK_QUEUES } from '../../workflows/shared/task-queues';
 import { workflowBundle } from './workflow-env';
+import { HOUR } from './time';
 
 export type ComplaintActivities = ReturnType<typeof createComplaintActivities> &
   ReturnType<typeof createRecoveryClaimActivities>;
 export const SECOND = 1_000;
-export const HOUR = 3_600_000;
 
 export interface FakeOptions {
   /** Lay the real calendar over the test clock, as if filed at this instant. */

@@ -7,6 +7,7 @@ import { Merchant } from '../../db/entities/merchant.entity';
 import { Order } from '../../db/entities/order.entity';
 import { OrderItem } from '../../db/entities/order-item.entity';
 import type { FieldCipher } from '../../db/field-cipher';
+import { daysFrom } from './time';
 
 export interface DeliveryParties {
   merchant: Merchant;
@@ -98,7 +99,7 @@ export async function createDeliveredOrder(
   const confirmed = await createConfirmedOrder(orm, cipher, parties);
   const em = orm.em.fork();
   const slip = handoverSlipOf(confirmed.order, parties);
-  slip.handedOverAt = new Date(deliveredAt.getTime() - 86_400_000);
+  slip.handedOverAt = daysFrom(deliveredAt, -1);
   slip.deliveredAt = deliveredAt;
   em.persist(slip);
   await em.flush();

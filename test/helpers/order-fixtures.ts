@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../domain/qualifications';
 import type { Principal } from '../../domain/principal';
 import type { TestStack } from './stack';
+import { daysFrom } from './time';
 import { bearer, samplePrincipals } from './tokens';
 
-const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
+/** A date `years` from today, as qualifications state their validity (China's calendar day). */
+export const inYears = (years: number) => chinaDate(daysFrom(new Date(), years * 365));
+
 export const staff: Principal = samplePrincipals.staff;
 
 /** What staff file for a merchant with valid licences (`POST /merchants`, §4.1.2). */

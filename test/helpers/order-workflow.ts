@@ -7,11 +7,10 @@ import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.d
 import { orderStateQuery, orderWorkflowId } from '../../workflows/order/order-confirmation.definitions';
 import { orderConfirmationWorkflow } from '../../workflows/order/order-confirmation';
 import { runOnWorker } from './workflow-env';
+import { HOUR } from './time';
 
 /** What the order workflow proxies: its own activities and the shared staff-task one. */
 export type Activities = ReturnType<typeof createOrderActivities> & ReturnType<typeof createStaffTaskActivities>;
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
 
 /**
  * Fake activities that log what the workflow asked for. The confirmation window is the

@@ -10,9 +10,6 @@ import type { ReturnStatus } from '../../domain/returns';
 // straight to the database: what the reports and the console read, without running the
 // processes (their own tests do that). Ids only; the parties are whatever ids a test picks.
 
-const HOUR_MS = 3_600_000;
-export const hoursFrom = (now: Date, hours: number) => new Date(now.getTime() + hours * HOUR_MS);
-
 export interface Parties {
   merchantId: string;
   carrierId: string;

@@ -11,10 +11,10 @@ import {
 } from '../../workflows/returns/return-refund.definitions';
 import { returnRefundWorkflow } from '../../workflows/returns/return-refund';
 import { runOnWorker } from './workflow-env';
+import { HOUR } from './time';
 
 export type ReturnActivities = ReturnType<typeof createReturnActivities>;
 export type ReturnHandle = WorkflowHandle<typeof returnRefundWorkflow>;
-export const HOUR = 3_600_000;
 
 /** The fakes' log of a request the merchant approves: asked, decided, the consumer told. */
 export const APPROVED_BY_MERCHANT = [

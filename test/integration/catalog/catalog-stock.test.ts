@@ -3,8 +3,8 @@ import { Merchant } from '../../../db/entities/merchant.entity';
 import { Product } from '../../../db/entities/product.entity';
 import { chinaDate, type Qualification } from '../../../domain/qualifications';
 import { startTestStack, type TestStack } from '../../helpers/stack';
+import { DAY } from '../../helpers/time';
 
-const DAY = 86_400_000;
 const documents = (validUntil: string): Qualification[] => [
   { type: 'business_licence', number: '91310000MA1FL2XQ3K', issuer: 'SAMR Shanghai', validUntil },
   { type: 'tax_registration', number: '310101123456789', issuer: 'STA Shanghai', validUntil },

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { Product } from '../../../db/entities/product.entity';
 import type { Principal } from '../../../domain/principal';
-import { chinaDate } from '../../../domain/qualifications';
+import { inYears } from '../../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer, samplePrincipals } from '../../helpers/tokens';
 
-const inYears = (years: number) => chinaDate(new Date(Date.now() + years * 365 * 86_400_000));
 const LICENCE = '91310000MA1FL2XQ3K';
 const qualifications = (validUntil: string) => [
   { type: 'business_licence', number: LICENCE, issuer: '上海市市场监督管理局', validUntil },

@@ -9,8 +9,8 @@ import { openShop, placeOneItemOrder, signUpConsumer, staff } from '../../helper
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
+import { HOUR } from '../../helpers/time';
 
-const HOUR = 3_600_000;
 const shanghaiDate = (instant: Date | string) =>
   new Date(new Date(instant).getTime() + 8 * HOUR).toISOString().slice(0, 10);
 const shanghaiClock = (instant: string) => new Date(new Date(instant).getTime() + 8 * HOUR).toISOString().slice(11, 16);

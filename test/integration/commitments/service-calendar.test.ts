@@ -6,8 +6,8 @@ import { madeUp2027 } from '../../helpers/holiday-years';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
+import { HOUR } from '../../helpers/time';
 
-const HOUR = 3_600_000;
 const staff: Principal = { sub: randomUUID(), role: 'staff' };
 // 2027 is "next year" while these tests are written (late 2026); later it is this year.
 const thisYear = new Date(Date.now() + 8 * HOUR).getUTCFullYear();

@@ -9,8 +9,7 @@ import { HolidayCalendar } from '../../../domain/holiday-calendar';
 import { defaultServiceCommitments } from '../../../domain/service-commitments';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
 import { startTestStack, type TestStack } from '../../helpers/stack';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../../helpers/time';
 
 // GET/PUT /service-commitments and the resolveDeadlines activity (T/QGCML 3125 §4.7, §4.8),
 // on a database of this file's own: the tests count versions from the seeded version 1.

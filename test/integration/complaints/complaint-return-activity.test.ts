@@ -13,8 +13,7 @@ import type { ComplaintCategory } from '../../../domain/complaints';
 import { loadConfig } from '../../../config/env';
 import { createDeliveredOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
-
-const DAY = 86_400_000;
+import { DAY } from '../../helpers/time';
 
 // The activity behind a complaint's accepted return (T/QGCML 3125 §4.8, §5.7, §6.4; §5.3
 // counts) on real PostgreSQL: one return per complaint however often it is retried, for

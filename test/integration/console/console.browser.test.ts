@@ -8,18 +8,12 @@ import { AuditEvent } from '../../../db/entities/audit-event.entity';
 import { SlaBreach } from '../../../db/entities/sla-breach.entity';
 import { collectBrowserErrors, hasChromium, launchChromium } from '../../helpers/browser';
 import { openShop, placeOneItemOrder, signUpConsumer } from '../../helpers/order-fixtures';
-import {
-  hoursFrom,
-  newParties,
-  seedComplaint,
-  seedRecoveryClaim,
-  seedReturn,
-} from '../../helpers/return-complaint-fixtures';
+import { newParties, seedComplaint, seedRecoveryClaim, seedReturn } from '../../helpers/return-complaint-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
+import { daysFrom, hoursFrom } from '../../helpers/time';
 import { bearer } from '../../helpers/tokens';
 
 const screenshots = path.join(varDir, 'screenshots');
-const DAY_MS = 86_400_000;
 
 // The console in headless Chromium (Debian's package, driven by playwright-core), as
 // staff use it (T/QGCML 3125 §4.3, §8.7, §4.5, §7.2): sign in, read a scorecard whose
@@ -57,8 +51,8 @@ const DAY_MS = 86_400_000;
       new SlaBreach('merchant', shop.merchantId, 'order_confirmation', late.id, new Date(late.confirmBy), new Date()),
     );
     await em.flush();
-    const from = new Date(Date.now() - DAY_MS).toISOString();
-    const to = new Date(Date.now() + 6 * DAY_MS).toISOString();
+    const from = daysFrom(new Date(), -1).toISOString();
+    const to = daysFrom(new Date(), 6).toISOString();
 
     const page = await context.newPage();
     const errors = collectBrowserErrors(page);
@@ -193,8 +187,8 @@ const DAY_MS = 86_400_000;
     const query = new URLSearchParams({
       party: 'merchant',
       partyId: parties.merchantId,
-      from: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
-      to: new Date(now.getTime() + DAY_MS).toISOString(),
+      from: daysFrom(now, -2).toISOString(),
+      to: daysFrom(now, 1).toISOString(),
       bucket: 'week',
     });
     await page.goto(`${base}/console/scorecards?${query}`);

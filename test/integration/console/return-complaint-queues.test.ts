@@ -1,14 +1,7 @@
-import {
-  hoursFrom,
-  newParties,
-  seedComplaint,
-  seedRecoveryClaim,
-  seedReturn,
-} from '../../helpers/return-complaint-fixtures';
+import { newParties, seedComplaint, seedRecoveryClaim, seedReturn } from '../../helpers/return-complaint-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
+import { daysFrom, hoursFrom } from '../../helpers/time';
 import { bearer } from '../../helpers/tokens';
-
-const DAY_MS = 86_400_000;
 
 interface Item {
   subjectId: string;
@@ -133,12 +126,12 @@ describe('work queues of returns, complaints, refunds and recovery claims', () =
 
   it('§4.8: overdue recovery claims with their ageing by days overdue, in JSON and CSV', async () => {
     const now = new Date();
-    const days = (n: number) => new Date(now.getTime() - n * DAY_MS);
-    const fresh = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: days(3) });
-    const old = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: days(45) });
-    const ancient = await seedRecoveryClaim(stack.orm, parties, { status: 'disputed', dueAt: days(120) });
-    await seedRecoveryClaim(stack.orm, parties, { status: 'open', dueAt: new Date(now.getTime() + DAY_MS) });
-    await seedRecoveryClaim(stack.orm, parties, { status: 'settled', dueAt: days(10) });
+    const daysAgo = (n: number) => daysFrom(now, -n);
+    const fresh = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: daysAgo(3) });
+    const old = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: daysAgo(45) });
+    const ancient = await seedRecoveryClaim(stack.orm, parties, { status: 'disputed', dueAt: daysAgo(120) });
+    await seedRecoveryClaim(stack.orm, parties, { status: 'open', dueAt: daysFrom(now, 1) });
+    await seedRecoveryClaim(stack.orm, parties, { status: 'settled', dueAt: daysAgo(10) });
 
     const claims = await queue('recovery-claims-overdue');
     expect(claims.items.map((item) => item.workflowId)).toEqual(

@@ -7,8 +7,7 @@ import { returnWorkflowId } from '../../../workflows/returns/return-refund.defin
 import { createDeliveredOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../../helpers/time';
 
 // POST /orders/:id/returns with an Idempotency-Key on the real stack (API → Postgres →
 // Temporal): a storefront that timed out and retries gets the return its first call made,

@@ -4,8 +4,8 @@ import { addServiceTime, serviceTimeBetween } from '../../../domain/service-cale
 import { serviceDeadlines } from '../../../domain/service-deadlines';
 import { defaultServiceCommitments } from '../../../domain/service-commitments';
 import { madeUp2027 } from '../../helpers/holiday-years';
+import { HOUR } from '../../helpers/time';
 
-const HOUR = 3_600_000;
 const packageOnly = HolidayCalendar.packageOnly();
 const with2027 = HolidayCalendar.withOverrides([{ year: 2027, ...madeUp2027 }]);
 const at = (iso: string) => new Date(iso);

@@ -7,13 +7,11 @@ import {
   serviceTimeBetween,
   type CalendarKind,
 } from '../../../domain/service-calendar';
+import { DAY, HOUR } from '../../helpers/time';
 
 // The package's years only: what these tests pinned before staff could load a year.
 const packageOnly = HolidayCalendar.packageOnly();
 const holidayDataCovers = (year: number) => packageOnly.covers(year);
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 const add = (start: string, iso: string, calendar: CalendarKind = '5x8'): Date =>
   addServiceTime(new Date(start), parseIsoDuration(iso), calendar, packageOnly);

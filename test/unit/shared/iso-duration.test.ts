@@ -1,7 +1,6 @@
 import { formatIsoDuration, isIsoDuration, parseIsoDuration } from '../../../domain/iso-duration';
 import { isoDurationSchema } from '../../../domain/service-calendar';
-
-const HOUR = 3_600_000;
+import { HOUR } from '../../helpers/time';
 
 describe('ISO-8601 service durations (T/QGCML 3125 §4.7, §4.8 published response times)', () => {
   it.each([

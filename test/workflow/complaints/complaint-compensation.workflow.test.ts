@@ -3,9 +3,9 @@ import { recordHistory } from '../../helpers/histories';
 import {
   complaintWorkflowHarness,
   fakeComplaintActivities,
-  HOUR,
   type ComplaintHandle,
 } from '../../helpers/complaint-workflow';
+import { HOUR } from '../../helpers/time';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 import { complaintUpdates, complaintStateQuery } from '../../../workflows/complaints/complaint-escalation.definitions';
 import {

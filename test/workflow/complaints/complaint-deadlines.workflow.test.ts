@@ -1,9 +1,8 @@
 import { recordHistory } from '../../helpers/histories';
-import { complaintWorkflowHarness, fakeComplaintActivities, HOUR } from '../../helpers/complaint-workflow';
+import { complaintWorkflowHarness, fakeComplaintActivities } from '../../helpers/complaint-workflow';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 import { complaintUpdates, complaintStateQuery } from '../../../workflows/complaints/complaint-escalation.definitions';
-
-const MINUTE = 60_000;
+import { HOUR, MINUTE } from '../../helpers/time';
 
 describe('complaintEscalationWorkflow: response deadlines (T/QGCML 3125 §4.7, §4.8, §6.1)', () => {
   const env = useTimeSkippingEnv();

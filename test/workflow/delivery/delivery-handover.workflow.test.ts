@@ -10,9 +10,9 @@ import {
 import { deliveryHandoverWorkflow } from '../../../workflows/delivery/delivery-handover';
 import { useTimeSkippingEnv, runOnWorker } from '../../helpers/workflow-env';
 import { recordHistory } from '../../helpers/histories';
+import { HOUR } from '../../helpers/time';
 
 type Activities = ReturnType<typeof createDeliveryActivities>;
-const HOUR = 3_600_000;
 
 /** Fake activities over a slip the test signs; deadlines are laid over the test server's clock. */
 function fakeActivities(env: TestWorkflowEnvironment, options: { codAmount?: number } = {}) {

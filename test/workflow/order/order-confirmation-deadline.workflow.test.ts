@@ -1,5 +1,6 @@
 import { recordHistory } from '../../helpers/histories';
-import { DAY, fakeActivities, HOUR, orderWorkflowHarness } from '../../helpers/order-workflow';
+import { fakeActivities, orderWorkflowHarness } from '../../helpers/order-workflow';
+import { DAY, HOUR } from '../../helpers/time';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 // A file of its own: these tests need the server to skip days, which it cannot do while a

@@ -8,7 +8,8 @@ import {
   rejectOrderUpdate,
 } from '../../../workflows/order/order-confirmation.definitions';
 import { recordHistory } from '../../helpers/histories';
-import { fakeActivities, HOUR, orderWorkflowHarness, withParallelMailsSorted } from '../../helpers/order-workflow';
+import { fakeActivities, orderWorkflowHarness, withParallelMailsSorted } from '../../helpers/order-workflow';
+import { HOUR } from '../../helpers/time';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 describe('orderConfirmationWorkflow: decisions and compensation (T/QGCML 3125 §4.7)', () => {

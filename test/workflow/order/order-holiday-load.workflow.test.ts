@@ -2,7 +2,8 @@ import { Worker } from '@temporalio/worker';
 import type { HolidayYearData } from '../../../domain/holiday-arrangement';
 import { HolidayCalendar } from '../../../domain/holiday-calendar';
 import { madeUp2027 } from '../../helpers/holiday-years';
-import { DAY, fakeActivities, HOUR, orderWorkflowHarness } from '../../helpers/order-workflow';
+import { fakeActivities, orderWorkflowHarness } from '../../helpers/order-workflow';
+import { DAY, HOUR } from '../../helpers/time';
 import { useTimeSkippingEnv, workflowBundle } from '../../helpers/workflow-env';
 
 // Issue 15 (T/QGCML 3125 §4.7): a holiday year loaded while an order waits for its merchant

@@ -2,7 +2,8 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { rejectOrderUpdate } from '../../../workflows/order/order-confirmation.definitions';
 import { recordHistory } from '../../helpers/histories';
-import { fakeActivities, HOUR, orderWorkflowHarness, type Activities } from '../../helpers/order-workflow';
+import { fakeActivities, orderWorkflowHarness, type Activities } from '../../helpers/order-workflow';
+import { HOUR } from '../../helpers/time';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 /** More failures than the payment steps' 20 attempts: a money compensation has no such limit. */

@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createDeliveryActivities } from '../../../activities/delivery/delivery-activities';
 import type { LogisticsEventInput } from '../../../workflows/delivery/delivery-handover.definitions';
-import { fakeReturnActivities, HOUR, type FakeOptions, type ReturnActivities } from '../../helpers/return-workflow';
+import { fakeReturnActivities, type FakeOptions, type ReturnActivities } from '../../helpers/return-workflow';
+import { HOUR } from '../../helpers/time';
 
 type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
 

@@ -5,13 +5,13 @@ import { recordHistory } from '../../helpers/histories';
 import {
   APPROVED_BY_MERCHANT,
   fakeReturnActivities,
-  HOUR,
   REFUNDED_AND_TOLD,
   returnWorkflowHarness,
   waitForReturnState,
   type FakeOptions,
   type ReturnHandle as Handle,
 } from '../../helpers/return-workflow';
+import { HOUR } from '../../helpers/time';
 import { useTimeSkippingEnv } from '../../helpers/workflow-env';
 
 type Fake = ReturnType<typeof fakeReturnActivities>;
