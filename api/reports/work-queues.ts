@@ -41,7 +41,7 @@ const unsignedSlips: WorkQueueDefinition = {
       `select o.id, o.merchant_id, s.carrier_id, s.merchant_signature is not null as merchant_signed, s.id as slip_id,
               (select min(e.occurred_at) from order_event e where e.order_id = o.id and e.type = 'confirmed') as confirmed_at
          from customer_order o left join handover_slip s on s.order_id = o.id
-        where o.status = 'confirmed' limit 500`,
+        where o.status = 'confirmed' and (s.merchant_signature is null or s.carrier_signature is null) limit 500`,
     );
     const items = [];
     for (const row of rows) {

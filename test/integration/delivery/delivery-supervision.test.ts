@@ -3,9 +3,12 @@ import { createHandoverReconciliationActivities } from '../../../activities/deli
 import { createSandboxLogisticsProvider } from '../../../activities/shared/providers/sandbox-logistics-provider';
 import { signWebhook } from '../../../sandbox/logistics-carrier/webhooks';
 import { LogisticsWebhookEvent } from '../../../db/entities/logistics-webhook-event.entity';
+import { recordOrderEvent } from '../../../activities/order/order-timeline';
+import { OrderEvent } from '../../../db/entities/order-event.entity';
 import { createConfirmedOrder } from '../../helpers/delivery-fixtures';
 import { CARRIER_KEY, useDeliveryStack } from '../../helpers/delivery-stack';
 import { eventually } from '../../helpers/eventually';
+import { HOUR } from '../../helpers/time';
 
 // Supervision of delivery (T/QGCML 3125 §6.1, §6.2.2, §4.3): webhook authentication,
 // carrier deadlines in the SLA report, and reconciliation of slips with orders.
@@ -100,5 +103,37 @@ describe('delivery supervision: webhooks, SLA breaches and reconciliation', () =
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('the unsigned-slips queue shows a confirmed order until both sides sign, due at its handover deadline (§6.2.2)', async () => {
+    const { order, onePackage } = await createConfirmedOrder(ctx.stack.orm, ctx.cipher, ctx.parties);
+    await recordOrderEvent(ctx.stack.orm, order.id, 'confirmed');
+    const confirmed = await ctx.stack.orm.em.fork().findOneOrFail(OrderEvent, { order: order.id, type: 'confirmed' });
+    const itemOf = async () => {
+      const response = await ctx.stack.app.inject({
+        method: 'GET',
+        url: '/reports/work-queues?queue=unsigned-slips',
+        headers: ctx.as('staff'),
+      });
+      expect(response.statusCode).toBe(200);
+      const [queue] = response.json().queues as Array<{ items: Array<Record<string, unknown>> }>;
+      return queue!.items.find((item) => item.subjectId === order.id);
+    };
+
+    // The stack's commitments: handover within 1 hour of confirmation, around the clock.
+    expect(await itemOf()).toMatchObject({
+      state: 'no_slip',
+      merchantId: ctx.parties.merchant.id,
+      dueAt: new Date(confirmed.occurredAt.getTime() + HOUR).toISOString(),
+      workflowId: `handover:${order.id}`,
+      resource: `/orders/${order.id}`,
+    });
+    const { sign } = await ctx.draftAndSign(order.id, onePackage);
+    expect(await itemOf()).toMatchObject({ state: 'awaiting_merchant_signature', carrierId: ctx.parties.carrier.id });
+    expect((await sign(ctx.merchant(), '王店长')).statusCode).toBe(200);
+    expect(await itemOf()).toMatchObject({ state: 'awaiting_courier_signature' });
+    // Signed by both, the slip leaves the queue even before the handover process records it.
+    expect((await sign(ctx.courier(), '张师傅')).statusCode).toBe(200);
+    expect(await itemOf()).toBeUndefined();
   });
 });
