@@ -94,15 +94,15 @@ async function writeOrder(
   );
   lines.forEach((line, position) =>
     order.items.add(
-      new OrderItem(
+      new OrderItem({
         order,
         position,
-        line.product.id,
-        line.product.sku,
-        line.product.name,
-        line.product.price,
-        line.quantity,
-      ),
+        productId: line.product.id,
+        sku: line.product.sku,
+        name: line.product.name,
+        unitPrice: line.product.price,
+        quantity: line.quantity,
+      }),
     ),
   );
   order.createdAt = placedAt;

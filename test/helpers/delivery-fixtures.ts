@@ -67,8 +67,24 @@ export async function createConfirmedOrder(orm: MikroORM, cipher: FieldCipher, p
     `order:${order.id}:shippingAddress`,
   );
   order.status = 'confirmed';
-  const tea = new OrderItem(order, 0, randomUUID(), 'TEA-250', 'Longjing 250g', 26800, 2);
-  const cups = new OrderItem(order, 1, randomUUID(), 'CUP-2', 'Tea cups', 9900, 1);
+  const tea = new OrderItem({
+    order,
+    position: 0,
+    productId: randomUUID(),
+    sku: 'TEA-250',
+    name: 'Longjing 250g',
+    unitPrice: 26800,
+    quantity: 2,
+  });
+  const cups = new OrderItem({
+    order,
+    position: 1,
+    productId: randomUUID(),
+    sku: 'CUP-2',
+    name: 'Tea cups',
+    unitPrice: 9900,
+    quantity: 1,
+  });
   em.persist([order, tea, cups]);
   await em.flush();
   /** The slip's packages when everything goes in one parcel: each item in its ordered quantity. */

@@ -29,7 +29,14 @@ export async function seedReturn(
   },
 ): Promise<ReturnRequest> {
   const em = orm.em.fork();
-  const request = new ReturnRequest(randomUUID(), randomUUID(), parties.merchantId, 'return', 'quality', 'CNY');
+  const request = new ReturnRequest({
+    orderId: randomUUID(),
+    consumerId: randomUUID(),
+    merchantId: parties.merchantId,
+    kind: 'return',
+    reason: 'quality',
+    currency: 'CNY',
+  });
   const { createdAt, ...rest } = facts;
   Object.assign(request, { carrierId: parties.carrierId, ...rest });
   if (createdAt) request.createdAt = createdAt;
@@ -51,20 +58,20 @@ export async function seedComplaint(
 ): Promise<Complaint> {
   const em = orm.em.fork();
   const category = facts.party === 'carrier' ? 'delivery' : facts.party === 'merchant' ? 'quality' : 'other';
-  const complaint = new Complaint(
-    randomUUID(),
-    randomUUID(),
-    parties.merchantId,
-    parties.carrierId,
+  const complaint = new Complaint({
+    orderId: randomUUID(),
+    consumerId: randomUUID(),
+    merchantId: parties.merchantId,
+    carrierId: parties.carrierId,
     category,
-    'seeded for a report test',
-    null,
-    facts.party,
-    1,
-    facts.partyRespondBy,
-    facts.firstResponseBy,
-    'CNY',
-  );
+    description: 'seeded for a report test',
+    desiredRemedy: null,
+    party: facts.party,
+    commitmentVersion: 1,
+    partyRespondBy: facts.partyRespondBy,
+    firstResponseBy: facts.firstResponseBy,
+    currency: 'CNY',
+  });
   complaint.status = facts.status;
   if (facts.firstRespondedAt) complaint.firstRespondedAt = facts.firstRespondedAt;
   if (facts.compensation)
