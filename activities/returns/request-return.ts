@@ -122,11 +122,17 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
   });
   em.persist(request);
   em.persist(
-    new OrderEvent(order, `return_requested:${request.id}`, 'return_requested', now, {
-      returnId: request.id,
-      type: asked.type,
-      reason: asked.reason,
-      items: [...byProduct].map(([productId, quantity]) => ({ productId, quantity })),
+    new OrderEvent({
+      order,
+      key: `return_requested:${request.id}`,
+      type: 'return_requested',
+      occurredAt: now,
+      details: {
+        returnId: request.id,
+        type: asked.type,
+        reason: asked.reason,
+        items: [...byProduct].map(([productId, quantity]) => ({ productId, quantity })),
+      },
     }),
   );
   await em.flush();

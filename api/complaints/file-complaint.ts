@@ -90,7 +90,15 @@ function writeComplaint(
     complaint.idempotencyKey = fingerprint?.idempotencyKey ?? null;
     complaint.requestHash = fingerprint?.requestHash ?? null;
     tx.persist(complaint);
-    tx.persist(new ComplaintMessage(complaint.id, 'message', 'consumer', principal.sub, body.description));
+    tx.persist(
+      new ComplaintMessage({
+        complaintId: complaint.id,
+        kind: 'message',
+        authorRole: 'consumer',
+        authorId: principal.sub,
+        body: body.description,
+      }),
+    );
     await tx.flush();
     await auditFromRequest(
       request,

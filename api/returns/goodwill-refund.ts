@@ -49,10 +49,16 @@ export async function grantGoodwillRefund(
   });
   em.persist(request);
   em.persist(
-    new OrderEvent(order, `goodwill_refund_granted:${request.id}`, 'goodwill_refund_granted', now, {
-      returnId: request.id,
-      amount: grant.amount,
-      by: grant.by,
+    new OrderEvent({
+      order,
+      key: `goodwill_refund_granted:${request.id}`,
+      type: 'goodwill_refund_granted',
+      occurredAt: now,
+      details: {
+        returnId: request.id,
+        amount: grant.amount,
+        by: grant.by,
+      },
     }),
   );
   await em.flush();

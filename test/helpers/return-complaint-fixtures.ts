@@ -95,16 +95,16 @@ export async function seedRecoveryClaim(
   facts: { dueAt: Date; status: RecoveryClaim['status']; amount?: number },
 ): Promise<RecoveryClaim> {
   const em = orm.em.fork();
-  const claim = new RecoveryClaim(
-    randomUUID(),
-    'merchant',
-    parties.merchantId,
-    null,
-    facts.amount ?? 5000,
-    'CNY',
-    'seeded advance compensation',
-    facts.dueAt,
-  );
+  const claim = new RecoveryClaim({
+    complaintId: randomUUID(),
+    party: 'merchant',
+    merchantId: parties.merchantId,
+    carrierId: null,
+    amount: facts.amount ?? 5000,
+    currency: 'CNY',
+    reason: 'seeded advance compensation',
+    dueAt: facts.dueAt,
+  });
   claim.status = facts.status;
   await em.persist(claim).flush();
   return claim;

@@ -54,7 +54,14 @@ const DAY_MS = 86_400_000;
     await placeOneItemOrder(stack, buyer, shop.productId);
     const em = stack.orm.em.fork();
     em.persist(
-      new SlaBreach('merchant', shop.merchantId, 'order_confirmation', late.id, new Date(late.confirmBy), new Date()),
+      new SlaBreach({
+        party: 'merchant',
+        partyId: shop.merchantId,
+        obligation: 'order_confirmation',
+        subjectId: late.id,
+        dueAt: new Date(late.confirmBy),
+        detectedAt: new Date(),
+      }),
     );
     await em.flush();
     const from = new Date(Date.now() - DAY_MS).toISOString();
@@ -141,8 +148,22 @@ const DAY_MS = 86_400_000;
     const claim = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: hoursFrom(now, -40 * 24) });
     const em = stack.orm.em.fork();
     em.persist([
-      new SlaBreach('merchant', parties.merchantId, 'complaint_response', complaint.id, complaint.partyRespondBy!, now),
-      new SlaBreach('platform', 'platform', 'refund', refund.id, refund.refundBy!, now),
+      new SlaBreach({
+        party: 'merchant',
+        partyId: parties.merchantId,
+        obligation: 'complaint_response',
+        subjectId: complaint.id,
+        dueAt: complaint.partyRespondBy!,
+        detectedAt: now,
+      }),
+      new SlaBreach({
+        party: 'platform',
+        partyId: 'platform',
+        obligation: 'refund',
+        subjectId: refund.id,
+        dueAt: refund.refundBy!,
+        detectedAt: now,
+      }),
     ]);
     await em.flush();
 

@@ -3,10 +3,13 @@ import { loadConfig } from '../../../config/env';
 import { auditFactsOf, chainedAuditEvent } from '../../../db/audit-trail';
 import { AuditPending } from '../../../db/entities/audit-pending.entity';
 import { Complaint } from '../../../db/entities/complaint.entity';
+import { ComplaintMessage } from '../../../db/entities/complaint-message.entity';
 import { Order } from '../../../db/entities/order.entity';
+import { OrderEvent } from '../../../db/entities/order-event.entity';
 import { OrderItem } from '../../../db/entities/order-item.entity';
 import { ReturnLine } from '../../../db/entities/return-line.entity';
 import { ReturnRequest } from '../../../db/entities/return-request.entity';
+import { StaffUser } from '../../../db/entities/staff-user.entity';
 import { FieldCipher } from '../../../db/field-cipher';
 import { createConfirmedOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
@@ -88,6 +91,32 @@ describe('entities built from named fields, on PostgreSQL', () => {
     const storedLine = await readBack(ReturnLine, line.id);
     expect(storedLine).toMatchObject(goods);
     expect(storedLine.returnRequest.id).toBe(request.id);
+  });
+
+  it('gives a thread entry and a timeline step the defaults of the fields they were not given', async () => {
+    const { order } = await createConfirmedOrder(db.orm, FieldCipher.fromConfig(loadConfig()), parties);
+    const message = new ComplaintMessage({
+      complaintId: randomUUID(),
+      kind: 'message',
+      authorRole: 'consumer',
+      authorId: parties.consumer.id,
+      body: 'hello',
+    });
+    const em = db.orm.em.fork();
+    const step = new OrderEvent({
+      order: em.getReference(Order, order.id),
+      key: 'noted',
+      type: 'noted',
+      occurredAt: new Date(),
+    });
+    await em.persist([message, step]).flush();
+    expect((await readBack(ComplaintMessage, message.id)).key).toBeNull();
+    expect((await readBack(OrderEvent, step.id)).details).toEqual({});
+  });
+
+  it('normalises a staff user’s e-mail as it did before (§8.3.1)', () => {
+    const user = new StaffUser({ email: '  Ops@Example.TEST ', role: 'ops', passwordHash: 'x' });
+    expect(user).toMatchObject({ email: 'ops@example.test', role: 'ops', passwordHash: 'x' });
   });
 
   it('links a queued audit event with its facts and its chain place, never its queue position (§8.3.5)', async () => {
