@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../domain/principal';
 import { auditEventHash, GENESIS_HASH, normaliseDetails } from './audit-hash';
 import { AuditEvent } from './entities/audit-event.entity';
-import type { AuditFacts } from './entities/audit-facts';
+import { pickAuditFacts, type AuditFacts } from './entities/audit-facts';
 
 /**
  * One important operation, or one read of personal data (T/QGCML 3125 §8.3.5): who, what,
@@ -69,7 +69,12 @@ export function auditFactsOf(event: AuditEventInput): AuditFacts {
  * (T/QGCML 3125 §8.3.4). Appends and the queue linker build links only here.
  */
 export function chainedAuditEvent(head: { seq: number; hash: string } | null, facts: AuditFacts): AuditEvent {
-  const row = new AuditEvent(head ? head.seq + 1 : 1, facts, head ? head.hash : GENESIS_HASH, '');
+  const row = new AuditEvent({
+    ...pickAuditFacts(facts),
+    seq: head ? head.seq + 1 : 1,
+    prevHash: head ? head.hash : GENESIS_HASH,
+    hash: '',
+  });
   row.hash = auditEventHash(row);
   return row;
 }

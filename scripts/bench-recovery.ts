@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       );
       const info = (await listRepoBackups(cluster.target, repo)).at(-1)!;
       const [verify, verifyTook] = await timed(`verify repo${repo}`, () => verifyRepo(cluster.target, repo));
-      const run = new BackupRun(`bench:${type}:${repo}:${info.label}`, type, repo, 'succeeded');
+      const run = new BackupRun({ workflowId: `bench:${type}:${repo}:${info.label}`, type, repo, status: 'succeeded' });
       Object.assign(run, {
         label: info.label,
         stoppedAt: new Date(info.stoppedAt),
@@ -134,7 +134,9 @@ async function main(): Promise<void> {
         const id = randomUUID();
         await orm.em
           .fork()
-          .persist(new RecoveryDrill(id, `drill:${id}`, scenario, 'bench', false))
+          .persist(
+            new RecoveryDrill({ id, workflowId: `drill:${id}`, scenario, startedBy: 'bench', keepStandby: false }),
+          )
           .flush();
         await timed(`drill ${scenario}`, () =>
           client.workflow.execute(RECOVERY_DRILL_WORKFLOW, {

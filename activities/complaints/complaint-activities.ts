@@ -163,7 +163,16 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
           };
         if (input.resolution) complaint.resolution = { ...input.resolution, at: new Date().toISOString() };
         if (input.reopenBy !== undefined) complaint.reopenBy = input.reopenBy ? new Date(input.reopenBy) : null;
-        em.persist(new ComplaintMessage(complaint.id, 'event', 'system', 'complaintEscalation', input.event, key));
+        em.persist(
+          new ComplaintMessage({
+            complaintId: complaint.id,
+            kind: 'event',
+            authorRole: 'system',
+            authorId: 'complaintEscalation',
+            body: input.event,
+            key,
+          }),
+        );
       });
     },
 
@@ -179,7 +188,14 @@ export function createComplaintActivities(deps: ComplaintActivityDeps) {
       if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId: complaint.id })) > 0) return;
       const partyId = input.party === 'platform' ? 'platform' : (complaint.partyId() ?? 'unknown');
       em.persist(
-        new SlaBreach(input.party, partyId, input.obligation, complaint.id, new Date(input.dueAt), new Date()),
+        new SlaBreach({
+          party: input.party,
+          partyId,
+          obligation: input.obligation,
+          subjectId: complaint.id,
+          dueAt: new Date(input.dueAt),
+          detectedAt: new Date(),
+        }),
       );
       await em.flush();
       Context.current().log.info('SLA breach recorded', { complaintId: complaint.id, obligation: input.obligation });

@@ -53,14 +53,14 @@ export function createComplaintPayoutActivities({ orm, payments }: ComplaintPayo
         if (!locked.compensation || locked.compensation.payoutId) return;
         locked.compensation = { ...locked.compensation, status: 'paid', payoutId, paidAt: new Date().toISOString() };
         tx.persist(
-          new ComplaintMessage(
-            locked.id,
-            'event',
-            'system',
-            'complaintEscalation',
-            'compensation paid',
-            `${idempotencyKey}:paid`,
-          ),
+          new ComplaintMessage({
+            complaintId: locked.id,
+            kind: 'event',
+            authorRole: 'system',
+            authorId: 'complaintEscalation',
+            body: 'compensation paid',
+            key: `${idempotencyKey}:paid`,
+          }),
         );
       });
       return { payoutId };

@@ -45,28 +45,28 @@ export function createRecoveryClaimActivities({ orm, commitments }: RecoveryClai
         const existing = await em.findOne(RecoveryClaim, { complaintId: input.complaintId });
         if (existing) return snapshot(existing);
         const complaint = await em.findOneOrFail(Complaint, { id: input.complaintId });
-        const claim = new RecoveryClaim(
-          input.complaintId,
-          input.party,
-          input.party === 'merchant' ? input.partyId : null,
-          input.party === 'carrier' ? input.partyId : null,
-          input.amount,
-          complaint.currency,
-          input.reason,
-          new Date(resolved.deadlines.recoveryClaimDue as string),
-        );
+        const claim = new RecoveryClaim({
+          complaintId: input.complaintId,
+          party: input.party,
+          merchantId: input.party === 'merchant' ? input.partyId : null,
+          carrierId: input.party === 'carrier' ? input.partyId : null,
+          amount: input.amount,
+          currency: complaint.currency,
+          reason: input.reason,
+          dueAt: new Date(resolved.deadlines.recoveryClaimDue as string),
+        });
         em.persist(claim);
         em.persist(
-          new RecoveryLedgerEntry(
-            claim.id,
-            claim.party,
-            input.partyId,
-            'claimed',
-            claim.amount,
-            claim.currency,
-            'platform',
+          new RecoveryLedgerEntry({
+            claimId: claim.id,
+            party: claim.party,
+            partyId: input.partyId,
+            kind: 'claimed',
+            amount: claim.amount,
+            currency: claim.currency,
+            by: 'platform',
             key,
-          ),
+          }),
         );
         return snapshot(claim);
       });
@@ -103,18 +103,18 @@ export function createRecoveryClaimActivities({ orm, commitments }: RecoveryClai
         const amount = Math.min(input.amount, claim.outstanding());
         if (amount <= 0) return snapshot(claim);
         em.persist(
-          new RecoveryLedgerEntry(
-            claim.id,
-            claim.party,
-            claim.partyId(),
-            input.kind,
+          new RecoveryLedgerEntry({
+            claimId: claim.id,
+            party: claim.party,
+            partyId: claim.partyId(),
+            kind: input.kind,
             amount,
-            claim.currency,
-            input.by,
+            currency: claim.currency,
+            by: input.by,
             key,
-            input.method ?? null,
-            input.note ?? null,
-          ),
+            method: input.method ?? null,
+            note: input.note ?? null,
+          }),
         );
         if (input.kind === 'recovered') claim.recovered += amount;
         else claim.writtenOff += amount;

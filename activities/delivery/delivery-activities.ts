@@ -59,7 +59,15 @@ async function step(
     if ((await em.count(OrderEvent, { order, key })) === 0) {
       apply(order, slip, em);
       const where = subject.returnId ? { ...details, returnId: subject.returnId } : details;
-      em.persist(new OrderEvent(order, key, subject.returnId ? `replacement_${type}` : type, occurredAt, where));
+      em.persist(
+        new OrderEvent({
+          order,
+          key,
+          type: subject.returnId ? `replacement_${type}` : type,
+          occurredAt,
+          details: where,
+        }),
+      );
     }
     return { order, slip };
   });
@@ -179,13 +187,28 @@ export function createDeliveryActivities(deps: DeliveryActivityDeps) {
         // A replacement's breach is the return's: the order's own delivery may have its own.
         const subjectId = input.returnId ?? order.id;
         if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId })) > 0) return;
-        em.persist(new SlaBreach(input.party, partyId, input.obligation, subjectId, new Date(input.dueAt), new Date()));
+        em.persist(
+          new SlaBreach({
+            party: input.party,
+            partyId,
+            obligation: input.obligation,
+            subjectId,
+            dueAt: new Date(input.dueAt),
+            detectedAt: new Date(),
+          }),
+        );
         const key = `${input.returnId ? `replacement:${input.returnId}:` : ''}sla_breach:${input.obligation}`;
         em.persist(
-          new OrderEvent(order, key, 'sla_breach', new Date(), {
-            obligation: input.obligation,
-            party: input.party,
-            dueAt: input.dueAt,
+          new OrderEvent({
+            order,
+            key,
+            type: 'sla_breach',
+            occurredAt: new Date(),
+            details: {
+              obligation: input.obligation,
+              party: input.party,
+              dueAt: input.dueAt,
+            },
           }),
         );
       });

@@ -83,16 +83,16 @@ export function createHandoverReconciliationActivities(deps: HandoverReconciliat
           existing.details = finding.details;
         } else
           em.persist(
-            new ReconciliationDiscrepancy(
-              finding.kind,
-              finding.order.id,
-              finding.order.merchantId,
-              finding.slip?.carrierId ?? null,
-              finding.slip?.id ?? null,
-              finding.details,
-              now,
-              now,
-            ),
+            new ReconciliationDiscrepancy({
+              kind: finding.kind,
+              orderId: finding.order.id,
+              merchantId: finding.order.merchantId,
+              carrierId: finding.slip?.carrierId ?? null,
+              slipId: finding.slip?.id ?? null,
+              details: finding.details,
+              firstSeenAt: now,
+              lastSeenAt: now,
+            }),
           );
       }
       await em.flush();

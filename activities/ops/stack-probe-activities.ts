@@ -19,7 +19,12 @@ export function createStackProbeActivities({ orm, workerIdentity }: StackProbeAc
       const em = orm.em.fork();
       let probe = await em.findOne(StackProbe, { workflowId: input.workflowId });
       if (!probe) {
-        probe = new StackProbe(input.workflowId, input.taskQueue, new Date(input.requestedAt), workerIdentity);
+        probe = new StackProbe({
+          workflowId: input.workflowId,
+          taskQueue: input.taskQueue,
+          requestedAt: new Date(input.requestedAt),
+          workerIdentity,
+        });
         await em.persistAndFlush(probe);
       }
       return {

@@ -95,7 +95,7 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         if (!order.stockReserved) return;
         for (const item of order.items) await em.getRepository(Product).releaseStock(item.productId, item.quantity);
         order.stockReserved = false;
-        em.persist(new OrderEvent(order, 'stock_released', 'stock_released', new Date()));
+        em.persist(new OrderEvent({ order, key: 'stock_released', type: 'stock_released', occurredAt: new Date() }));
       });
     },
 
@@ -119,7 +119,14 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       const existing = await em.count(SlaBreach, { obligation: input.obligation, subjectId: order.id });
       if (existing > 0) return;
       em.persist(
-        new SlaBreach('merchant', order.merchantId, input.obligation, order.id, new Date(input.dueAt), new Date()),
+        new SlaBreach({
+          party: 'merchant',
+          partyId: order.merchantId,
+          obligation: input.obligation,
+          subjectId: order.id,
+          dueAt: new Date(input.dueAt),
+          detectedAt: new Date(),
+        }),
       );
       await em.flush();
       Context.current().log.info('SLA breach recorded', { orderId: order.id, obligation: input.obligation });

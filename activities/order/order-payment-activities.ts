@@ -32,7 +32,15 @@ export function createOrderPaymentActivities({ orm, payments }: OrderPaymentDeps
     key: string,
   ) {
     const em = orm.em.fork();
-    const payment = new Payment('order', order.id, operation, order.totalAmount(), order.currency, outcome.status, key);
+    const payment = new Payment({
+      subjectType: 'order',
+      subjectId: order.id,
+      operation,
+      amount: order.totalAmount(),
+      currency: order.currency,
+      status: outcome.status,
+      idempotencyKey: key,
+    });
     payment.providerTransactionId = outcome.providerTransactionId ?? null;
     payment.declineCode = outcome.declineCode ?? null;
     await em.upsert(Payment, payment, { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' });

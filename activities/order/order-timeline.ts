@@ -15,6 +15,6 @@ export async function recordOrderEvent(
     const existing = await em.count(OrderEvent, { order, key });
     if (existing > 0) return;
     apply?.(order);
-    em.persist(new OrderEvent(order, key, key.split(':')[0] ?? key, new Date(), details));
+    em.persist(new OrderEvent({ order, key, type: key.split(':')[0] ?? key, occurredAt: new Date(), details }));
   });
 }

@@ -51,25 +51,25 @@ export function createPaymentReconciliationActivities({ orm, payments }: { orm: 
           const item = providerItems.get(id);
           if (!item)
             found.push(
-              new PaymentDiscrepancy(
-                input.settlementDate,
-                'missing_at_provider',
-                id,
-                record.subjectId,
-                record.amount,
-                null,
-              ),
+              new PaymentDiscrepancy({
+                settlementDate: input.settlementDate,
+                kind: 'missing_at_provider',
+                providerTransactionId: id,
+                reference: record.subjectId,
+                platformAmount: record.amount,
+                providerAmount: null,
+              }),
             );
           else if (item.amount.value !== record.amount)
             found.push(
-              new PaymentDiscrepancy(
-                input.settlementDate,
-                'amount_mismatch',
-                id,
-                record.subjectId,
-                record.amount,
-                item.amount.value,
-              ),
+              new PaymentDiscrepancy({
+                settlementDate: input.settlementDate,
+                kind: 'amount_mismatch',
+                providerTransactionId: id,
+                reference: record.subjectId,
+                platformAmount: record.amount,
+                providerAmount: item.amount.value,
+              }),
             );
           // Matched: the provider's statement confirms the day it settled (§7.1.2), for the consumer's record.
           else record.settlementDate ??= item.settlementDate ?? input.settlementDate;
@@ -77,14 +77,14 @@ export function createPaymentReconciliationActivities({ orm, payments }: { orm: 
         for (const [id, item] of providerItems) {
           if (!known.has(id))
             found.push(
-              new PaymentDiscrepancy(
-                input.settlementDate,
-                'missing_at_platform',
-                id,
-                item.reference,
-                null,
-                item.amount.value,
-              ),
+              new PaymentDiscrepancy({
+                settlementDate: input.settlementDate,
+                kind: 'missing_at_platform',
+                providerTransactionId: id,
+                reference: item.reference,
+                platformAmount: null,
+                providerAmount: item.amount.value,
+              }),
             );
         }
         await em.nativeDelete(PaymentDiscrepancy, { settlementDate: input.settlementDate });

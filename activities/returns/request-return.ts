@@ -85,14 +85,14 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
   const ordered = order.items.getItems();
   assertQuantitiesAvailable(asked.items, await quantitiesStillReturnable(em, order));
 
-  const request = new ReturnRequest(
-    order.id,
-    order.consumerId,
-    order.merchantId,
-    asked.type,
-    asked.reason,
-    order.currency,
-  );
+  const request = new ReturnRequest({
+    orderId: order.id,
+    consumerId: order.consumerId,
+    merchantId: order.merchantId,
+    kind: asked.type,
+    reason: asked.reason,
+    currency: order.currency,
+  });
   request.description = asked.description ?? null;
   request.evidence = asked.evidence ?? [];
   request.complaintId = asked.complaintId ?? null;
@@ -109,15 +109,30 @@ export async function requestReturn(em: EntityManager, asked: ReturnAsked, now =
   for (const item of asked.items) byProduct.set(item.productId, (byProduct.get(item.productId) ?? 0) + item.quantity);
   [...byProduct].forEach(([productId, quantity], position) => {
     const line = ordered.find((item) => item.productId === productId)!;
-    request.lines.add(new ReturnLine(request, position, productId, line.name, line.unitPrice, quantity));
+    request.lines.add(
+      new ReturnLine({
+        returnRequest: request,
+        position,
+        productId,
+        name: line.name,
+        unitPrice: line.unitPrice,
+        quantity,
+      }),
+    );
   });
   em.persist(request);
   em.persist(
-    new OrderEvent(order, `return_requested:${request.id}`, 'return_requested', now, {
-      returnId: request.id,
-      type: asked.type,
-      reason: asked.reason,
-      items: [...byProduct].map(([productId, quantity]) => ({ productId, quantity })),
+    new OrderEvent({
+      order,
+      key: `return_requested:${request.id}`,
+      type: 'return_requested',
+      occurredAt: now,
+      details: {
+        returnId: request.id,
+        type: asked.type,
+        reason: asked.reason,
+        items: [...byProduct].map(([productId, quantity]) => ({ productId, quantity })),
+      },
     }),
   );
   await em.flush();

@@ -173,7 +173,14 @@ export function createReturnActivities(deps: ReturnActivityDeps) {
         if (!partyId) return;
         if ((await em.count(SlaBreach, { obligation: input.obligation, subjectId: request.id })) > 0) return;
         em.persist(
-          new SlaBreach(input.party, partyId, input.obligation, request.id, new Date(input.dueAt), new Date()),
+          new SlaBreach({
+            party: input.party,
+            partyId,
+            obligation: input.obligation,
+            subjectId: request.id,
+            dueAt: new Date(input.dueAt),
+            detectedAt: new Date(),
+          }),
         );
       });
       Context.current().log.info('SLA breach recorded', { returnId: input.returnId, obligation: input.obligation });

@@ -80,15 +80,15 @@ export function createReturnRefundActivities({ orm, payments }: ReturnRefundDeps
           { id: request.id },
           { lockMode: LockMode.PESSIMISTIC_WRITE },
         );
-        const payment = new Payment(
-          'order',
-          locked.orderId,
-          'refund',
-          refund.amount.value,
-          locked.currency,
-          'succeeded',
-          key,
-        );
+        const payment = new Payment({
+          subjectType: 'order',
+          subjectId: locked.orderId,
+          operation: 'refund',
+          amount: refund.amount.value,
+          currency: locked.currency,
+          status: 'succeeded',
+          idempotencyKey: key,
+        });
         payment.providerTransactionId = refund.refundId;
         payment.requestedAt = new Date(refund.requestedAt);
         payment.settlementDate = refund.settlementDate;
@@ -100,11 +100,17 @@ export function createReturnRefundActivities({ orm, payments }: ReturnRefundDeps
         const order = tx.getReference(Order, locked.orderId);
         if ((await tx.count(OrderEvent, { order, key: `return_refunded:${locked.id}` })) === 0)
           tx.persist(
-            new OrderEvent(order, `return_refunded:${locked.id}`, 'return_refunded', new Date(), {
-              returnId: locked.id,
-              amount: refund.amount.value,
-              currency: locked.currency,
-              providerTransactionId: refund.refundId,
+            new OrderEvent({
+              order,
+              key: `return_refunded:${locked.id}`,
+              type: 'return_refunded',
+              occurredAt: new Date(),
+              details: {
+                returnId: locked.id,
+                amount: refund.amount.value,
+                currency: locked.currency,
+                providerTransactionId: refund.refundId,
+              },
             }),
           );
       });

@@ -25,7 +25,7 @@ export async function returnStep(
     const key = `${type}:${returnId}`;
     if ((await em.count(OrderEvent, { order, key })) === 0) {
       await apply(request, em, order);
-      em.persist(new OrderEvent(order, key, type, new Date(), { returnId, ...details }));
+      em.persist(new OrderEvent({ order, key, type, occurredAt: new Date(), details: { returnId, ...details } }));
     }
     return request;
   });

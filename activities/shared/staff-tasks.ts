@@ -66,15 +66,15 @@ export function createStaffTaskActivities({ orm, mail, clock = () => new Date() 
       const openedAt = clock();
 
       const em = orm.em.fork();
-      const task = new StaffTask(
+      const task = new StaffTask({
         kind,
         subjectType,
         subjectId,
         reason,
         openedAt,
-        staffTaskDueAt(kind, openedAt),
+        dueAt: staffTaskDueAt(kind, openedAt),
         idempotencyKey,
-      );
+      });
       await em.upsert(StaffTask, task, { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' });
       // The first attempt's row wins: its id and deadline are the ones mailed and returned.
       const opened = await em.fork().findOneOrFail(StaffTask, { idempotencyKey });

@@ -23,7 +23,7 @@ const carrierRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { name, contactEmail, contractTerms } = request.body;
-      const carrier = new Carrier(name, contactEmail, contractTerms);
+      const carrier = new Carrier({ name, contactEmail, contractTerms });
       await request.em.transactional((em) =>
         persistAudited(request, em, carrier, {
           action: 'carrier.create',

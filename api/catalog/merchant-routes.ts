@@ -32,7 +32,7 @@ const merchantRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const { name, contactEmail, qualifications } = request.body;
-      const merchant = new Merchant(name, contactEmail, qualifications, now, now);
+      const merchant = new Merchant({ name, contactEmail, qualifications, filedAt: now, lastReviewedAt: now });
       // T/QGCML 3125 §8.3.5: the filing and its audit event commit together.
       await request.em.transactional((em) =>
         persistAudited(request, em, merchant, {

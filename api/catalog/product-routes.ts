@@ -32,18 +32,18 @@ async function sellingMerchant(em: EntityManager, merchantId: string, now: Date)
 }
 
 function newProduct(merchant: Merchant, body: NewProduct): Product {
-  const product = new Product(
+  const product = new Product({
     merchant,
-    body.sku,
-    body.name,
-    body.pricingType,
-    body.price,
-    body.deliveryFee,
-    body.origin,
-    body.grade,
-    body.spec,
-    body.stock,
-  );
+    sku: body.sku,
+    name: body.name,
+    pricingType: body.pricingType,
+    price: body.price,
+    deliveryFee: body.deliveryFee,
+    origin: body.origin,
+    grade: body.grade,
+    spec: body.spec,
+    stock: body.stock,
+  });
   product.currency = body.currency;
   return product;
 }

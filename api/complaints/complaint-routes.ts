@@ -122,7 +122,15 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
       if (request.body.contactedParty && principal.role !== 'staff')
         throw new ForbiddenError('only staff record contacting the party');
       const kind = request.body.contactedParty ? 'staff_contact' : 'message';
-      request.em.persist(new ComplaintMessage(complaint.id, kind, principal.role, principal.sub, request.body.message));
+      request.em.persist(
+        new ComplaintMessage({
+          complaintId: complaint.id,
+          kind,
+          authorRole: principal.role,
+          authorId: principal.sub,
+          body: request.body.message,
+        }),
+      );
       await request.em.flush();
       await auditFromRequest(request, { action: `complaint.${kind}`, entity: 'complaint', entityId: complaint.id });
       const returns = await returnsOfComplaints(request, [complaint]);

@@ -139,13 +139,13 @@ const complaintDecisionRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number
       let message: ComplaintMessage | undefined;
       if (decision.message) {
         const kind = decision.path === 'responses' ? 'response' : 'message';
-        message = new ComplaintMessage(
-          complaint.id,
+        message = new ComplaintMessage({
+          complaintId: complaint.id,
           kind,
-          principal.role,
-          principal.sub,
-          decision.message(request.body),
-        );
+          authorRole: principal.role,
+          authorId: principal.sub,
+          body: decision.message(request.body),
+        });
         await request.em.persist(message).flush();
       }
       const handle: Handle = app.temporal.workflow.getHandle(complaintWorkflowId(complaint.id));

@@ -72,25 +72,33 @@ function writeComplaint(
       const carrier = await tx.findOne(Carrier, { id: slip.carrierId });
       partyRespondBy = earliestCarrierDeadline(partyRespondBy, filedAt, carrier?.contractTerms ?? null, holidays);
     }
-    const complaint = new Complaint(
-      order.id,
-      principal.sub,
-      order.merchantId,
-      slip?.carrierId ?? null,
-      body.category,
-      body.description,
-      body.desiredRemedy ?? null,
+    const complaint = new Complaint({
+      orderId: order.id,
+      consumerId: principal.sub,
+      merchantId: order.merchantId,
+      carrierId: slip?.carrierId ?? null,
+      category: body.category,
+      description: body.description,
+      desiredRemedy: body.desiredRemedy ?? null,
       party,
-      resolved.version,
+      commitmentVersion: resolved.version,
       partyRespondBy,
-      new Date(resolved.deadlines.complaintFirstResponse),
-      order.currency,
-    );
+      firstResponseBy: new Date(resolved.deadlines.complaintFirstResponse),
+      currency: order.currency,
+    });
     complaint.createdAt = filedAt;
     complaint.idempotencyKey = fingerprint?.idempotencyKey ?? null;
     complaint.requestHash = fingerprint?.requestHash ?? null;
     tx.persist(complaint);
-    tx.persist(new ComplaintMessage(complaint.id, 'message', 'consumer', principal.sub, body.description));
+    tx.persist(
+      new ComplaintMessage({
+        complaintId: complaint.id,
+        kind: 'message',
+        authorRole: 'consumer',
+        authorId: principal.sub,
+        body: body.description,
+      }),
+    );
     await tx.flush();
     await auditFromRequest(
       request,

@@ -19,7 +19,11 @@ export async function createStaffUser(
   input: z.infer<typeof staffUserInputSchema>,
   createdBy: string,
 ): Promise<StaffUser> {
-  const user = new StaffUser(input.email, input.role, await hashPassword(input.password));
+  const user = new StaffUser({
+    email: input.email,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
   try {
     await em.transactional(async (tx) => {
       tx.persist(user);

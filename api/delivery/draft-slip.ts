@@ -91,19 +91,19 @@ export async function buildSlip(
 
   const address = cipher.decrypt(order.shippingAddressCiphertext, `order:${order.id}:shippingAddress`);
   const { name, phone, address: street } = JSON.parse(address) as { name: string; phone: string; address: string };
-  const slip = new HandoverSlip(
-    order.id,
-    order.merchantId,
-    body.carrierId,
+  const slip = new HandoverSlip({
+    orderId: order.id,
+    merchantId: order.merchantId,
+    carrierId: body.carrierId,
     packages,
     itemCount,
     goodsValue,
-    body.declaredValue ?? goodsValue,
-    order.currency,
+    declaredValue: body.declaredValue ?? goodsValue,
+    currency: order.currency,
     codAmount,
-    '',
+    recipientCiphertext: '',
     provider,
-  );
+  });
   slip.returnId = returnId;
   slip.recipientCiphertext = cipher.encrypt(JSON.stringify({ name, phone, address: street }), slip.recipientContext());
   return slip;

@@ -113,14 +113,14 @@ const logisticsWebhookRoutes: FastifyPluginAsyncZod<LogisticsWebhookOptions> = a
         // signal stores nothing, so the carrier's retry is processed, not taken for a duplicate.
         await request.em.transactional(async (em) => {
           em.persist(
-            new LogisticsWebhookEvent(
+            new LogisticsWebhookEvent({
               provider,
-              event.id,
-              event.shipmentId,
-              target.orderId,
-              event.type,
-              new Date(event.occurredAt),
-            ),
+              eventId: event.id,
+              shipmentId: event.shipmentId,
+              orderId: target.orderId,
+              type: event.type,
+              occurredAt: new Date(event.occurredAt),
+            }),
           );
           await em.flush();
           await app.temporal.workflow.getHandle(target.workflowId).signal(target.signal, {

@@ -71,7 +71,7 @@ const recoveryDrillRoutes: FastifyPluginAsyncZod = async (app) => {
       const startedBy = principalOf(request).sub;
       const { scenario, keepStandby } = request.body;
       await request.em.transactional((em) =>
-        persistAudited(request, em, new RecoveryDrill(id, workflowId, scenario, startedBy, keepStandby), {
+        persistAudited(request, em, new RecoveryDrill({ id, workflowId, scenario, startedBy, keepStandby }), {
           action: 'recovery_drill.start',
           entity: 'recovery_drill',
           entityId: id,

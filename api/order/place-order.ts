@@ -74,18 +74,18 @@ async function writeOrder(
   const goods = lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
   // One parcel from one merchant: the delivery fee is the highest of the products' fees.
   const delivery = Math.max(...lines.map((line) => line.product.deliveryFee));
-  const order = new Order(
-    principal.sub,
+  const order = new Order({
+    consumerId: principal.sub,
     merchantId,
-    goods,
-    delivery,
-    lines[0]!.product.currency,
-    '',
-    body.payment.method,
-    body.payment.token,
-    fingerprint.idempotencyKey,
-    fingerprint.requestHash,
-  );
+    goodsAmount: goods,
+    deliveryFee: delivery,
+    currency: lines[0]!.product.currency,
+    shippingAddressCiphertext: '',
+    paymentMethod: body.payment.method,
+    paymentToken: body.payment.token,
+    idempotencyKey: fingerprint.idempotencyKey,
+    requestHash: fingerprint.requestHash,
+  });
   // The consumer confirms the terms in force by placing the order (§7.2.5).
   order.termsVersion = currentTerms.version;
   order.shippingAddressCiphertext = deps.cipher.encrypt(
@@ -94,21 +94,23 @@ async function writeOrder(
   );
   lines.forEach((line, position) =>
     order.items.add(
-      new OrderItem(
+      new OrderItem({
         order,
         position,
-        line.product.id,
-        line.product.sku,
-        line.product.name,
-        line.product.price,
-        line.quantity,
-      ),
+        productId: line.product.id,
+        sku: line.product.sku,
+        name: line.product.name,
+        unitPrice: line.product.price,
+        quantity: line.quantity,
+      }),
     ),
   );
   order.createdAt = placedAt;
   order.confirmBy = new Date(deadlines.deadlines.orderConfirmation);
   order.commitmentVersion = deadlines.version;
-  order.events.add(new OrderEvent(order, 'placed', 'placed', placedAt, { items: lines.length }));
+  order.events.add(
+    new OrderEvent({ order, key: 'placed', type: 'placed', occurredAt: placedAt, details: { items: lines.length } }),
+  );
   em.persist(order);
   await em.flush();
   // Queued, not linked: no shop-wide audit lock inside the order's transaction (§8.3.5 still

@@ -27,14 +27,14 @@ export async function grantGoodwillRefund(
     throw new InvalidInputError('amount', `is more than the ${left} left to refund on this order`);
   const inForce = await em.getRepository(ServiceCommitmentVersion).inForceAt(now);
 
-  const request = new ReturnRequest(
-    order.id,
-    order.consumerId,
-    order.merchantId,
-    'goodwill',
-    'no_reason',
-    order.currency,
-  );
+  const request = new ReturnRequest({
+    orderId: order.id,
+    consumerId: order.consumerId,
+    merchantId: order.merchantId,
+    kind: 'goodwill',
+    reason: 'no_reason',
+    currency: order.currency,
+  });
   Object.assign(request, {
     status: 'approved',
     createdAt: now,
@@ -49,10 +49,16 @@ export async function grantGoodwillRefund(
   });
   em.persist(request);
   em.persist(
-    new OrderEvent(order, `goodwill_refund_granted:${request.id}`, 'goodwill_refund_granted', now, {
-      returnId: request.id,
-      amount: grant.amount,
-      by: grant.by,
+    new OrderEvent({
+      order,
+      key: `goodwill_refund_granted:${request.id}`,
+      type: 'goodwill_refund_granted',
+      occurredAt: now,
+      details: {
+        returnId: request.id,
+        amount: grant.amount,
+        by: grant.by,
+      },
     }),
   );
   await em.flush();

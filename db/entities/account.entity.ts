@@ -18,6 +18,9 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** What the private constructor takes: the columns without a default (built by `Account.register`). */
+type AccountFields = Pick<Account, 'email' | 'passwordHash'>;
+
 /**
  * A consumer's account. The e-mail is stored as is because login looks it up; every other
  * contact detail is stored only as ciphertext (db/field-cipher.ts), bound to this account
@@ -38,22 +41,21 @@ export class Account extends BaseEntity {
   /** The uses the consumer objected to; every other use is consented to (§7.2 default opt-out). */
   @Enum({ array: true, items: () => [...consentUses], default: [] }) consentObjections: ConsentUse[] = [];
 
-  @Property({ type: 'string', length: 320, unique: true }) email: string;
+  @Property({ type: 'string', length: 320, unique: true }) email!: string;
 
   /** argon2id, with its parameters and salt (api/auth/passwords.ts). */
-  @Property({ type: 'text' }) passwordHash: string;
+  @Property({ type: 'text' }) passwordHash!: string;
 
-  private constructor(email: string, passwordHash: string) {
+  private constructor(fields: AccountFields) {
     super();
-    this.email = email;
-    this.passwordHash = passwordHash;
+    Object.assign(this, fields);
   }
 
   static register(
     input: { email: string; passwordHash: string; contact: ContactDetails },
     cipher: FieldCipher,
   ): Account {
-    const account = new Account(normaliseEmail(input.email), input.passwordHash);
+    const account = new Account({ email: normaliseEmail(input.email), passwordHash: input.passwordHash });
     account.correctContact(input.contact, cipher);
     return account;
   }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, EntityRepositoryType, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { AuditEventRepository } from '../repositories/audit-event.repository';
-import { AuditFacts } from './audit-facts';
+import { AuditFacts, type AuditFactsFields } from './audit-facts';
 
 export type { AuditOutcome } from './audit-facts';
+
+/** What `new AuditEvent({...})` takes: the facts and the event's place in the chain. */
+export type AuditEventFields = AuditFactsFields & Pick<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
 /**
  * One link of the append-only, hash-chained audit trail (T/QGCML 3125 §8.3.5: who
@@ -24,20 +27,18 @@ export class AuditEvent extends AuditFacts {
 
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
 
-  @Property({ type: new BigIntType('number'), unique: true }) seq: number;
+  @Property({ type: new BigIntType('number'), unique: true }) seq!: number;
 
   /** The previous event's `hash`; the first event's is `GENESIS_HASH`. */
   // Unique: two events can never claim the same predecessor, so the chain cannot fork
   // even if the application lock were bypassed.
-  @Property({ type: 'string', length: 64, unique: true }) prevHash: string;
+  @Property({ type: 'string', length: 64, unique: true }) prevHash!: string;
 
   /** SHA-256 of this event's canonical form including `prevHash` (db/audit-hash.ts). */
-  @Property({ type: 'string', length: 64 }) hash: string;
+  @Property({ type: 'string', length: 64 }) hash!: string;
 
-  constructor(seq: number, facts: AuditFacts, prevHash: string, hash: string) {
+  constructor({ seq, prevHash, hash, ...facts }: AuditEventFields) {
     super(facts);
-    this.seq = seq;
-    this.prevHash = prevHash;
-    this.hash = hash;
+    Object.assign(this, { seq, prevHash, hash });
   }
 }

@@ -2,6 +2,30 @@ import { Entity, Property } from '@mikro-orm/core';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
+/** What an audit event says, whether queued or chained: the facts, none with a default. */
+export type AuditFactsFields = Pick<
+  AuditFacts,
+  | 'occurredAt'
+  | 'actorSub'
+  | 'actorRole'
+  | 'action'
+  | 'entity'
+  | 'entityId'
+  | 'outcome'
+  | 'ip'
+  | 'requestId'
+  | 'details'
+>;
+
+/**
+ * Only the facts of `source` (which may be a queued AuditPending with its position), so
+ * that neither the constructor nor a caller's spread carries anything else into an event.
+ */
+export function pickAuditFacts(source: AuditFactsFields): AuditFactsFields {
+  const { occurredAt, actorSub, actorRole, action, entity, entityId, outcome, ip, requestId, details } = source;
+  return { occurredAt, actorSub, actorRole, action, entity, entityId, outcome, ip, requestId, details };
+}
+
 /**
  * What an audit event says (T/QGCML 3125 §8.3.5: who, what, when, from where, with what
  * outcome), the same whether it waits in the queue (AuditPending) or is linked into the
@@ -13,40 +37,31 @@ export type AuditOutcome = 'success' | 'denied' | 'failure';
 export class AuditFacts {
   // Millisecond precision: exactly what a JS Date holds, so the value hashed at append
   // time is the value read back at verification.
-  @Property({ type: 'datetime', length: 3 }) occurredAt: Date;
+  @Property({ type: 'datetime', length: 3 }) occurredAt!: Date;
 
-  @Property({ type: 'string' }) actorSub: string;
+  @Property({ type: 'string' }) actorSub!: string;
 
   /** A `Role`, or `system` (a workflow, a script) or `anonymous` (no valid token). */
-  @Property({ type: 'string', length: 32 }) actorRole: string;
+  @Property({ type: 'string', length: 32 }) actorRole!: string;
 
   /** Dotted verb, e.g. `service_commitments.update`, `account.read_contact`. */
-  @Property({ type: 'string' }) action: string;
+  @Property({ type: 'string' }) action!: string;
 
-  @Property({ type: 'string' }) entity: string;
+  @Property({ type: 'string' }) entity!: string;
 
-  @Property({ type: 'string' }) entityId: string;
+  @Property({ type: 'string' }) entityId!: string;
 
-  @Property({ type: 'string', length: 16 }) outcome: AuditOutcome;
+  @Property({ type: 'string', length: 16 }) outcome!: AuditOutcome;
 
-  @Property({ type: 'string', length: 64, nullable: true }) ip: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) ip!: string | null;
 
-  @Property({ type: 'string', length: 128, nullable: true }) requestId: string | null;
+  @Property({ type: 'string', length: 128, nullable: true }) requestId!: string | null;
 
   /** Extra facts, never personal data in clear text. */
-  @Property({ type: 'json', nullable: true }) details: Record<string, unknown> | null;
+  @Property({ type: 'json', nullable: true }) details!: Record<string, unknown> | null;
 
   /** Copies the facts by name (never a queue position or a chain link). */
-  constructor(facts: AuditFacts) {
-    this.occurredAt = facts.occurredAt;
-    this.actorSub = facts.actorSub;
-    this.actorRole = facts.actorRole;
-    this.action = facts.action;
-    this.entity = facts.entity;
-    this.entityId = facts.entityId;
-    this.outcome = facts.outcome;
-    this.ip = facts.ip;
-    this.requestId = facts.requestId;
-    this.details = facts.details;
+  constructor(facts: AuditFactsFields) {
+    Object.assign(this, pickAuditFacts(facts));
   }
 }

@@ -7,6 +7,9 @@ export { backupTypes, type BackupType };
 
 export const backupRunStatuses = ['succeeded', 'failed'] as const;
 
+/** What `new BackupRun({...})` takes: the columns without a default. */
+export type BackupRunFields = Pick<BackupRun, 'workflowId' | 'type' | 'repo' | 'status'>;
+
 /**
  * One run of the backup workflow (T/QGCML 3125 §8.4): what pgBackRest reported for the
  * set, and the integrity check (`verify`, checksums) recorded after it.
@@ -36,19 +39,16 @@ export class BackupRun extends BaseEntity {
   @Property({ type: 'text', nullable: true }) error: string | null = null;
 
   /** The backup workflow's id: one row per run, whatever retries happen. */
-  @Property({ type: 'string', unique: true }) workflowId: string;
+  @Property({ type: 'string', unique: true }) workflowId!: string;
 
-  @Enum({ items: () => [...backupTypes] }) type: BackupType;
+  @Enum({ items: () => [...backupTypes] }) type!: BackupType;
 
-  @Property({ type: 'smallint' }) repo: number;
+  @Property({ type: 'smallint' }) repo!: number;
 
-  @Enum({ items: () => [...backupRunStatuses] }) status: (typeof backupRunStatuses)[number];
+  @Enum({ items: () => [...backupRunStatuses] }) status!: (typeof backupRunStatuses)[number];
 
-  constructor(workflowId: string, type: BackupType, repo: number, status: (typeof backupRunStatuses)[number]) {
+  constructor(fields: BackupRunFields) {
     super();
-    this.workflowId = workflowId;
-    this.type = type;
-    this.repo = repo;
-    this.status = status;
+    Object.assign(this, fields);
   }
 }

@@ -3,6 +3,9 @@ import type { CarrierContractTerms } from '../../domain/carrier-contract';
 import { CarrierRepository } from '../repositories/carrier.repository';
 import { BaseEntity } from './base.entity';
 
+/** What `new Carrier({...})` takes: the columns without a default. */
+export type CarrierFields = Pick<Carrier, 'name' | 'contactEmail' | 'contractTerms'>;
+
 /**
  * A courier company and the time limits it contracted to (T/QGCML 3125 §6.1, §6.2.2):
  * its handovers, deliveries, cash-on-delivery remittances and complaint answers are
@@ -12,17 +15,15 @@ import { BaseEntity } from './base.entity';
 export class Carrier extends BaseEntity {
   declare [EntityRepositoryType]?: CarrierRepository;
 
-  @Property({ type: 'string', length: 200 }) name: string;
+  @Property({ type: 'string', length: 200 }) name!: string;
 
   /** The company's business address for handover and complaint mail. */
-  @Property({ type: 'string', length: 320 }) contactEmail: string;
+  @Property({ type: 'string', length: 320 }) contactEmail!: string;
 
-  @Property({ type: 'json' }) contractTerms: CarrierContractTerms;
+  @Property({ type: 'json' }) contractTerms!: CarrierContractTerms;
 
-  constructor(name: string, contactEmail: string, contractTerms: CarrierContractTerms) {
+  constructor(fields: CarrierFields) {
     super();
-    this.name = name;
-    this.contactEmail = contactEmail;
-    this.contractTerms = contractTerms;
+    Object.assign(this, fields);
   }
 }

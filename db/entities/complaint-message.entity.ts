@@ -4,6 +4,13 @@ import { BaseEntity } from './base.entity';
 
 export type ComplaintMessageKind = 'message' | 'response' | 'staff_contact' | 'event';
 
+/** What `new ComplaintMessage({...})` takes: the columns without a default, and `key` for a write that may be retried. */
+export type ComplaintMessageFields = Pick<
+  ComplaintMessage,
+  'complaintId' | 'kind' | 'authorRole' | 'authorId' | 'body'
+> &
+  Partial<Pick<ComplaintMessage, 'key'>>;
+
 /**
  * One entry of a complaint's thread (§5.7 listen and communicate): what the consumer, the
  * party or staff wrote, and the process's own events. `key` makes a retried write a no-op.
@@ -12,32 +19,20 @@ export type ComplaintMessageKind = 'message' | 'response' | 'staff_contact' | 'e
 @Unique({ properties: ['key'] })
 @Index({ properties: ['complaintId', 'createdAt'] })
 export class ComplaintMessage extends BaseEntity {
-  @Property({ type: 'uuid' }) complaintId: string;
+  @Property({ type: 'uuid' }) complaintId!: string;
 
-  @Property({ type: 'string', length: 16 }) kind: ComplaintMessageKind;
+  @Property({ type: 'string', length: 16 }) kind!: ComplaintMessageKind;
 
-  @Property({ type: 'string', length: 16 }) authorRole: Role | 'system';
+  @Property({ type: 'string', length: 16 }) authorRole!: Role | 'system';
 
-  @Property({ type: 'string' }) authorId: string;
+  @Property({ type: 'string' }) authorId!: string;
 
-  @Property({ type: 'text' }) body: string;
+  @Property({ type: 'text' }) body!: string;
 
-  @Property({ type: 'string', nullable: true }) key: string | null;
+  @Property({ type: 'string', nullable: true }) key: string | null = null;
 
-  constructor(
-    complaintId: string,
-    kind: ComplaintMessageKind,
-    authorRole: Role | 'system',
-    authorId: string,
-    body: string,
-    key: string | null = null,
-  ) {
+  constructor(fields: ComplaintMessageFields) {
     super();
-    this.complaintId = complaintId;
-    this.kind = kind;
-    this.authorRole = authorRole;
-    this.authorId = authorId;
-    this.body = body;
-    this.key = key;
+    Object.assign(this, fields);
   }
 }

@@ -1,7 +1,7 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import type { ComplaintCategory, ComplaintRemedy, ComplaintStatus, ResponsibleParty } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
-import { OrderParties } from './order-parties';
+import { OrderParties, type OrderPartiesFields } from './order-parties';
 
 /** A remedy the party (or staff) proposed, waiting for the consumer's answer (§4.8). */
 export interface ComplaintProposal {
@@ -30,6 +30,20 @@ export interface ComplaintStaffTask {
   detail: string;
   openedAt: string;
 }
+
+/** What `new Complaint({...})` takes: the parties and the columns without a default. */
+export type ComplaintFields = OrderPartiesFields &
+  Pick<
+    Complaint,
+    | 'category'
+    | 'description'
+    | 'desiredRemedy'
+    | 'party'
+    | 'commitmentVersion'
+    | 'partyRespondBy'
+    | 'firstResponseBy'
+    | 'currency'
+  >;
 
 /**
  * A consumer's complaint about one order (T/QGCML 3125 §4.7, §4.8, §5.7, §6.1), with the
@@ -71,47 +85,29 @@ export class Complaint extends OrderParties {
    */
   @Property({ type: 'datetime', nullable: true }) processStartedAt: Date | null = null;
 
-  @Property({ type: 'string', length: 16 }) category: ComplaintCategory;
+  @Property({ type: 'string', length: 16 }) category!: ComplaintCategory;
 
-  @Property({ type: 'text' }) description: string;
+  @Property({ type: 'text' }) description!: string;
 
-  @Property({ type: 'string', length: 16, nullable: true }) desiredRemedy: ComplaintRemedy | null;
+  @Property({ type: 'string', length: 16, nullable: true }) desiredRemedy!: ComplaintRemedy | null;
 
-  @Property({ type: 'string', length: 16 }) party: ResponsibleParty;
+  @Property({ type: 'string', length: 16 }) party!: ResponsibleParty;
 
-  @Property({ type: 'integer' }) commitmentVersion: number;
+  @Property({ type: 'integer' }) commitmentVersion!: number;
 
   /** merchantComplaintResponse / courierComplaintResponse; null when the platform answers itself. */
-  @Property({ type: 'datetime', nullable: true }) partyRespondBy: Date | null;
+  @Property({ type: 'datetime', nullable: true }) partyRespondBy!: Date | null;
 
   /** complaintFirstResponse: the platform's promise to the consumer (§4.7). */
-  @Property({ type: 'datetime' }) firstResponseBy: Date;
+  @Property({ type: 'datetime' }) firstResponseBy!: Date;
 
-  @Property({ type: 'string', length: 3 }) currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency!: Currency;
 
-  constructor(
-    orderId: string,
-    consumerId: string,
-    merchantId: string,
-    carrierId: string | null,
-    category: ComplaintCategory,
-    description: string,
-    desiredRemedy: ComplaintRemedy | null,
-    party: ResponsibleParty,
-    commitmentVersion: number,
-    partyRespondBy: Date | null,
-    firstResponseBy: Date,
-    currency: Currency,
-  ) {
-    super(orderId, consumerId, merchantId, carrierId);
-    this.category = category;
-    this.description = description;
-    this.desiredRemedy = desiredRemedy;
-    this.party = party;
-    this.commitmentVersion = commitmentVersion;
-    this.partyRespondBy = partyRespondBy;
-    this.firstResponseBy = firstResponseBy;
-    this.currency = currency;
+  constructor(fields: ComplaintFields) {
+    super(fields);
+    // Its own columns here, after super() has returned and its field declarations have run
+    // (the base assigned only the base's: docs/architecture.md "Database").
+    Object.assign(this, fields);
   }
 
   /** The id of the party that must answer: the merchant, the carrier, or null for the platform. */

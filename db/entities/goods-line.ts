@@ -1,5 +1,10 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { BaseEntity } from './base.entity';
+import { assignOwnColumns, BaseEntity } from './base.entity';
+
+const goodsLineColumns = ['position', 'productId', 'name', 'unitPrice', 'quantity'] as const;
+
+/** What a line's constructor takes for the columns of this base: the goods, none with a default. */
+export type GoodsLineFields = Pick<GoodsLine, (typeof goodsLineColumns)[number]>;
 
 /**
  * One product on a line of an order or of a return, with the price the consumer paid
@@ -9,25 +14,21 @@ import { BaseEntity } from './base.entity';
  */
 @Entity({ abstract: true })
 export abstract class GoodsLine extends BaseEntity {
-  @Property({ type: 'integer' }) position: number;
+  @Property({ type: 'integer' }) position!: number;
 
-  @Property({ type: 'uuid' }) productId: string;
+  @Property({ type: 'uuid' }) productId!: string;
 
-  @Property({ type: 'string' }) name: string;
+  @Property({ type: 'string' }) name!: string;
 
   /** Minor units, per piece. */
-  @Property({ type: 'integer' }) unitPrice: number;
+  @Property({ type: 'integer' }) unitPrice!: number;
 
   /** Counted per item; what is delivered or returned must match it (T/QGCML 3125 §5.3). */
-  @Property({ type: 'integer' }) quantity: number;
+  @Property({ type: 'integer' }) quantity!: number;
 
-  constructor(position: number, productId: string, name: string, unitPrice: number, quantity: number) {
+  constructor(fields: GoodsLineFields) {
     super();
-    this.position = position;
-    this.productId = productId;
-    this.name = name;
-    this.unitPrice = unitPrice;
-    this.quantity = quantity;
+    assignOwnColumns(this, fields, goodsLineColumns);
   }
 
   lineAmount(): number {

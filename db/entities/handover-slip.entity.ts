@@ -29,6 +29,22 @@ export interface StoredSignature {
   signature: string;
 }
 
+/** What `new HandoverSlip({...})` takes: the columns without a default. */
+export type HandoverSlipFields = Pick<
+  HandoverSlip,
+  | 'orderId'
+  | 'merchantId'
+  | 'carrierId'
+  | 'packages'
+  | 'itemCount'
+  | 'goodsValue'
+  | 'declaredValue'
+  | 'currency'
+  | 'codAmount'
+  | 'recipientCiphertext'
+  | 'provider'
+>;
+
 /**
  * The handover slip (T/QGCML 3125 §6.2.1): what the merchant handed to which carrier,
  * counted per item against the order (§5.3), with the declared value, cash on delivery,
@@ -62,55 +78,33 @@ export class HandoverSlip extends BaseEntity {
   /** The exchange whose replacement this slip ships (§6.4); null for the order's own delivery. */
   @Property({ type: 'uuid', nullable: true }) returnId: string | null = null;
 
-  @Property({ type: 'uuid' }) orderId: string;
+  @Property({ type: 'uuid' }) orderId!: string;
 
-  @Property({ type: 'uuid' }) merchantId: string;
+  @Property({ type: 'uuid' }) merchantId!: string;
 
-  @Property({ type: 'uuid' }) carrierId: string;
+  @Property({ type: 'uuid' }) carrierId!: string;
 
-  @Property({ type: 'json' }) packages: SlipPackage[];
+  @Property({ type: 'json' }) packages!: SlipPackage[];
 
-  @Property({ type: 'integer' }) itemCount: number;
+  @Property({ type: 'integer' }) itemCount!: number;
 
-  @Property({ type: 'integer' }) goodsValue: number;
+  @Property({ type: 'integer' }) goodsValue!: number;
 
-  @Property({ type: 'integer' }) declaredValue: number;
+  @Property({ type: 'integer' }) declaredValue!: number;
 
-  @Property({ type: 'string', length: 3 }) currency: string;
+  @Property({ type: 'string', length: 3 }) currency!: string;
 
-  @Property({ type: 'integer', nullable: true }) codAmount: number | null;
+  @Property({ type: 'integer', nullable: true }) codAmount!: number | null;
 
   /** {name, phone, address} of the recipient, FieldCipher ciphertext bound to `handover:<id>:recipient`. */
-  @Property({ type: 'text' }) recipientCiphertext: string;
+  @Property({ type: 'text' }) recipientCiphertext!: string;
 
   /** Which logistics provider's API carries it (the webhook path names it). */
-  @Property({ type: 'string', length: 32 }) provider: string;
+  @Property({ type: 'string', length: 32 }) provider!: string;
 
-  constructor(
-    orderId: string,
-    merchantId: string,
-    carrierId: string,
-    packages: SlipPackage[],
-    itemCount: number,
-    goodsValue: number,
-    declaredValue: number,
-    currency: string,
-    codAmount: number | null,
-    recipientCiphertext: string,
-    provider: string,
-  ) {
+  constructor(fields: HandoverSlipFields) {
     super();
-    this.orderId = orderId;
-    this.merchantId = merchantId;
-    this.carrierId = carrierId;
-    this.packages = packages;
-    this.itemCount = itemCount;
-    this.goodsValue = goodsValue;
-    this.declaredValue = declaredValue;
-    this.currency = currency;
-    this.codAmount = codAmount;
-    this.recipientCiphertext = recipientCiphertext;
-    this.provider = provider;
+    Object.assign(this, fields);
   }
 
   recipientContext(): string {

@@ -7,6 +7,12 @@ import {
 import { HolidayYearRepository } from '../repositories/holiday-year.repository';
 import { BaseEntity } from './base.entity';
 
+/** What the private constructor takes: the columns without a default (built by `HolidayYearVersion.following`). */
+type HolidayYearVersionFields = Pick<
+  HolidayYearVersion,
+  'year' | 'version' | 'arrangement' | 'effectiveFrom' | 'changedBy'
+>;
+
 /**
  * One loaded version of a year's statutory-holiday arrangement, from the State Council's
  * notice (T/QGCML 3125 §4.7, §4.8 "statutory holidays excluded"). Never edited (a database
@@ -21,31 +27,21 @@ import { BaseEntity } from './base.entity';
 export class HolidayYearVersion extends BaseEntity {
   declare [EntityRepositoryType]?: HolidayYearRepository;
 
-  @Property({ type: 'integer' }) year: number;
+  @Property({ type: 'integer' }) year!: number;
 
   /** 1, 2, 3… per year: increases with every load of that year. */
-  @Property({ type: 'integer' }) version: number;
+  @Property({ type: 'integer' }) version!: number;
 
-  @Property({ type: 'json' }) arrangement: HolidayArrangement;
+  @Property({ type: 'json' }) arrangement!: HolidayArrangement;
 
-  @Property({ type: 'datetime' }) effectiveFrom: Date;
+  @Property({ type: 'datetime' }) effectiveFrom!: Date;
 
   /** The `sub` of the staff member who loaded it. */
-  @Property({ type: 'string' }) changedBy: string;
+  @Property({ type: 'string' }) changedBy!: string;
 
-  private constructor(
-    year: number,
-    version: number,
-    arrangement: HolidayArrangement,
-    effectiveFrom: Date,
-    changedBy: string,
-  ) {
+  private constructor(fields: HolidayYearVersionFields) {
     super();
-    this.year = year;
-    this.version = version;
-    this.arrangement = arrangement;
-    this.effectiveFrom = effectiveFrom;
-    this.changedBy = changedBy;
+    Object.assign(this, fields);
   }
 
   /**
@@ -57,13 +53,13 @@ export class HolidayYearVersion extends BaseEntity {
     change: { year: number; arrangement: HolidayArrangement; changedBy: string; now: Date },
   ): HolidayYearVersion {
     const effectiveFrom = new Date(Math.max(change.now.getTime(), previous?.effectiveFrom.getTime() ?? 0));
-    return new HolidayYearVersion(
-      change.year,
-      (previous?.version ?? 0) + 1,
-      holidayArrangementSchema.parse(change.arrangement),
+    return new HolidayYearVersion({
+      year: change.year,
+      version: (previous?.version ?? 0) + 1,
+      arrangement: holidayArrangementSchema.parse(change.arrangement),
       effectiveFrom,
-      change.changedBy,
-    );
+      changedBy: change.changedBy,
+    });
   }
 
   /** The stored arrangement, checked against today's schema (jsonb is not checked by Postgres). */

@@ -1,6 +1,12 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity';
 
+/** What `new LogisticsWebhookEvent({...})` takes: the columns without a default. */
+export type LogisticsWebhookEventFields = Pick<
+  LogisticsWebhookEvent,
+  'provider' | 'eventId' | 'shipmentId' | 'orderId' | 'type' | 'occurredAt'
+>;
+
 /**
  * A carrier event the platform accepted, by the carrier's event id: the replay guard of
  * POST /webhooks/logistics/:provider. A second delivery of the same id finds this row and
@@ -9,25 +15,20 @@ import { BaseEntity } from './base.entity';
 @Entity({ tableName: 'logistics_webhook_event' })
 @Unique({ properties: ['provider', 'eventId'] })
 export class LogisticsWebhookEvent extends BaseEntity {
-  @Property({ type: 'string', length: 32 }) provider: string;
+  @Property({ type: 'string', length: 32 }) provider!: string;
 
-  @Property({ type: 'string', length: 100 }) eventId: string;
+  @Property({ type: 'string', length: 100 }) eventId!: string;
 
-  @Property({ type: 'string', length: 100 }) shipmentId: string;
+  @Property({ type: 'string', length: 100 }) shipmentId!: string;
 
-  @Property({ type: 'uuid' }) orderId: string;
+  @Property({ type: 'uuid' }) orderId!: string;
 
-  @Property({ type: 'string', length: 32 }) type: string;
+  @Property({ type: 'string', length: 32 }) type!: string;
 
-  @Property({ type: 'datetime' }) occurredAt: Date;
+  @Property({ type: 'datetime' }) occurredAt!: Date;
 
-  constructor(provider: string, eventId: string, shipmentId: string, orderId: string, type: string, occurredAt: Date) {
+  constructor(fields: LogisticsWebhookEventFields) {
     super();
-    this.provider = provider;
-    this.eventId = eventId;
-    this.shipmentId = shipmentId;
-    this.orderId = orderId;
-    this.type = type;
-    this.occurredAt = occurredAt;
+    Object.assign(this, fields);
   }
 }

@@ -11,6 +11,9 @@ export type MailRecipientKind = (typeof mailRecipientKinds)[number];
 export const mailFailureKinds = ['permanent', 'transient'] as const;
 export type MailFailureKind = (typeof mailFailureKinds)[number];
 
+/** What `new MailDelivery({...})` takes: the columns without a default. */
+export type MailDeliveryFields = Pick<MailDelivery, 'idempotencyKey' | 'purpose' | 'recipientKind' | 'recipientId'>;
+
 /**
  * The record that a message was (or is being) sent, one per idempotency key, so each
  * mail goes out once even when its activity retries or runs twice (docs/architecture.md "Data and
@@ -43,21 +46,18 @@ export class MailDelivery extends BaseEntity {
   @Property({ type: 'datetime', nullable: true }) sentAt: Date | null = null;
 
   /** Usually `<workflowId>:<purpose>`; whatever the caller uses to mean "this message". */
-  @Property({ type: 'string', length: 255, unique: true }) idempotencyKey: string;
+  @Property({ type: 'string', length: 255, unique: true }) idempotencyKey!: string;
 
   /** The template's purpose name, e.g. `order_placed_merchant`. */
-  @Property({ type: 'string', length: 64 }) purpose: string;
+  @Property({ type: 'string', length: 64 }) purpose!: string;
 
-  @Enum({ items: () => [...mailRecipientKinds] }) recipientKind: MailRecipientKind;
+  @Enum({ items: () => [...mailRecipientKinds] }) recipientKind!: MailRecipientKind;
 
-  @Property({ type: 'string', length: 128 }) recipientId: string;
+  @Property({ type: 'string', length: 128 }) recipientId!: string;
 
-  constructor(idempotencyKey: string, purpose: string, recipientKind: MailRecipientKind, recipientId: string) {
+  constructor(fields: MailDeliveryFields) {
     super();
-    this.idempotencyKey = idempotencyKey;
-    this.purpose = purpose;
-    this.recipientKind = recipientKind;
-    this.recipientId = recipientId;
+    Object.assign(this, fields);
   }
 
   /** Whether this record was claimed for the same message (a reused key is a bug). */

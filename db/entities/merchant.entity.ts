@@ -12,6 +12,9 @@ import { BaseEntity } from './base.entity';
 export const merchantStatuses = ['active', 'suspended'] as const;
 export type MerchantStatus = (typeof merchantStatuses)[number];
 
+/** What `new Merchant({...})` takes: the columns without a default. */
+export type MerchantFields = Pick<Merchant, 'name' | 'contactEmail' | 'qualifications' | 'filedAt' | 'lastReviewedAt'>;
+
 /**
  * A shop selling on the platform, with the qualifications staff reviewed and filed
  * (T/QGCML 3125 §4.4) and disclose to the public (§4.5).
@@ -23,32 +26,22 @@ export class Merchant extends BaseEntity {
 
   @Enum({ items: () => merchantStatuses }) status: MerchantStatus = 'active';
 
-  @Property({ type: 'string', length: 200 }) name: string;
+  @Property({ type: 'string', length: 200 }) name!: string;
 
   /** The shop's business address for order mail; not a consumer's personal data. */
-  @Property({ type: 'string', length: 320 }) contactEmail: string;
+  @Property({ type: 'string', length: 320 }) contactEmail!: string;
 
-  @Property({ type: 'json' }) qualifications: Qualification[];
+  @Property({ type: 'json' }) qualifications!: Qualification[];
 
   /** When staff filed the reviewed documents. */
-  @Property({ type: 'datetime' }) filedAt: Date;
+  @Property({ type: 'datetime' }) filedAt!: Date;
 
   /** When staff last re-reviewed them (§4.4 periodic re-review). */
-  @Property({ type: 'datetime' }) lastReviewedAt: Date;
+  @Property({ type: 'datetime' }) lastReviewedAt!: Date;
 
-  constructor(
-    name: string,
-    contactEmail: string,
-    qualifications: Qualification[],
-    filedAt: Date,
-    lastReviewedAt: Date,
-  ) {
+  constructor(fields: MerchantFields) {
     super();
-    this.name = name;
-    this.contactEmail = contactEmail;
-    this.qualifications = qualifications;
-    this.filedAt = filedAt;
-    this.lastReviewedAt = lastReviewedAt;
+    Object.assign(this, fields);
   }
 
   /** What keeps this merchant from selling at `at`; empty when its documents are in order. */

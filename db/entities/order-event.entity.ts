@@ -2,6 +2,10 @@ import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity';
 import type { Order } from './order.entity';
 
+/** What `new OrderEvent({...})` takes: the columns without a default, and `details` when the step has facts to show. */
+export type OrderEventFields = Pick<OrderEvent, 'order' | 'key' | 'type' | 'occurredAt'> &
+  Partial<Pick<OrderEvent, 'details'>>;
+
 /**
  * One step of an order's timeline. `key` is unique per order, so an activity that records
  * a step twice (a retry) leaves one entry.
@@ -9,23 +13,19 @@ import type { Order } from './order.entity';
 @Entity({ tableName: 'order_event' })
 @Unique({ properties: ['order', 'key'] })
 export class OrderEvent extends BaseEntity {
-  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' }) order: Order;
+  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' }) order!: Order;
 
-  @Property({ type: 'string' }) key: string;
+  @Property({ type: 'string' }) key!: string;
 
-  @Property({ type: 'string', length: 64 }) type: string;
+  @Property({ type: 'string', length: 64 }) type!: string;
 
-  @Property({ type: 'datetime' }) occurredAt: Date;
+  @Property({ type: 'datetime' }) occurredAt!: Date;
 
   /** Facts for the timeline; never personal data. */
-  @Property({ type: 'json' }) details: Record<string, unknown>;
+  @Property({ type: 'json' }) details: Record<string, unknown> = {};
 
-  constructor(order: Order, key: string, type: string, occurredAt: Date, details: Record<string, unknown> = {}) {
+  constructor(fields: OrderEventFields) {
     super();
-    this.order = order;
-    this.key = key;
-    this.type = type;
-    this.occurredAt = occurredAt;
-    this.details = details;
+    Object.assign(this, fields);
   }
 }

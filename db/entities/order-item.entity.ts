@@ -1,26 +1,22 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { GoodsLine } from './goods-line';
+import { GoodsLine, type GoodsLineFields } from './goods-line';
 import type { Order } from './order.entity';
+
+/** What `new OrderItem({...})` takes: the goods of the line, its order and the product's sku. */
+export type OrderItemFields = GoodsLineFields & Pick<OrderItem, 'order' | 'sku'>;
 
 /** One line of an order, with the price facts as they were when the consumer committed (§5.4). */
 @Entity({ tableName: 'order_item' })
 @Unique({ properties: ['order', 'position'] })
 export class OrderItem extends GoodsLine {
-  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' }) order: Order;
+  @ManyToOne({ entity: 'Order', deleteRule: 'cascade' }) order!: Order;
 
-  @Property({ type: 'string' }) sku: string;
+  @Property({ type: 'string' }) sku!: string;
 
-  constructor(
-    order: Order,
-    position: number,
-    productId: string,
-    sku: string,
-    name: string,
-    unitPrice: number,
-    quantity: number,
-  ) {
-    super(position, productId, name, unitPrice, quantity);
-    this.order = order;
-    this.sku = sku;
+  constructor(fields: OrderItemFields) {
+    super(fields);
+    // Its own columns here, after super() has returned and its field declarations have run
+    // (the base assigned only the base's: docs/architecture.md "Database").
+    Object.assign(this, fields);
   }
 }

@@ -1,5 +1,10 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { BaseEntity } from './base.entity';
+import { assignOwnColumns, BaseEntity } from './base.entity';
+
+const orderPartiesColumns = ['orderId', 'consumerId', 'merchantId', 'carrierId'] as const;
+
+/** What a case's constructor takes for the columns of this base: the parties, none with a default. */
+export type OrderPartiesFields = Pick<OrderParties, (typeof orderPartiesColumns)[number]>;
 
 /**
  * An after-sales case about one order (a return request, a complaint): the order and its
@@ -10,14 +15,14 @@ import { BaseEntity } from './base.entity';
  */
 @Entity({ abstract: true })
 export abstract class OrderParties extends BaseEntity {
-  @Property({ type: 'uuid' }) orderId: string;
+  @Property({ type: 'uuid' }) orderId!: string;
 
-  @Property({ type: 'string' }) consumerId: string;
+  @Property({ type: 'string' }) consumerId!: string;
 
-  @Property({ type: 'uuid' }) merchantId: string;
+  @Property({ type: 'uuid' }) merchantId!: string;
 
   /** The order's carrier (its handover slip), when it has one; it carries a return too. */
-  @Property({ type: 'uuid', nullable: true }) carrierId: string | null;
+  @Property({ type: 'uuid', nullable: true }) carrierId!: string | null;
 
   /**
    * The consumer's Idempotency-Key when they filed it with one (api/shared/idempotency-key.ts),
@@ -27,11 +32,8 @@ export abstract class OrderParties extends BaseEntity {
 
   @Property({ type: 'string', length: 64, nullable: true }) requestHash: string | null = null;
 
-  constructor(orderId: string, consumerId: string, merchantId: string, carrierId: string | null) {
+  constructor(fields: OrderPartiesFields) {
     super();
-    this.orderId = orderId;
-    this.consumerId = consumerId;
-    this.merchantId = merchantId;
-    this.carrierId = carrierId;
+    assignOwnColumns(this, fields, orderPartiesColumns);
   }
 }

@@ -6,6 +6,21 @@ import { BaseEntity } from './base.entity';
 import type { OrderEvent } from './order-event.entity';
 import type { OrderItem } from './order-item.entity';
 
+/** What `new Order({...})` takes: the columns without a default. */
+export type OrderFields = Pick<
+  Order,
+  | 'consumerId'
+  | 'merchantId'
+  | 'goodsAmount'
+  | 'deliveryFee'
+  | 'currency'
+  | 'shippingAddressCiphertext'
+  | 'paymentMethod'
+  | 'paymentToken'
+  | 'idempotencyKey'
+  | 'requestHash'
+>;
+
 /**
  * A consumer's order with one merchant. Amounts are integer minor units (fen); the goods
  * amount and the delivery fee are kept apart because they are shown apart (T/QGCML 3125
@@ -46,51 +61,31 @@ export class Order extends BaseEntity {
   @OneToMany<OrderEvent, Order>({ entity: 'OrderEvent', mappedBy: 'order', orderBy: { occurredAt: 'asc' } })
   events = new Collection<OrderEvent>(this);
 
-  @Property({ type: 'string' }) consumerId: string;
+  @Property({ type: 'string' }) consumerId!: string;
 
-  @Property({ type: 'uuid' }) merchantId: string;
+  @Property({ type: 'uuid' }) merchantId!: string;
 
-  @Property({ type: 'integer' }) goodsAmount: number;
+  @Property({ type: 'integer' }) goodsAmount!: number;
 
-  @Property({ type: 'integer' }) deliveryFee: number;
+  @Property({ type: 'integer' }) deliveryFee!: number;
 
-  @Property({ type: 'string', length: 3 }) currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency!: Currency;
 
-  @Property({ type: 'text' }) shippingAddressCiphertext: string;
+  @Property({ type: 'text' }) shippingAddressCiphertext!: string;
 
-  @Property({ type: 'string', length: 32 }) paymentMethod: string;
+  @Property({ type: 'string', length: 32 }) paymentMethod!: string;
 
   /** The payment provider's one-time token, not card data. */
-  @Property({ type: 'string' }) paymentToken: string;
+  @Property({ type: 'string' }) paymentToken!: string;
 
   /** The client's Idempotency-Key, unique per consumer, with a hash of the request it came with. */
-  @Property({ type: 'string' }) idempotencyKey: string;
+  @Property({ type: 'string' }) idempotencyKey!: string;
 
-  @Property({ type: 'string', length: 64 }) requestHash: string;
+  @Property({ type: 'string', length: 64 }) requestHash!: string;
 
-  constructor(
-    consumerId: string,
-    merchantId: string,
-    goodsAmount: number,
-    deliveryFee: number,
-    currency: Currency,
-    shippingAddressCiphertext: string,
-    paymentMethod: string,
-    paymentToken: string,
-    idempotencyKey: string,
-    requestHash: string,
-  ) {
+  constructor(fields: OrderFields) {
     super();
-    this.consumerId = consumerId;
-    this.merchantId = merchantId;
-    this.goodsAmount = goodsAmount;
-    this.deliveryFee = deliveryFee;
-    this.currency = currency;
-    this.shippingAddressCiphertext = shippingAddressCiphertext;
-    this.paymentMethod = paymentMethod;
-    this.paymentToken = paymentToken;
-    this.idempotencyKey = idempotencyKey;
-    this.requestHash = requestHash;
+    Object.assign(this, fields);
   }
 
   totalAmount(): number {

@@ -3,6 +3,12 @@ import { BaseEntity } from './base.entity';
 
 export type PaymentDiscrepancyKind = 'missing_at_provider' | 'missing_at_platform' | 'amount_mismatch';
 
+/** What `new PaymentDiscrepancy({...})` takes: the columns without a default. */
+export type PaymentDiscrepancyFields = Pick<
+  PaymentDiscrepancy,
+  'settlementDate' | 'kind' | 'providerTransactionId' | 'reference' | 'platformAmount' | 'providerAmount'
+>;
+
 /**
  * A difference between the platform's payment records and the provider's settlement of
  * one day (T/QGCML 3125 §4.6 a named person reconciles; §7.1 timely reconciliation).
@@ -11,33 +17,21 @@ export type PaymentDiscrepancyKind = 'missing_at_provider' | 'missing_at_platfor
 @Unique({ properties: ['settlementDate', 'providerTransactionId'] })
 export class PaymentDiscrepancy extends BaseEntity {
   /** The settlement day, Asia/Shanghai (YYYY-MM-DD). */
-  @Property({ type: 'string', length: 10 }) settlementDate: string;
+  @Property({ type: 'string', length: 10 }) settlementDate!: string;
 
-  @Property({ type: 'string', length: 32 }) kind: PaymentDiscrepancyKind;
+  @Property({ type: 'string', length: 32 }) kind!: PaymentDiscrepancyKind;
 
-  @Property({ type: 'string' }) providerTransactionId: string;
+  @Property({ type: 'string' }) providerTransactionId!: string;
 
   /** Our reference (the order id) as either side records it. */
-  @Property({ type: 'string' }) reference: string;
+  @Property({ type: 'string' }) reference!: string;
 
-  @Property({ type: 'integer', nullable: true }) platformAmount: number | null;
+  @Property({ type: 'integer', nullable: true }) platformAmount!: number | null;
 
-  @Property({ type: 'integer', nullable: true }) providerAmount: number | null;
+  @Property({ type: 'integer', nullable: true }) providerAmount!: number | null;
 
-  constructor(
-    settlementDate: string,
-    kind: PaymentDiscrepancyKind,
-    providerTransactionId: string,
-    reference: string,
-    platformAmount: number | null,
-    providerAmount: number | null,
-  ) {
+  constructor(fields: PaymentDiscrepancyFields) {
     super();
-    this.settlementDate = settlementDate;
-    this.kind = kind;
-    this.providerTransactionId = providerTransactionId;
-    this.reference = reference;
-    this.platformAmount = platformAmount;
-    this.providerAmount = providerAmount;
+    Object.assign(this, fields);
   }
 }

@@ -3,6 +3,12 @@ import { BaseEntity } from './base.entity';
 
 export type PaymentOperation = 'authorize' | 'capture' | 'void' | 'refund' | 'payout';
 
+/** What `new Payment({...})` takes: the columns without a default. */
+export type PaymentFields = Pick<
+  Payment,
+  'subjectType' | 'subjectId' | 'operation' | 'amount' | 'currency' | 'status' | 'idempotencyKey'
+>;
+
 /**
  * The platform's record of one call to the payment provider: what the consumer can query
  * and verify (T/QGCML 3125 §7.1), and what reconciliation compares with the provider's
@@ -22,36 +28,22 @@ export class Payment extends BaseEntity {
   @Property({ type: 'string', length: 10, nullable: true }) settlementDate: string | null = null;
 
   /** The order, complaint or return the money belongs to. */
-  @Property({ type: 'string', length: 16 }) subjectType: 'order' | 'return' | 'complaint';
+  @Property({ type: 'string', length: 16 }) subjectType!: 'order' | 'return' | 'complaint';
 
-  @Property({ type: 'uuid' }) subjectId: string;
+  @Property({ type: 'uuid' }) subjectId!: string;
 
-  @Property({ type: 'string', length: 16 }) operation: PaymentOperation;
+  @Property({ type: 'string', length: 16 }) operation!: PaymentOperation;
 
-  @Property({ type: 'integer' }) amount: number;
+  @Property({ type: 'integer' }) amount!: number;
 
-  @Property({ type: 'string', length: 3 }) currency: string;
+  @Property({ type: 'string', length: 3 }) currency!: string;
 
-  @Property({ type: 'string', length: 16 }) status: 'succeeded' | 'declined' | 'failed';
+  @Property({ type: 'string', length: 16 }) status!: 'succeeded' | 'declined' | 'failed';
 
-  @Property({ type: 'string', unique: true }) idempotencyKey: string;
+  @Property({ type: 'string', unique: true }) idempotencyKey!: string;
 
-  constructor(
-    subjectType: 'order' | 'return' | 'complaint',
-    subjectId: string,
-    operation: PaymentOperation,
-    amount: number,
-    currency: string,
-    status: 'succeeded' | 'declined' | 'failed',
-    idempotencyKey: string,
-  ) {
+  constructor(fields: PaymentFields) {
     super();
-    this.subjectType = subjectType;
-    this.subjectId = subjectId;
-    this.operation = operation;
-    this.amount = amount;
-    this.currency = currency;
-    this.status = status;
-    this.idempotencyKey = idempotencyKey;
+    Object.assign(this, fields);
   }
 }

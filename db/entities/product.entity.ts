@@ -11,6 +11,12 @@ export type PricingType = (typeof pricingTypes)[number];
 export const productStatuses = ['on_sale', 'off_sale'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
 
+/** What `new Product({...})` takes: the columns without a default. */
+export type ProductFields = Pick<
+  Product,
+  'merchant' | 'sku' | 'name' | 'pricingType' | 'price' | 'deliveryFee' | 'origin' | 'grade' | 'spec' | 'stock'
+>;
+
 /**
  * Goods a merchant sells, with the price facts the platform discloses (T/QGCML 3125 §5.4:
  * name, origin, grade, specification, pricing type, price, and the delivery fee shown
@@ -36,52 +42,32 @@ export class Product extends BaseEntity {
   /** When the price or delivery fee last changed: prices are shown in real time (§5.4). */
   @Property({ type: 'datetime' }) priceUpdatedAt: Date = new Date();
 
-  @ManyToOne({ entity: () => Merchant }) merchant: Merchant;
+  @ManyToOne({ entity: () => Merchant }) merchant!: Merchant;
 
   /** The merchant's own article number, unique within its shop. */
-  @Property({ type: 'string', length: 64 }) sku: string;
+  @Property({ type: 'string', length: 64 }) sku!: string;
 
-  @Property({ type: 'string', length: 200 }) name: string;
+  @Property({ type: 'string', length: 200 }) name!: string;
 
-  @Enum({ items: () => pricingTypes }) pricingType: PricingType;
+  @Enum({ items: () => pricingTypes }) pricingType!: PricingType;
 
   /** Unit price in minor units of `currency`. */
-  @Property({ type: 'integer' }) price: number;
+  @Property({ type: 'integer' }) price!: number;
 
   /** Delivery fee per order line, in minor units of `currency`, shown apart from the price. */
-  @Property({ type: 'integer' }) deliveryFee: number;
+  @Property({ type: 'integer' }) deliveryFee!: number;
 
-  @Property({ type: 'string', length: 200 }) origin: string;
+  @Property({ type: 'string', length: 200 }) origin!: string;
 
-  @Property({ type: 'string', length: 100 }) grade: string;
+  @Property({ type: 'string', length: 100 }) grade!: string;
 
-  @Property({ type: 'string', length: 200 }) spec: string;
+  @Property({ type: 'string', length: 200 }) spec!: string;
 
-  @Property({ type: 'integer' }) stock: number;
+  @Property({ type: 'integer' }) stock!: number;
 
-  constructor(
-    merchant: Merchant,
-    sku: string,
-    name: string,
-    pricingType: PricingType,
-    price: number,
-    deliveryFee: number,
-    origin: string,
-    grade: string,
-    spec: string,
-    stock: number,
-  ) {
+  constructor(fields: ProductFields) {
     super();
-    this.merchant = merchant;
-    this.sku = sku;
-    this.name = name;
-    this.pricingType = pricingType;
-    this.price = price;
-    this.deliveryFee = deliveryFee;
-    this.origin = origin;
-    this.grade = grade;
-    this.spec = spec;
-    this.stock = stock;
+    Object.assign(this, fields);
   }
 
   priceMoney(): Money {

@@ -1,6 +1,9 @@
 import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { RateLimitCounterRepository } from '../repositories/rate-limit-counter.repository';
 
+/** What `new RateLimitCounter({...})` takes: the columns without a default. */
+export type RateLimitCounterFields = Pick<RateLimitCounter, 'key' | 'hits' | 'expiresAt'>;
+
 /**
  * One rate-limit window of one key (a client address or principal, per route), shared by
  * every API instance (api/plugins/rate-limit-store.ts). Not a BaseEntity: the key is the
@@ -12,16 +15,14 @@ import { RateLimitCounterRepository } from '../repositories/rate-limit-counter.r
 export class RateLimitCounter {
   declare [EntityRepositoryType]?: RateLimitCounterRepository;
 
-  @PrimaryKey({ type: 'text' }) key: string;
+  @PrimaryKey({ type: 'text' }) key!: string;
 
-  @Property({ type: 'integer' }) hits: number;
+  @Property({ type: 'integer' }) hits!: number;
 
   /** When the current window ends and the count starts again at 1. */
-  @Property({ type: 'datetime', index: true }) expiresAt: Date;
+  @Property({ type: 'datetime', index: true }) expiresAt!: Date;
 
-  constructor(key: string, hits: number, expiresAt: Date) {
-    this.key = key;
-    this.hits = hits;
-    this.expiresAt = expiresAt;
+  constructor(fields: RateLimitCounterFields) {
+    Object.assign(this, fields);
   }
 }

@@ -12,6 +12,12 @@ export const discrepancyKinds = [
 ] as const;
 export type DiscrepancyKind = (typeof discrepancyKinds)[number];
 
+/** What `new ReconciliationDiscrepancy({...})` takes: the columns without a default. */
+export type ReconciliationDiscrepancyFields = Pick<
+  ReconciliationDiscrepancy,
+  'kind' | 'orderId' | 'merchantId' | 'carrierId' | 'slipId' | 'details' | 'firstSeenAt' | 'lastSeenAt'
+>;
+
 /**
  * What a reconciliation run found (T/QGCML 3125 §6.1, §6.2.2): slips against the merchant's
  * records (the order) and against the carrier's shipments and remittances. One row per
@@ -21,41 +27,25 @@ export type DiscrepancyKind = (typeof discrepancyKinds)[number];
 @Unique({ properties: ['kind', 'orderId'] })
 @Index({ properties: ['lastSeenAt'] })
 export class ReconciliationDiscrepancy extends BaseEntity {
-  @Property({ type: 'string', length: 32 }) kind: DiscrepancyKind;
+  @Property({ type: 'string', length: 32 }) kind!: DiscrepancyKind;
 
-  @Property({ type: 'uuid' }) orderId: string;
+  @Property({ type: 'uuid' }) orderId!: string;
 
-  @Property({ type: 'uuid' }) merchantId: string;
+  @Property({ type: 'uuid' }) merchantId!: string;
 
-  @Property({ type: 'uuid', nullable: true }) carrierId: string | null;
+  @Property({ type: 'uuid', nullable: true }) carrierId!: string | null;
 
-  @Property({ type: 'uuid', nullable: true }) slipId: string | null;
+  @Property({ type: 'uuid', nullable: true }) slipId!: string | null;
 
   /** Counts and amounts on each side; never personal data. */
-  @Property({ type: 'json' }) details: Record<string, unknown>;
+  @Property({ type: 'json' }) details!: Record<string, unknown>;
 
-  @Property({ type: 'datetime' }) firstSeenAt: Date;
+  @Property({ type: 'datetime' }) firstSeenAt!: Date;
 
-  @Property({ type: 'datetime' }) lastSeenAt: Date;
+  @Property({ type: 'datetime' }) lastSeenAt!: Date;
 
-  constructor(
-    kind: DiscrepancyKind,
-    orderId: string,
-    merchantId: string,
-    carrierId: string | null,
-    slipId: string | null,
-    details: Record<string, unknown>,
-    firstSeenAt: Date,
-    lastSeenAt: Date,
-  ) {
+  constructor(fields: ReconciliationDiscrepancyFields) {
     super();
-    this.kind = kind;
-    this.orderId = orderId;
-    this.merchantId = merchantId;
-    this.carrierId = carrierId;
-    this.slipId = slipId;
-    this.details = details;
-    this.firstSeenAt = firstSeenAt;
-    this.lastSeenAt = lastSeenAt;
+    Object.assign(this, fields);
   }
 }

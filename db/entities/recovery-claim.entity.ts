@@ -3,6 +3,12 @@ import type { RecoveryClaimStatus } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
 import { BaseEntity } from './base.entity';
 
+/** What `new RecoveryClaim({...})` takes: the columns without a default. */
+export type RecoveryClaimFields = Pick<
+  RecoveryClaim,
+  'complaintId' | 'party' | 'merchantId' | 'carrierId' | 'amount' | 'currency' | 'reason' | 'dueAt'
+>;
+
 /**
  * The platform's claim against the party at fault for an advance compensation it paid
  * (T/QGCML 3125 §4.8: pay first, then claim). Its money lives in recovery_ledger_entry,
@@ -25,42 +31,26 @@ export class RecoveryClaim extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true }) closedAt: Date | null = null;
 
-  @Property({ type: 'uuid' }) complaintId: string;
+  @Property({ type: 'uuid' }) complaintId!: string;
 
-  @Property({ type: 'string', length: 16 }) party: 'merchant' | 'carrier';
+  @Property({ type: 'string', length: 16 }) party!: 'merchant' | 'carrier';
 
   /** Ownership columns, so a merchant or courier sees only its own claims (scopeFor). */
-  @Property({ type: 'uuid', nullable: true }) merchantId: string | null;
+  @Property({ type: 'uuid', nullable: true }) merchantId!: string | null;
 
-  @Property({ type: 'uuid', nullable: true }) carrierId: string | null;
+  @Property({ type: 'uuid', nullable: true }) carrierId!: string | null;
 
-  @Property({ type: 'integer' }) amount: number;
+  @Property({ type: 'integer' }) amount!: number;
 
-  @Property({ type: 'string', length: 3 }) currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency!: Currency;
 
-  @Property({ type: 'text' }) reason: string;
+  @Property({ type: 'text' }) reason!: string;
 
-  @Property({ type: 'datetime' }) dueAt: Date;
+  @Property({ type: 'datetime' }) dueAt!: Date;
 
-  constructor(
-    complaintId: string,
-    party: 'merchant' | 'carrier',
-    merchantId: string | null,
-    carrierId: string | null,
-    amount: number,
-    currency: Currency,
-    reason: string,
-    dueAt: Date,
-  ) {
+  constructor(fields: RecoveryClaimFields) {
     super();
-    this.complaintId = complaintId;
-    this.party = party;
-    this.merchantId = merchantId;
-    this.carrierId = carrierId;
-    this.amount = amount;
-    this.currency = currency;
-    this.reason = reason;
-    this.dueAt = dueAt;
+    Object.assign(this, fields);
   }
 
   partyId(): string {

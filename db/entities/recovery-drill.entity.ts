@@ -7,6 +7,9 @@ export type DrillScenario = (typeof drillScenarios)[number];
 export const drillStatuses = ['running', 'passed', 'failed'] as const;
 export type DrillStatus = (typeof drillStatuses)[number];
 
+/** What `new RecoveryDrill({...})` takes: the columns without a default, and the id the drill's workflow already uses. */
+export type RecoveryDrillFields = Pick<RecoveryDrill, 'id' | 'workflowId' | 'scenario' | 'startedBy' | 'keepStandby'>;
+
 /**
  * A disaster-recovery drill (T/QGCML 3125 §8.2.3): created when it is started, completed
  * with its report (JSON: phases, RTO, RPO, completeness per table, backup used).
@@ -23,21 +26,17 @@ export class RecoveryDrill extends BaseEntity {
 
   @Property({ type: 'json', nullable: true }) report: Record<string, unknown> | null = null;
 
-  @Property({ type: 'string', unique: true }) workflowId: string;
+  @Property({ type: 'string', unique: true }) workflowId!: string;
 
-  @Enum({ items: () => [...drillScenarios] }) scenario: DrillScenario;
+  @Enum({ items: () => [...drillScenarios] }) scenario!: DrillScenario;
 
   /** The principal's subject who started it, or `schedule`/`cli`. */
-  @Property({ type: 'string', length: 128 }) startedBy: string;
+  @Property({ type: 'string', length: 128 }) startedBy!: string;
 
-  @Property({ type: 'boolean' }) keepStandby: boolean;
+  @Property({ type: 'boolean' }) keepStandby!: boolean;
 
-  constructor(id: string, workflowId: string, scenario: DrillScenario, startedBy: string, keepStandby: boolean) {
+  constructor(fields: RecoveryDrillFields) {
     super();
-    this.workflowId = workflowId;
-    this.scenario = scenario;
-    this.startedBy = startedBy;
-    this.keepStandby = keepStandby;
-    this.id = id;
+    Object.assign(this, fields);
   }
 }

@@ -3,6 +3,13 @@ import type { RecoveryLedgerKind } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
 import { BaseEntity } from './base.entity';
 
+/** What `new RecoveryLedgerEntry({...})` takes: the columns without a default, and `method` and `note` when known. */
+export type RecoveryLedgerEntryFields = Pick<
+  RecoveryLedgerEntry,
+  'claimId' | 'party' | 'partyId' | 'kind' | 'amount' | 'currency' | 'by' | 'key'
+> &
+  Partial<Pick<RecoveryLedgerEntry, 'method' | 'note'>>;
+
 /**
  * One movement of a recovery claim (§4.8): claimed, recovered (a payment or a deduction from
  * the party's settlement) or written off with a reason. Append-only; `key` (workflow id +
@@ -14,48 +21,28 @@ import { BaseEntity } from './base.entity';
 @Index({ properties: ['claimId', 'createdAt'] })
 @Index({ properties: ['party', 'partyId'] })
 export class RecoveryLedgerEntry extends BaseEntity {
-  @Property({ type: 'uuid' }) claimId: string;
+  @Property({ type: 'uuid' }) claimId!: string;
 
-  @Property({ type: 'string', length: 16 }) party: 'merchant' | 'carrier';
+  @Property({ type: 'string', length: 16 }) party!: 'merchant' | 'carrier';
 
-  @Property({ type: 'uuid' }) partyId: string;
+  @Property({ type: 'uuid' }) partyId!: string;
 
-  @Property({ type: 'string', length: 16 }) kind: RecoveryLedgerKind;
+  @Property({ type: 'string', length: 16 }) kind!: RecoveryLedgerKind;
 
-  @Property({ type: 'integer' }) amount: number;
+  @Property({ type: 'integer' }) amount!: number;
 
-  @Property({ type: 'string', length: 3 }) currency: Currency;
+  @Property({ type: 'string', length: 3 }) currency!: Currency;
 
-  @Property({ type: 'string' }) by: string;
+  @Property({ type: 'string' }) by!: string;
 
-  @Property({ type: 'string' }) key: string;
+  @Property({ type: 'string' }) key!: string;
 
-  @Property({ type: 'string', length: 32, nullable: true }) method: 'payment' | 'settlement_deduction' | null;
+  @Property({ type: 'string', length: 32, nullable: true }) method: 'payment' | 'settlement_deduction' | null = null;
 
-  @Property({ type: 'text', nullable: true }) note: string | null;
+  @Property({ type: 'text', nullable: true }) note: string | null = null;
 
-  constructor(
-    claimId: string,
-    party: 'merchant' | 'carrier',
-    partyId: string,
-    kind: RecoveryLedgerKind,
-    amount: number,
-    currency: Currency,
-    by: string,
-    key: string,
-    method: 'payment' | 'settlement_deduction' | null = null,
-    note: string | null = null,
-  ) {
+  constructor(fields: RecoveryLedgerEntryFields) {
     super();
-    this.claimId = claimId;
-    this.party = party;
-    this.partyId = partyId;
-    this.kind = kind;
-    this.amount = amount;
-    this.currency = currency;
-    this.by = by;
-    this.key = key;
-    this.method = method;
-    this.note = note;
+    Object.assign(this, fields);
   }
 }

@@ -1,7 +1,10 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { ItemCondition } from '../../domain/returns';
-import { GoodsLine } from './goods-line';
+import { GoodsLine, type GoodsLineFields } from './goods-line';
 import type { ReturnRequest } from './return-request.entity';
+
+/** What `new ReturnLine({...})` takes: the goods of the line and its return. */
+export type ReturnLineFields = GoodsLineFields & Pick<ReturnLine, 'returnRequest'>;
 
 /**
  * One product of a return, with the price the consumer paid for it (what a refund gives
@@ -19,17 +22,12 @@ export class ReturnLine extends GoodsLine {
 
   @Property({ type: 'text', nullable: true }) note: string | null = null;
 
-  @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' }) returnRequest: ReturnRequest;
+  @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' }) returnRequest!: ReturnRequest;
 
-  constructor(
-    returnRequest: ReturnRequest,
-    position: number,
-    productId: string,
-    name: string,
-    unitPrice: number,
-    quantity: number,
-  ) {
-    super(position, productId, name, unitPrice, quantity);
-    this.returnRequest = returnRequest;
+  constructor(fields: ReturnLineFields) {
+    super(fields);
+    // Its own columns here, after super() has returned and its field declarations have run
+    // (the base assigned only the base's: docs/architecture.md "Database").
+    Object.assign(this, fields);
   }
 }

@@ -1,9 +1,13 @@
 import { Collection, Entity, EntityRepositoryType, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { ReturnKind, ReturnReason, ReturnStatus } from '../../domain/returns';
 import { ReturnRequestRepository } from '../repositories/return-request.repository';
-import { OrderParties } from './order-parties';
+import { OrderParties, type OrderPartiesFields } from './order-parties';
 import type { StoredSignature } from './handover-slip.entity';
 import type { ReturnLine } from './return-line.entity';
+
+/** What `new ReturnRequest({...})` takes: the parties but the carrier, and the columns without a default. */
+export type ReturnRequestFields = Omit<OrderPartiesFields, 'carrierId'> &
+  Pick<ReturnRequest, 'kind' | 'reason' | 'currency'>;
 
 /**
  * A consumer's request to return, exchange or be refunded for goods of one order
@@ -100,24 +104,18 @@ export class ReturnRequest extends OrderParties {
   /** `shipping`, `delivered`, `returned_to_merchant`, or `out_of_stock` (refunded instead). */
   @Property({ type: 'string', length: 32, nullable: true }) replacementOutcome: string | null = null;
 
-  @Property({ type: 'string', length: 16 }) kind: ReturnKind;
+  @Property({ type: 'string', length: 16 }) kind!: ReturnKind;
 
-  @Property({ type: 'string', length: 32 }) reason: ReturnReason;
+  @Property({ type: 'string', length: 32 }) reason!: ReturnReason;
 
-  @Property({ type: 'string', length: 3 }) currency: string;
+  @Property({ type: 'string', length: 3 }) currency!: string;
 
-  constructor(
-    orderId: string,
-    consumerId: string,
-    merchantId: string,
-    kind: ReturnKind,
-    reason: ReturnReason,
-    currency: string,
-  ) {
-    super(orderId, consumerId, merchantId, null);
-    this.kind = kind;
-    this.reason = reason;
-    this.currency = currency;
+  constructor(fields: ReturnRequestFields) {
+    // Created without a carrier: the caller sets the order's (its handover slip's) when it has one.
+    super({ ...fields, carrierId: null });
+    // Its own columns here, after super() has returned and its field declarations have run
+    // (the base assigned only the base's: docs/architecture.md "Database").
+    Object.assign(this, fields);
   }
 
   /** What the platform refunds against: goods value of the lines, as accepted or as asked. */

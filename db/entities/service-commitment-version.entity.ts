@@ -3,6 +3,12 @@ import { serviceCommitmentsSchema, type ServiceCommitments } from '../../domain/
 import { ServiceCommitmentRepository } from '../repositories/service-commitment.repository';
 import { BaseEntity } from './base.entity';
 
+/** What the private constructor takes: the columns without a default (built by `ServiceCommitmentVersion.following`). */
+type ServiceCommitmentVersionFields = Pick<
+  ServiceCommitmentVersion,
+  'version' | 'commitments' | 'effectiveFrom' | 'changedBy' | 'reason'
+>;
+
 /**
  * One published version of the service commitments (T/QGCML 3125 §4.7, §4.8). Versions are
  * never edited (a database trigger refuses UPDATE and DELETE): a change is a new version,
@@ -15,30 +21,20 @@ export class ServiceCommitmentVersion extends BaseEntity {
   declare [EntityRepositoryType]?: ServiceCommitmentRepository;
 
   /** 1, 2, 3…: increases with every change. */
-  @Property({ type: 'integer', unique: true }) version: number;
+  @Property({ type: 'integer', unique: true }) version!: number;
 
-  @Property({ type: 'json' }) commitments: ServiceCommitments;
+  @Property({ type: 'json' }) commitments!: ServiceCommitments;
 
-  @Property({ type: 'datetime' }) effectiveFrom: Date;
+  @Property({ type: 'datetime' }) effectiveFrom!: Date;
 
   /** The `sub` of the staff member who published it (`system` for the seeded defaults). */
-  @Property({ type: 'string' }) changedBy: string;
+  @Property({ type: 'string' }) changedBy!: string;
 
-  @Property({ type: 'text' }) reason: string;
+  @Property({ type: 'text' }) reason!: string;
 
-  private constructor(
-    version: number,
-    commitments: ServiceCommitments,
-    effectiveFrom: Date,
-    changedBy: string,
-    reason: string,
-  ) {
+  private constructor(fields: ServiceCommitmentVersionFields) {
     super();
-    this.version = version;
-    this.commitments = commitments;
-    this.effectiveFrom = effectiveFrom;
-    this.changedBy = changedBy;
-    this.reason = reason;
+    Object.assign(this, fields);
   }
 
   /**
@@ -51,13 +47,13 @@ export class ServiceCommitmentVersion extends BaseEntity {
     change: { commitments: ServiceCommitments; changedBy: string; reason: string; now: Date },
   ): ServiceCommitmentVersion {
     const effectiveFrom = new Date(Math.max(change.now.getTime(), previous?.effectiveFrom.getTime() ?? 0));
-    return new ServiceCommitmentVersion(
-      (previous?.version ?? 0) + 1,
-      serviceCommitmentsSchema.parse(change.commitments),
+    return new ServiceCommitmentVersion({
+      version: (previous?.version ?? 0) + 1,
+      commitments: serviceCommitmentsSchema.parse(change.commitments),
       effectiveFrom,
-      change.changedBy,
-      change.reason,
-    );
+      changedBy: change.changedBy,
+      reason: change.reason,
+    });
   }
 
   /** The stored set, checked against today's schema (jsonb is not checked by Postgres). */

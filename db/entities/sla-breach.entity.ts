@@ -17,6 +17,12 @@ export type SlaObligation =
 /** Who answers for a breach: the platform itself when its own answer or refund is late (§4.7, §6.4). */
 export type SlaParty = 'merchant' | 'carrier' | 'platform';
 
+/** What `new SlaBreach({...})` takes: the columns without a default. */
+export type SlaBreachFields = Pick<
+  SlaBreach,
+  'party' | 'partyId' | 'obligation' | 'subjectId' | 'dueAt' | 'detectedAt'
+>;
+
 /**
  * A missed commitment, charged to the party that missed it: what supervision and the SLA
  * report count (T/QGCML 3125 §4.7, §6.1). One per obligation and subject.
@@ -25,32 +31,20 @@ export type SlaParty = 'merchant' | 'carrier' | 'platform';
 @Unique({ properties: ['obligation', 'subjectId'] })
 @Index({ properties: ['party', 'partyId', 'detectedAt'] })
 export class SlaBreach extends BaseEntity {
-  @Property({ type: 'string', length: 16 }) party: SlaParty;
+  @Property({ type: 'string', length: 16 }) party!: SlaParty;
 
-  @Property({ type: 'string' }) partyId: string;
+  @Property({ type: 'string' }) partyId!: string;
 
-  @Property({ type: 'string', length: 32 }) obligation: SlaObligation;
+  @Property({ type: 'string', length: 32 }) obligation!: SlaObligation;
 
-  @Property({ type: 'string' }) subjectId: string;
+  @Property({ type: 'string' }) subjectId!: string;
 
-  @Property({ type: 'datetime' }) dueAt: Date;
+  @Property({ type: 'datetime' }) dueAt!: Date;
 
-  @Property({ type: 'datetime' }) detectedAt: Date;
+  @Property({ type: 'datetime' }) detectedAt!: Date;
 
-  constructor(
-    party: SlaParty,
-    partyId: string,
-    obligation: SlaObligation,
-    subjectId: string,
-    dueAt: Date,
-    detectedAt: Date,
-  ) {
+  constructor(fields: SlaBreachFields) {
     super();
-    this.party = party;
-    this.partyId = partyId;
-    this.obligation = obligation;
-    this.subjectId = subjectId;
-    this.dueAt = dueAt;
-    this.detectedAt = detectedAt;
+    Object.assign(this, fields);
   }
 }

@@ -2,6 +2,9 @@ import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 import { StackProbeRepository } from '../repositories/stack-probe.repository';
 import { BaseEntity } from './base.entity';
 
+/** What `new StackProbe({...})` takes: the columns without a default. */
+export type StackProbeFields = Pick<StackProbe, 'workflowId' | 'taskQueue' | 'requestedAt' | 'workerIdentity'>;
+
 /**
  * One round trip through the whole stack (API → Temporal → worker → activity →
  * Postgres): ops' synthetic check that the processes can actually run, beyond
@@ -12,21 +15,18 @@ export class StackProbe extends BaseEntity {
   declare [EntityRepositoryType]?: StackProbeRepository;
 
   /** The probe workflow's id, also the business key that keeps the row unique. */
-  @Property({ type: 'string', unique: true }) workflowId: string;
+  @Property({ type: 'string', unique: true }) workflowId!: string;
 
-  @Property({ type: 'string' }) taskQueue: string;
+  @Property({ type: 'string' }) taskQueue!: string;
 
   /** When the API asked for the probe. */
-  @Property({ type: 'datetime' }) requestedAt: Date;
+  @Property({ type: 'datetime' }) requestedAt!: Date;
 
   /** The worker that ran the activity. */
-  @Property({ type: 'string' }) workerIdentity: string;
+  @Property({ type: 'string' }) workerIdentity!: string;
 
-  constructor(workflowId: string, taskQueue: string, requestedAt: Date, workerIdentity: string) {
+  constructor(fields: StackProbeFields) {
     super();
-    this.workflowId = workflowId;
-    this.taskQueue = taskQueue;
-    this.requestedAt = requestedAt;
-    this.workerIdentity = workerIdentity;
+    Object.assign(this, fields);
   }
 }

@@ -2,6 +2,12 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 import type { StaffTaskKind, StaffTaskStatus, StaffTaskSubjectType } from '../../domain/staff-tasks';
 import { BaseEntity } from './base.entity';
 
+/** What `new StaffTask({...})` takes: the columns without a default. */
+export type StaffTaskFields = Pick<
+  StaffTask,
+  'kind' | 'subjectType' | 'subjectId' | 'reason' | 'openedAt' | 'dueAt' | 'idempotencyKey'
+>;
+
 /**
  * Work a person must do because the provider refused for good what a process could not
  * retry (domain/staff-tasks.ts): listed for staff with its deadline until they mark it done.
@@ -20,39 +26,25 @@ export class StaffTask extends BaseEntity {
   /** What staff did, for the record. */
   @Property({ type: 'text', nullable: true }) resolution: string | null = null;
 
-  @Property({ type: 'string', length: 32 }) kind: StaffTaskKind;
+  @Property({ type: 'string', length: 32 }) kind!: StaffTaskKind;
 
-  @Property({ type: 'string', length: 16 }) subjectType: StaffTaskSubjectType;
+  @Property({ type: 'string', length: 16 }) subjectType!: StaffTaskSubjectType;
 
-  @Property({ type: 'string', length: 64 }) subjectId: string;
+  @Property({ type: 'string', length: 64 }) subjectId!: string;
 
   /** Why it was opened, in the provider's or the process's words (no personal data). */
-  @Property({ type: 'text' }) reason: string;
+  @Property({ type: 'text' }) reason!: string;
 
   /** When the process opened it: the SLA counts from here (createdAt is the row's insert). */
-  @Property({ type: 'datetime' }) openedAt: Date;
+  @Property({ type: 'datetime' }) openedAt!: Date;
 
-  @Property({ type: 'datetime' }) dueAt: Date;
+  @Property({ type: 'datetime' }) dueAt!: Date;
 
-  @Property({ type: 'string', length: 200, unique: true }) idempotencyKey: string;
+  @Property({ type: 'string', length: 200, unique: true }) idempotencyKey!: string;
 
-  constructor(
-    kind: StaffTaskKind,
-    subjectType: StaffTaskSubjectType,
-    subjectId: string,
-    reason: string,
-    openedAt: Date,
-    dueAt: Date,
-    idempotencyKey: string,
-  ) {
+  constructor(fields: StaffTaskFields) {
     super();
-    this.kind = kind;
-    this.subjectType = subjectType;
-    this.subjectId = subjectId;
-    this.reason = reason;
-    this.openedAt = openedAt;
-    this.dueAt = dueAt;
-    this.idempotencyKey = idempotencyKey;
+    Object.assign(this, fields);
   }
 
   markDone(by: string, resolution: string, at = new Date()): void {

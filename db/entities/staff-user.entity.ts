@@ -6,6 +6,9 @@ import { normaliseEmail } from './account.entity';
 export const consoleRoles = ['staff', 'ops', 'auditor'] as const;
 export type ConsoleRole = (typeof consoleRoles)[number];
 
+/** What `new StaffUser({...})` takes: the columns without a default (the e-mail is normalised). */
+export type StaffUserFields = Pick<StaffUser, 'email' | 'role' | 'passwordHash'>;
+
 /**
  * A staff, ops or auditor account of the console, created by `npm run user:create`. The
  * password is kept only as an argon2id hash, like consumers' (api/auth/passwords.ts).
@@ -18,14 +21,13 @@ export class StaffUser extends BaseEntity {
 
   @Property({ type: 'string', length: 320, unique: true }) email: string;
 
-  @Enum({ items: () => consoleRoles, columnType: 'varchar(16)' }) role: ConsoleRole;
+  @Enum({ items: () => consoleRoles, columnType: 'varchar(16)' }) role!: ConsoleRole;
 
-  @Property({ type: 'text' }) passwordHash: string;
+  @Property({ type: 'text' }) passwordHash!: string;
 
-  constructor(email: string, role: ConsoleRole, passwordHash: string) {
+  constructor(fields: StaffUserFields) {
     super();
-    this.email = normaliseEmail(email);
-    this.role = role;
-    this.passwordHash = passwordHash;
+    Object.assign(this, fields);
+    this.email = normaliseEmail(fields.email);
   }
 }

@@ -53,20 +53,20 @@ export class DatabaseSeeder extends Seeder {
     if ((await em.count(Merchant, { name: { $in: [...SEED_MERCHANT_NAMES] } })) > 0) return;
     const now = new Date();
     const [farmName, teaName] = SEED_MERCHANT_NAMES;
-    const farm = new Merchant(
-      farmName,
-      'orders@greenfields.example',
-      qualifications(now, '91310000MA1FL2XQ3K', '310101123456789'),
-      now,
-      now,
-    );
-    const tea = new Merchant(
-      teaName,
-      'orders@shanhai-tea.example',
-      qualifications(now, '91330100MA2H8TEA9P', '330106987654321'),
-      now,
-      now,
-    );
+    const farm = new Merchant({
+      name: farmName,
+      contactEmail: 'orders@greenfields.example',
+      qualifications: qualifications(now, '91310000MA1FL2XQ3K', '310101123456789'),
+      filedAt: now,
+      lastReviewedAt: now,
+    });
+    const tea = new Merchant({
+      name: teaName,
+      contactEmail: 'orders@shanhai-tea.example',
+      qualifications: qualifications(now, '91330100MA2H8TEA9P', '330106987654321'),
+      filedAt: now,
+      lastReviewedAt: now,
+    });
     const terms: CarrierContractTerms = {
       calendar: '5x8',
       handoverWithin: 'PT16H',
@@ -74,12 +74,18 @@ export class DatabaseSeeder extends Seeder {
       codRemittanceWithin: 'PT40H',
       complaintResponseWithin: 'PT8H',
     };
-    em.persist([farm, tea, new Carrier(SEED_CARRIER_NAME, 'ops@shunda-express.example', terms)]);
+    em.persist([
+      farm,
+      tea,
+      new Carrier({ name: SEED_CARRIER_NAME, contactEmail: 'ops@shunda-express.example', contractTerms: terms }),
+    ]);
     for (const [merchant, goods] of [
       [farm, farmGoods],
       [tea, teaGoods],
     ] as const)
       for (const [sku, name, pricingType, price, fee, origin, grade, spec, stock] of goods)
-        em.persist(new Product(merchant, sku, name, pricingType, price, fee, origin, grade, spec, stock));
+        em.persist(
+          new Product({ merchant, sku, name, pricingType, price, deliveryFee: fee, origin, grade, spec, stock }),
+        );
   }
 }

@@ -30,31 +30,31 @@ export async function seedBenchShop(orm: MikroORM, config: Config): Promise<Benc
   const now = new Date();
   const validUntil = chinaDate(new Date(now.getTime() + 2 * 365 * 86_400_000));
   const suffix = randomUUID().slice(0, 8);
-  const merchant = new Merchant(
-    `Bench shop ${suffix}`,
-    `bench-${suffix}@shop.example`,
-    [
+  const merchant = new Merchant({
+    name: `Bench shop ${suffix}`,
+    contactEmail: `bench-${suffix}@shop.example`,
+    qualifications: [
       { type: 'business_licence', number: `9131${suffix}`, issuer: '上海市市场监督管理局', validUntil },
       { type: 'tax_registration', number: `3101${suffix}`, issuer: '国家税务总局上海市税务局', validUntil },
     ],
-    now,
-    now,
-  );
+    filedAt: now,
+    lastReviewedAt: now,
+  });
   const products = Array.from(
     { length: PRODUCT_COUNT },
     (_, i) =>
-      new Product(
+      new Product({
         merchant,
-        `B-${suffix}-${i}`,
-        `Bench tea ${i}`,
-        'market',
-        1200,
-        500,
-        '杭州',
-        'A',
-        '250 g',
-        STOCK_EACH,
-      ),
+        sku: `B-${suffix}-${i}`,
+        name: `Bench tea ${i}`,
+        pricingType: 'market',
+        price: 1200,
+        deliveryFee: 500,
+        origin: '杭州',
+        grade: 'A',
+        spec: '250 g',
+        stock: STOCK_EACH,
+      }),
   );
   const cipher = FieldCipher.fromConfig(config);
   const accounts = Array.from({ length: CONSUMER_COUNT }, (_, i) =>

@@ -29,9 +29,23 @@ export const sampleCarrierContract = {
 export async function createDeliveryParties(orm: MikroORM, cipher: FieldCipher): Promise<DeliveryParties> {
   const em = orm.em.fork();
   const now = new Date();
-  const merchant = new Merchant('Tea House', `shop-${randomUUID()}@example.test`, [], now, now);
-  const carrier = new Carrier('Sandbox Express', `carrier-${randomUUID()}@example.test`, sampleCarrierContract);
-  const otherCarrier = new Carrier('Other Express', `other-${randomUUID()}@example.test`, sampleCarrierContract);
+  const merchant = new Merchant({
+    name: 'Tea House',
+    contactEmail: `shop-${randomUUID()}@example.test`,
+    qualifications: [],
+    filedAt: now,
+    lastReviewedAt: now,
+  });
+  const carrier = new Carrier({
+    name: 'Sandbox Express',
+    contactEmail: `carrier-${randomUUID()}@example.test`,
+    contractTerms: sampleCarrierContract,
+  });
+  const otherCarrier = new Carrier({
+    name: 'Other Express',
+    contactEmail: `other-${randomUUID()}@example.test`,
+    contractTerms: sampleCarrierContract,
+  });
   const consumer = Account.register(
     {
       email: `consumer-${randomUUID()}@example.test`,
@@ -51,25 +65,41 @@ export async function createDeliveryParties(orm: MikroORM, cipher: FieldCipher):
  */
 export async function createConfirmedOrder(orm: MikroORM, cipher: FieldCipher, parties: DeliveryParties) {
   const em = orm.em.fork();
-  const order = new Order(
-    parties.consumer.id,
-    parties.merchant.id,
-    2 * 26800 + 9900,
-    1000,
-    'CNY',
-    '',
-    'card',
-    'tok_visa',
-    `test-${randomUUID()}`,
-    'x'.repeat(64),
-  );
+  const order = new Order({
+    consumerId: parties.consumer.id,
+    merchantId: parties.merchant.id,
+    goodsAmount: 2 * 26800 + 9900,
+    deliveryFee: 1000,
+    currency: 'CNY',
+    shippingAddressCiphertext: '',
+    paymentMethod: 'card',
+    paymentToken: 'tok_visa',
+    idempotencyKey: `test-${randomUUID()}`,
+    requestHash: 'x'.repeat(64),
+  });
   order.shippingAddressCiphertext = cipher.encrypt(
     JSON.stringify({ name: '李雷', phone: '+8613800000000', address: '上海市浦东新区世纪大道 1 号' }),
     `order:${order.id}:shippingAddress`,
   );
   order.status = 'confirmed';
-  const tea = new OrderItem(order, 0, randomUUID(), 'TEA-250', 'Longjing 250g', 26800, 2);
-  const cups = new OrderItem(order, 1, randomUUID(), 'CUP-2', 'Tea cups', 9900, 1);
+  const tea = new OrderItem({
+    order,
+    position: 0,
+    productId: randomUUID(),
+    sku: 'TEA-250',
+    name: 'Longjing 250g',
+    unitPrice: 26800,
+    quantity: 2,
+  });
+  const cups = new OrderItem({
+    order,
+    position: 1,
+    productId: randomUUID(),
+    sku: 'CUP-2',
+    name: 'Tea cups',
+    unitPrice: 9900,
+    quantity: 1,
+  });
   em.persist([order, tea, cups]);
   await em.flush();
   /** The slip's packages when everything goes in one parcel: each item in its ordered quantity. */
@@ -83,7 +113,19 @@ export async function createConfirmedOrder(orm: MikroORM, cipher: FieldCipher, p
  */
 export function handoverSlipOf(order: Order, parties: DeliveryParties): HandoverSlip {
   const { merchant, carrier } = parties;
-  return new HandoverSlip(order.id, merchant.id, carrier.id, [], 3, 63_500, 63_500, 'CNY', null, 'x', 'sandbox');
+  return new HandoverSlip({
+    orderId: order.id,
+    merchantId: merchant.id,
+    carrierId: carrier.id,
+    packages: [],
+    itemCount: 3,
+    goodsValue: 63_500,
+    declaredValue: 63_500,
+    currency: 'CNY',
+    codAmount: null,
+    recipientCiphertext: 'x',
+    provider: 'sandbox',
+  });
 }
 
 /**

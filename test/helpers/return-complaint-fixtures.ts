@@ -26,7 +26,14 @@ export async function seedReturn(
   },
 ): Promise<ReturnRequest> {
   const em = orm.em.fork();
-  const request = new ReturnRequest(randomUUID(), randomUUID(), parties.merchantId, 'return', 'quality', 'CNY');
+  const request = new ReturnRequest({
+    orderId: randomUUID(),
+    consumerId: randomUUID(),
+    merchantId: parties.merchantId,
+    kind: 'return',
+    reason: 'quality',
+    currency: 'CNY',
+  });
   const { createdAt, ...rest } = facts;
   Object.assign(request, { carrierId: parties.carrierId, ...rest });
   if (createdAt) request.createdAt = createdAt;
@@ -48,20 +55,20 @@ export async function seedComplaint(
 ): Promise<Complaint> {
   const em = orm.em.fork();
   const category = facts.party === 'carrier' ? 'delivery' : facts.party === 'merchant' ? 'quality' : 'other';
-  const complaint = new Complaint(
-    randomUUID(),
-    randomUUID(),
-    parties.merchantId,
-    parties.carrierId,
+  const complaint = new Complaint({
+    orderId: randomUUID(),
+    consumerId: randomUUID(),
+    merchantId: parties.merchantId,
+    carrierId: parties.carrierId,
     category,
-    'seeded for a report test',
-    null,
-    facts.party,
-    1,
-    facts.partyRespondBy,
-    facts.firstResponseBy,
-    'CNY',
-  );
+    description: 'seeded for a report test',
+    desiredRemedy: null,
+    party: facts.party,
+    commitmentVersion: 1,
+    partyRespondBy: facts.partyRespondBy,
+    firstResponseBy: facts.firstResponseBy,
+    currency: 'CNY',
+  });
   complaint.status = facts.status;
   if (facts.firstRespondedAt) complaint.firstRespondedAt = facts.firstRespondedAt;
   if (facts.compensation)
@@ -85,16 +92,16 @@ export async function seedRecoveryClaim(
   facts: { dueAt: Date; status: RecoveryClaim['status']; amount?: number },
 ): Promise<RecoveryClaim> {
   const em = orm.em.fork();
-  const claim = new RecoveryClaim(
-    randomUUID(),
-    'merchant',
-    parties.merchantId,
-    null,
-    facts.amount ?? 5000,
-    'CNY',
-    'seeded advance compensation',
-    facts.dueAt,
-  );
+  const claim = new RecoveryClaim({
+    complaintId: randomUUID(),
+    party: 'merchant',
+    merchantId: parties.merchantId,
+    carrierId: null,
+    amount: facts.amount ?? 5000,
+    currency: 'CNY',
+    reason: 'seeded advance compensation',
+    dueAt: facts.dueAt,
+  });
   claim.status = facts.status;
   await em.persist(claim).flush();
   return claim;

@@ -57,7 +57,15 @@ export function useReturnsStack(label: string) {
     const key = `order:${order.id}:capture`;
     const capture = await payments.capture({ authorizationId: auth.authorizationId, idempotencyKey: key });
     const em = ctx.stack.orm.em.fork();
-    const captured = new Payment('order', order.id, 'capture', order.totalAmount(), 'CNY', 'succeeded', key);
+    const captured = new Payment({
+      subjectType: 'order',
+      subjectId: order.id,
+      operation: 'capture',
+      amount: order.totalAmount(),
+      currency: 'CNY',
+      status: 'succeeded',
+      idempotencyKey: key,
+    });
     captured.providerTransactionId = capture.captureId;
     await em.persist(captured).flush();
 

@@ -68,7 +68,12 @@ export function createBackupActivities({ orm, target }: { orm: MikroORM; target:
       const runs = em.getRepository(BackupRun);
       const run =
         (await runs.findOne({ workflowId: input.workflowId })) ??
-        new BackupRun(input.workflowId, input.type, input.repo, input.error ? 'failed' : 'succeeded');
+        new BackupRun({
+          workflowId: input.workflowId,
+          type: input.type,
+          repo: input.repo,
+          status: input.error ? 'failed' : 'succeeded',
+        });
       run.status = input.error ? 'failed' : 'succeeded';
       run.error = input.error ?? null;
       if (input.backup) {

@@ -12,8 +12,25 @@ const documents = (validUntil: string): Qualification[] => [
 
 async function shopWithProduct(orm: MikroORM, name: string, stock: number, validUntil: string) {
   const em = orm.em.fork();
-  const merchant = new Merchant(name, 'orders@shop.example', documents(validUntil), new Date(), new Date());
-  const product = new Product(merchant, 'LAST-ONES', 'Last ones', 'market', 990, 500, 'Shanghai', 'A', '1 pc', stock);
+  const merchant = new Merchant({
+    name,
+    contactEmail: 'orders@shop.example',
+    qualifications: documents(validUntil),
+    filedAt: new Date(),
+    lastReviewedAt: new Date(),
+  });
+  const product = new Product({
+    merchant,
+    sku: 'LAST-ONES',
+    name: 'Last ones',
+    pricingType: 'market',
+    price: 990,
+    deliveryFee: 500,
+    origin: 'Shanghai',
+    grade: 'A',
+    spec: '1 pc',
+    stock,
+  });
   await em.persist([merchant, product]).flush();
   return { merchant, product };
 }

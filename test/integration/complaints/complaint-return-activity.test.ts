@@ -37,20 +37,20 @@ describe('createReturnForComplaint on PostgreSQL', () => {
   const deliveredOrder = (deliveredAt: Date) => createDeliveredOrder(db.orm, cipher, parties, deliveredAt);
   async function complaintAbout(orderId: string, category: ComplaintCategory) {
     const em = db.orm.em.fork();
-    const complaint = new Complaint(
+    const complaint = new Complaint({
       orderId,
-      parties.consumer.id,
-      parties.merchant.id,
-      parties.carrier.id,
+      consumerId: parties.consumer.id,
+      merchantId: parties.merchant.id,
+      carrierId: parties.carrier.id,
       category,
-      'not as expected',
-      'return',
-      'merchant',
-      1,
-      new Date(Date.now() + DAY),
-      new Date(Date.now() + DAY),
-      'CNY',
-    );
+      description: 'not as expected',
+      desiredRemedy: 'return',
+      party: 'merchant',
+      commitmentVersion: 1,
+      partyRespondBy: new Date(Date.now() + DAY),
+      firstResponseBy: new Date(Date.now() + DAY),
+      currency: 'CNY',
+    });
     await em.persist(complaint).flush();
     return complaint;
   }

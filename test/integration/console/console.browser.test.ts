@@ -48,7 +48,14 @@ const screenshots = path.join(varDir, 'screenshots');
     await placeOneItemOrder(stack, buyer, shop.productId);
     const em = stack.orm.em.fork();
     em.persist(
-      new SlaBreach('merchant', shop.merchantId, 'order_confirmation', late.id, new Date(late.confirmBy), new Date()),
+      new SlaBreach({
+        party: 'merchant',
+        partyId: shop.merchantId,
+        obligation: 'order_confirmation',
+        subjectId: late.id,
+        dueAt: new Date(late.confirmBy),
+        detectedAt: new Date(),
+      }),
     );
     await em.flush();
     const from = daysFrom(new Date(), -1).toISOString();
@@ -135,8 +142,22 @@ const screenshots = path.join(varDir, 'screenshots');
     const claim = await seedRecoveryClaim(stack.orm, parties, { status: 'overdue', dueAt: hoursFrom(now, -40 * 24) });
     const em = stack.orm.em.fork();
     em.persist([
-      new SlaBreach('merchant', parties.merchantId, 'complaint_response', complaint.id, complaint.partyRespondBy!, now),
-      new SlaBreach('platform', 'platform', 'refund', refund.id, refund.refundBy!, now),
+      new SlaBreach({
+        party: 'merchant',
+        partyId: parties.merchantId,
+        obligation: 'complaint_response',
+        subjectId: complaint.id,
+        dueAt: complaint.partyRespondBy!,
+        detectedAt: now,
+      }),
+      new SlaBreach({
+        party: 'platform',
+        partyId: 'platform',
+        obligation: 'refund',
+        subjectId: refund.id,
+        dueAt: refund.refundBy!,
+        detectedAt: now,
+      }),
     ]);
     await em.flush();
 

@@ -32,7 +32,16 @@ describe('complaint response and refund on the SLA scorecards', () => {
     subject: { id: string; dueAt: Date },
   ) {
     const em = orm.em.fork();
-    em.persist(new SlaBreach(party, partyId, obligation, subject.id, subject.dueAt, subject.dueAt));
+    em.persist(
+      new SlaBreach({
+        party,
+        partyId,
+        obligation,
+        subjectId: subject.id,
+        dueAt: subject.dueAt,
+        detectedAt: subject.dueAt,
+      }),
+    );
     await em.flush();
   }
 

@@ -76,7 +76,15 @@ describe('payment reconciliation against the provider settlement', () => {
     const em = stack.orm.em.fork();
     const capture = await em.findOneOrFail(Payment, { operation: 'capture' });
     capture.amount += 1;
-    const phantom = new Payment('order', randomUUID(), 'capture', 999, 'CNY', 'succeeded', `test:${randomUUID()}`);
+    const phantom = new Payment({
+      subjectType: 'order',
+      subjectId: randomUUID(),
+      operation: 'capture',
+      amount: 999,
+      currency: 'CNY',
+      status: 'succeeded',
+      idempotencyKey: `test:${randomUUID()}`,
+    });
     phantom.providerTransactionId = 'cap_unknown_to_provider';
     em.persist(phantom);
     await em.flush();

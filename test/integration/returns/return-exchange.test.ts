@@ -16,7 +16,18 @@ describe('returns: exchanges, replaced or refunded', () => {
     const em = ctx.stack.orm.em.fork();
     const merchant = em.getReference(Merchant, ctx.parties.merchant.id);
     const sku = `TEA-${productId.slice(0, 8)}`;
-    const product = new Product(merchant, sku, 'Longjing 250g', 'market', 26800, 1000, 'Hangzhou', 'A', '250 g', stock);
+    const product = new Product({
+      merchant,
+      sku,
+      name: 'Longjing 250g',
+      pricingType: 'market',
+      price: 26800,
+      deliveryFee: 1000,
+      origin: 'Hangzhou',
+      grade: 'A',
+      spec: '250 g',
+      stock,
+    });
     product.id = productId;
     await em.persist(product).flush();
   }

@@ -19,7 +19,13 @@ const tax = (validUntil: string): Qualification => ({
   validUntil,
 });
 const merchant = (qualifications: Qualification[]) =>
-  new Merchant('Green Fields', 'orders@greenfields.example', qualifications, new Date(), new Date());
+  new Merchant({
+    name: 'Green Fields',
+    contactEmail: 'orders@greenfields.example',
+    qualifications,
+    filedAt: new Date(),
+    lastReviewedAt: new Date(),
+  });
 
 // 2026-06-30 12:00 in Shanghai.
 const noon = new Date('2026-06-30T04:00:00Z');
