@@ -14,6 +14,9 @@ export interface TrendPoint extends RateLine {
 const DAY_MS = 86_400_000;
 const MAX_BUCKETS = 92;
 
+/** The merchants' and carriers' obligations the platform's card sums, before its own. */
+const SUMMED_LINES = ['order_confirmation', 'handover', 'delivery', 'cod_remittance', 'complaint_response'] as const;
+
 /**
  * The obligations on each scorecard (issue 13: confirmation, handover, delivery, COD
  * remittance, complaint response, refund). A merchant's and a carrier's card are their lines
@@ -21,15 +24,7 @@ const MAX_BUCKETS = 92;
  * own: the first response to a complaint (§4.7) and refunds (§6.4).
  */
 const OBLIGATIONS = {
-  platform: [
-    'order_confirmation',
-    'handover',
-    'delivery',
-    'cod_remittance',
-    'complaint_response',
-    'complaint_first_response',
-    'refund',
-  ],
+  platform: [...SUMMED_LINES, ...SCORED_OBLIGATIONS.platform],
   merchant: SCORED_OBLIGATIONS.merchant,
   carrier: SCORED_OBLIGATIONS.carrier,
 } as const satisfies Record<SlaParty, readonly SlaObligation[]>;

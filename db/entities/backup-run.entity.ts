@@ -7,9 +7,6 @@ export { backupTypes, type BackupType };
 
 export const backupRunStatuses = ['succeeded', 'failed'] as const;
 
-/** What `new BackupRun({...})` takes: the columns without a default. */
-export type BackupRunFields = Pick<BackupRun, 'workflowId' | 'type' | 'repo' | 'status'>;
-
 /**
  * One run of the backup workflow (T/QGCML 3125 §8.4): what pgBackRest reported for the
  * set, and the integrity check (`verify`, checksums) recorded after it.
@@ -47,7 +44,8 @@ export class BackupRun extends BaseEntity {
 
   @Enum({ items: () => [...backupRunStatuses] }) status!: (typeof backupRunStatuses)[number];
 
-  constructor(fields: BackupRunFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<BackupRun, 'workflowId' | 'type' | 'repo' | 'status'>) {
     super();
     Object.assign(this, fields);
   }

@@ -3,9 +3,6 @@ import type { CarrierContractTerms } from '../../domain/carrier-contract';
 import { CarrierRepository } from '../repositories/carrier.repository';
 import { BaseEntity } from './base.entity';
 
-/** What `new Carrier({...})` takes: the columns without a default. */
-export type CarrierFields = Pick<Carrier, 'name' | 'contactEmail' | 'contractTerms'>;
-
 /**
  * A courier company and the time limits it contracted to (T/QGCML 3125 §6.1, §6.2.2):
  * its handovers, deliveries, cash-on-delivery remittances and complaint answers are
@@ -22,7 +19,8 @@ export class Carrier extends BaseEntity {
 
   @Property({ type: 'json' }) contractTerms!: CarrierContractTerms;
 
-  constructor(fields: CarrierFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<Carrier, 'name' | 'contactEmail' | 'contractTerms'>) {
     super();
     Object.assign(this, fields);
   }

@@ -4,13 +4,6 @@ import { BaseEntity } from './base.entity';
 
 export type ComplaintMessageKind = 'message' | 'response' | 'staff_contact' | 'event';
 
-/** What `new ComplaintMessage({...})` takes: the columns without a default, and `key` for a write that may be retried. */
-export type ComplaintMessageFields = Pick<
-  ComplaintMessage,
-  'complaintId' | 'kind' | 'authorRole' | 'authorId' | 'body'
-> &
-  Partial<Pick<ComplaintMessage, 'key'>>;
-
 /**
  * One entry of a complaint's thread (§5.7 listen and communicate): what the consumer, the
  * party or staff wrote, and the process's own events. `key` makes a retried write a no-op.
@@ -31,7 +24,11 @@ export class ComplaintMessage extends BaseEntity {
 
   @Property({ type: 'string', nullable: true }) key: string | null = null;
 
-  constructor(fields: ComplaintMessageFields) {
+  /** Takes named fields: the columns without a default, and `key` for a write that may be retried. */
+  constructor(
+    fields: Pick<ComplaintMessage, 'complaintId' | 'kind' | 'authorRole' | 'authorId' | 'body'> &
+      Partial<Pick<ComplaintMessage, 'key'>>,
+  ) {
     super();
     Object.assign(this, fields);
   }

@@ -31,20 +31,6 @@ export interface ComplaintStaffTask {
   openedAt: string;
 }
 
-/** What `new Complaint({...})` takes: the parties and the columns without a default. */
-export type ComplaintFields = OrderPartiesFields &
-  Pick<
-    Complaint,
-    | 'category'
-    | 'description'
-    | 'desiredRemedy'
-    | 'party'
-    | 'commitmentVersion'
-    | 'partyRespondBy'
-    | 'firstResponseBy'
-    | 'currency'
-  >;
-
 /**
  * A consumer's complaint about one order (T/QGCML 3125 §4.7, §4.8, §5.7, §6.1), with the
  * party that must answer it and the deadlines read from the commitments in force at filing.
@@ -103,7 +89,21 @@ export class Complaint extends OrderParties {
 
   @Property({ type: 'string', length: 3 }) currency!: Currency;
 
-  constructor(fields: ComplaintFields) {
+  /** Takes named fields: the parties and the columns without a default. */
+  constructor(
+    fields: OrderPartiesFields &
+      Pick<
+        Complaint,
+        | 'category'
+        | 'description'
+        | 'desiredRemedy'
+        | 'party'
+        | 'commitmentVersion'
+        | 'partyRespondBy'
+        | 'firstResponseBy'
+        | 'currency'
+      >,
+  ) {
     super(fields);
     // Its own columns here, after super() has returned and its field declarations have run
     // (the base assigned only the base's: docs/architecture.md "Database").

@@ -29,22 +29,6 @@ export interface StoredSignature {
   signature: string;
 }
 
-/** What `new HandoverSlip({...})` takes: the columns without a default. */
-export type HandoverSlipFields = Pick<
-  HandoverSlip,
-  | 'orderId'
-  | 'merchantId'
-  | 'carrierId'
-  | 'packages'
-  | 'itemCount'
-  | 'goodsValue'
-  | 'declaredValue'
-  | 'currency'
-  | 'codAmount'
-  | 'recipientCiphertext'
-  | 'provider'
->;
-
 /**
  * The handover slip (T/QGCML 3125 §6.2.1): what the merchant handed to which carrier,
  * counted per item against the order (§5.3), with the declared value, cash on delivery,
@@ -102,7 +86,23 @@ export class HandoverSlip extends BaseEntity {
   /** Which logistics provider's API carries it (the webhook path names it). */
   @Property({ type: 'string', length: 32 }) provider!: string;
 
-  constructor(fields: HandoverSlipFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      HandoverSlip,
+      | 'orderId'
+      | 'merchantId'
+      | 'carrierId'
+      | 'packages'
+      | 'itemCount'
+      | 'goodsValue'
+      | 'declaredValue'
+      | 'currency'
+      | 'codAmount'
+      | 'recipientCiphertext'
+      | 'provider'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

@@ -1,12 +1,6 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity';
 
-/** What `new LogisticsWebhookEvent({...})` takes: the columns without a default. */
-export type LogisticsWebhookEventFields = Pick<
-  LogisticsWebhookEvent,
-  'provider' | 'eventId' | 'shipmentId' | 'orderId' | 'type' | 'occurredAt'
->;
-
 /**
  * A carrier event the platform accepted, by the carrier's event id: the replay guard of
  * POST /webhooks/logistics/:provider. A second delivery of the same id finds this row and
@@ -27,7 +21,10 @@ export class LogisticsWebhookEvent extends BaseEntity {
 
   @Property({ type: 'datetime' }) occurredAt!: Date;
 
-  constructor(fields: LogisticsWebhookEventFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<LogisticsWebhookEvent, 'provider' | 'eventId' | 'shipmentId' | 'orderId' | 'type' | 'occurredAt'>,
+  ) {
     super();
     Object.assign(this, fields);
   }

@@ -11,9 +11,6 @@ export type MailRecipientKind = (typeof mailRecipientKinds)[number];
 export const mailFailureKinds = ['permanent', 'transient'] as const;
 export type MailFailureKind = (typeof mailFailureKinds)[number];
 
-/** What `new MailDelivery({...})` takes: the columns without a default. */
-export type MailDeliveryFields = Pick<MailDelivery, 'idempotencyKey' | 'purpose' | 'recipientKind' | 'recipientId'>;
-
 /**
  * The record that a message was (or is being) sent, one per idempotency key, so each
  * mail goes out once even when its activity retries or runs twice (docs/architecture.md "Data and
@@ -55,7 +52,8 @@ export class MailDelivery extends BaseEntity {
 
   @Property({ type: 'string', length: 128 }) recipientId!: string;
 
-  constructor(fields: MailDeliveryFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<MailDelivery, 'idempotencyKey' | 'purpose' | 'recipientKind' | 'recipientId'>) {
     super();
     Object.assign(this, fields);
   }

@@ -12,9 +12,6 @@ import { BaseEntity } from './base.entity';
 export const merchantStatuses = ['active', 'suspended'] as const;
 export type MerchantStatus = (typeof merchantStatuses)[number];
 
-/** What `new Merchant({...})` takes: the columns without a default. */
-export type MerchantFields = Pick<Merchant, 'name' | 'contactEmail' | 'qualifications' | 'filedAt' | 'lastReviewedAt'>;
-
 /**
  * A shop selling on the platform, with the qualifications staff reviewed and filed
  * (T/QGCML 3125 §4.4) and disclose to the public (§4.5).
@@ -39,7 +36,8 @@ export class Merchant extends BaseEntity {
   /** When staff last re-reviewed them (§4.4 periodic re-review). */
   @Property({ type: 'datetime' }) lastReviewedAt!: Date;
 
-  constructor(fields: MerchantFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<Merchant, 'name' | 'contactEmail' | 'qualifications' | 'filedAt' | 'lastReviewedAt'>) {
     super();
     Object.assign(this, fields);
   }

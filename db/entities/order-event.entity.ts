@@ -2,10 +2,6 @@ import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from './base.entity';
 import type { Order } from './order.entity';
 
-/** What `new OrderEvent({...})` takes: the columns without a default, and `details` when the step has facts to show. */
-export type OrderEventFields = Pick<OrderEvent, 'order' | 'key' | 'type' | 'occurredAt'> &
-  Partial<Pick<OrderEvent, 'details'>>;
-
 /**
  * One step of an order's timeline. `key` is unique per order, so an activity that records
  * a step twice (a retry) leaves one entry.
@@ -24,7 +20,10 @@ export class OrderEvent extends BaseEntity {
   /** Facts for the timeline; never personal data. */
   @Property({ type: 'json' }) details: Record<string, unknown> = {};
 
-  constructor(fields: OrderEventFields) {
+  /** Takes named fields: the columns without a default, and `details` when the step has facts to show. */
+  constructor(
+    fields: Pick<OrderEvent, 'order' | 'key' | 'type' | 'occurredAt'> & Partial<Pick<OrderEvent, 'details'>>,
+  ) {
     super();
     Object.assign(this, fields);
   }

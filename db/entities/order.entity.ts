@@ -6,21 +6,6 @@ import { BaseEntity } from './base.entity';
 import type { OrderEvent } from './order-event.entity';
 import type { OrderItem } from './order-item.entity';
 
-/** What `new Order({...})` takes: the columns without a default. */
-export type OrderFields = Pick<
-  Order,
-  | 'consumerId'
-  | 'merchantId'
-  | 'goodsAmount'
-  | 'deliveryFee'
-  | 'currency'
-  | 'shippingAddressCiphertext'
-  | 'paymentMethod'
-  | 'paymentToken'
-  | 'idempotencyKey'
-  | 'requestHash'
->;
-
 /**
  * A consumer's order with one merchant. Amounts are integer minor units (fen); the goods
  * amount and the delivery fee are kept apart because they are shown apart (T/QGCML 3125
@@ -83,7 +68,22 @@ export class Order extends BaseEntity {
 
   @Property({ type: 'string', length: 64 }) requestHash!: string;
 
-  constructor(fields: OrderFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      Order,
+      | 'consumerId'
+      | 'merchantId'
+      | 'goodsAmount'
+      | 'deliveryFee'
+      | 'currency'
+      | 'shippingAddressCiphertext'
+      | 'paymentMethod'
+      | 'paymentToken'
+      | 'idempotencyKey'
+      | 'requestHash'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

@@ -3,12 +3,6 @@ import { BaseEntity } from './base.entity';
 
 export type PaymentDiscrepancyKind = 'missing_at_provider' | 'missing_at_platform' | 'amount_mismatch';
 
-/** What `new PaymentDiscrepancy({...})` takes: the columns without a default. */
-export type PaymentDiscrepancyFields = Pick<
-  PaymentDiscrepancy,
-  'settlementDate' | 'kind' | 'providerTransactionId' | 'reference' | 'platformAmount' | 'providerAmount'
->;
-
 /**
  * A difference between the platform's payment records and the provider's settlement of
  * one day (T/QGCML 3125 §4.6 a named person reconciles; §7.1 timely reconciliation).
@@ -30,7 +24,13 @@ export class PaymentDiscrepancy extends BaseEntity {
 
   @Property({ type: 'integer', nullable: true }) providerAmount!: number | null;
 
-  constructor(fields: PaymentDiscrepancyFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      PaymentDiscrepancy,
+      'settlementDate' | 'kind' | 'providerTransactionId' | 'reference' | 'platformAmount' | 'providerAmount'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

@@ -3,12 +3,6 @@ import { BaseEntity } from './base.entity';
 
 export type PaymentOperation = 'authorize' | 'capture' | 'void' | 'refund' | 'payout';
 
-/** What `new Payment({...})` takes: the columns without a default. */
-export type PaymentFields = Pick<
-  Payment,
-  'subjectType' | 'subjectId' | 'operation' | 'amount' | 'currency' | 'status' | 'idempotencyKey'
->;
-
 /**
  * The platform's record of one call to the payment provider: what the consumer can query
  * and verify (T/QGCML 3125 §7.1), and what reconciliation compares with the provider's
@@ -42,7 +36,13 @@ export class Payment extends BaseEntity {
 
   @Property({ type: 'string', unique: true }) idempotencyKey!: string;
 
-  constructor(fields: PaymentFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      Payment,
+      'subjectType' | 'subjectId' | 'operation' | 'amount' | 'currency' | 'status' | 'idempotencyKey'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

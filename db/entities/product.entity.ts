@@ -11,12 +11,6 @@ export type PricingType = (typeof pricingTypes)[number];
 export const productStatuses = ['on_sale', 'off_sale'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
 
-/** What `new Product({...})` takes: the columns without a default. */
-export type ProductFields = Pick<
-  Product,
-  'merchant' | 'sku' | 'name' | 'pricingType' | 'price' | 'deliveryFee' | 'origin' | 'grade' | 'spec' | 'stock'
->;
-
 /**
  * Goods a merchant sells, with the price facts the platform discloses (T/QGCML 3125 §5.4:
  * name, origin, grade, specification, pricing type, price, and the delivery fee shown
@@ -65,7 +59,13 @@ export class Product extends BaseEntity {
 
   @Property({ type: 'integer' }) stock!: number;
 
-  constructor(fields: ProductFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      Product,
+      'merchant' | 'sku' | 'name' | 'pricingType' | 'price' | 'deliveryFee' | 'origin' | 'grade' | 'spec' | 'stock'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

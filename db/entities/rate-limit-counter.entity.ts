@@ -1,9 +1,6 @@
 import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { RateLimitCounterRepository } from '../repositories/rate-limit-counter.repository';
 
-/** What `new RateLimitCounter({...})` takes: the columns without a default. */
-export type RateLimitCounterFields = Pick<RateLimitCounter, 'key' | 'hits' | 'expiresAt'>;
-
 /**
  * One rate-limit window of one key (a client address or principal, per route), shared by
  * every API instance (api/plugins/rate-limit-store.ts). Not a BaseEntity: the key is the
@@ -22,7 +19,8 @@ export class RateLimitCounter {
   /** When the current window ends and the count starts again at 1. */
   @Property({ type: 'datetime', index: true }) expiresAt!: Date;
 
-  constructor(fields: RateLimitCounterFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<RateLimitCounter, 'key' | 'hits' | 'expiresAt'>) {
     Object.assign(this, fields);
   }
 }

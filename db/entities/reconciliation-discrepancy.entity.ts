@@ -12,12 +12,6 @@ export const discrepancyKinds = [
 ] as const;
 export type DiscrepancyKind = (typeof discrepancyKinds)[number];
 
-/** What `new ReconciliationDiscrepancy({...})` takes: the columns without a default. */
-export type ReconciliationDiscrepancyFields = Pick<
-  ReconciliationDiscrepancy,
-  'kind' | 'orderId' | 'merchantId' | 'carrierId' | 'slipId' | 'details' | 'firstSeenAt' | 'lastSeenAt'
->;
-
 /**
  * What a reconciliation run found (T/QGCML 3125 §6.1, §6.2.2): slips against the merchant's
  * records (the order) and against the carrier's shipments and remittances. One row per
@@ -44,7 +38,13 @@ export class ReconciliationDiscrepancy extends BaseEntity {
 
   @Property({ type: 'datetime' }) lastSeenAt!: Date;
 
-  constructor(fields: ReconciliationDiscrepancyFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      ReconciliationDiscrepancy,
+      'kind' | 'orderId' | 'merchantId' | 'carrierId' | 'slipId' | 'details' | 'firstSeenAt' | 'lastSeenAt'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

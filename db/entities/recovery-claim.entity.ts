@@ -3,12 +3,6 @@ import type { RecoveryClaimStatus } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
 import { BaseEntity } from './base.entity';
 
-/** What `new RecoveryClaim({...})` takes: the columns without a default. */
-export type RecoveryClaimFields = Pick<
-  RecoveryClaim,
-  'complaintId' | 'party' | 'merchantId' | 'carrierId' | 'amount' | 'currency' | 'reason' | 'dueAt'
->;
-
 /**
  * The platform's claim against the party at fault for an advance compensation it paid
  * (T/QGCML 3125 §4.8: pay first, then claim). Its money lives in recovery_ledger_entry,
@@ -48,7 +42,13 @@ export class RecoveryClaim extends BaseEntity {
 
   @Property({ type: 'datetime' }) dueAt!: Date;
 
-  constructor(fields: RecoveryClaimFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<
+      RecoveryClaim,
+      'complaintId' | 'party' | 'merchantId' | 'carrierId' | 'amount' | 'currency' | 'reason' | 'dueAt'
+    >,
+  ) {
     super();
     Object.assign(this, fields);
   }

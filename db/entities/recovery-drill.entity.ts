@@ -7,9 +7,6 @@ export type DrillScenario = (typeof drillScenarios)[number];
 export const drillStatuses = ['running', 'passed', 'failed'] as const;
 export type DrillStatus = (typeof drillStatuses)[number];
 
-/** What `new RecoveryDrill({...})` takes: the columns without a default, and the id the drill's workflow already uses. */
-export type RecoveryDrillFields = Pick<RecoveryDrill, 'id' | 'workflowId' | 'scenario' | 'startedBy' | 'keepStandby'>;
-
 /**
  * A disaster-recovery drill (T/QGCML 3125 §8.2.3): created when it is started, completed
  * with its report (JSON: phases, RTO, RPO, completeness per table, backup used).
@@ -35,7 +32,8 @@ export class RecoveryDrill extends BaseEntity {
 
   @Property({ type: 'boolean' }) keepStandby!: boolean;
 
-  constructor(fields: RecoveryDrillFields) {
+  /** Takes named fields: the columns without a default, and the id the drill's workflow already uses. */
+  constructor(fields: Pick<RecoveryDrill, 'id' | 'workflowId' | 'scenario' | 'startedBy' | 'keepStandby'>) {
     super();
     Object.assign(this, fields);
   }

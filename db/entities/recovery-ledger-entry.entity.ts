@@ -3,13 +3,6 @@ import type { RecoveryLedgerKind } from '../../domain/complaints';
 import type { Currency } from '../../domain/money';
 import { BaseEntity } from './base.entity';
 
-/** What `new RecoveryLedgerEntry({...})` takes: the columns without a default, and `method` and `note` when known. */
-export type RecoveryLedgerEntryFields = Pick<
-  RecoveryLedgerEntry,
-  'claimId' | 'party' | 'partyId' | 'kind' | 'amount' | 'currency' | 'by' | 'key'
-> &
-  Partial<Pick<RecoveryLedgerEntry, 'method' | 'note'>>;
-
 /**
  * One movement of a recovery claim (§4.8): claimed, recovered (a payment or a deduction from
  * the party's settlement) or written off with a reason. Append-only; `key` (workflow id +
@@ -41,7 +34,11 @@ export class RecoveryLedgerEntry extends BaseEntity {
 
   @Property({ type: 'text', nullable: true }) note: string | null = null;
 
-  constructor(fields: RecoveryLedgerEntryFields) {
+  /** Takes named fields: the columns without a default, and `method` and `note` when known. */
+  constructor(
+    fields: Pick<RecoveryLedgerEntry, 'claimId' | 'party' | 'partyId' | 'kind' | 'amount' | 'currency' | 'by' | 'key'> &
+      Partial<Pick<RecoveryLedgerEntry, 'method' | 'note'>>,
+  ) {
     super();
     Object.assign(this, fields);
   }

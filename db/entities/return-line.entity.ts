@@ -3,9 +3,6 @@ import type { ItemCondition } from '../../domain/returns';
 import { GoodsLine, type GoodsLineFields } from './goods-line';
 import type { ReturnRequest } from './return-request.entity';
 
-/** What `new ReturnLine({...})` takes: the goods of the line and its return. */
-export type ReturnLineFields = GoodsLineFields & Pick<ReturnLine, 'returnRequest'>;
-
 /**
  * One product of a return, with the price the consumer paid for it (what a refund gives
  * back) and, once the merchant inspected it, what came back and what was accepted
@@ -24,7 +21,8 @@ export class ReturnLine extends GoodsLine {
 
   @ManyToOne({ entity: 'ReturnRequest', deleteRule: 'cascade' }) returnRequest!: ReturnRequest;
 
-  constructor(fields: ReturnLineFields) {
+  /** Takes named fields: the goods of the line and its return. */
+  constructor(fields: GoodsLineFields & Pick<ReturnLine, 'returnRequest'>) {
     super(fields);
     // Its own columns here, after super() has returned and its field declarations have run
     // (the base assigned only the base's: docs/architecture.md "Database").

@@ -5,10 +5,6 @@ import { OrderParties, type OrderPartiesFields } from './order-parties';
 import type { StoredSignature } from './handover-slip.entity';
 import type { ReturnLine } from './return-line.entity';
 
-/** What `new ReturnRequest({...})` takes: the parties but the carrier, and the columns without a default. */
-export type ReturnRequestFields = Omit<OrderPartiesFields, 'carrierId'> &
-  Pick<ReturnRequest, 'kind' | 'reason' | 'currency'>;
-
 /**
  * A consumer's request to return, exchange or be refunded for goods of one order
  * (T/QGCML 3125 §6.4; §4.8, §5.7 remedies). It carries the process's facts for reads and
@@ -110,7 +106,8 @@ export class ReturnRequest extends OrderParties {
 
   @Property({ type: 'string', length: 3 }) currency!: string;
 
-  constructor(fields: ReturnRequestFields) {
+  /** Takes named fields: the parties but the carrier, and the columns without a default. */
+  constructor(fields: Omit<OrderPartiesFields, 'carrierId'> & Pick<ReturnRequest, 'kind' | 'reason' | 'currency'>) {
     // Created without a carrier: the caller sets the order's (its handover slip's) when it has one.
     super({ ...fields, carrierId: null });
     // Its own columns here, after super() has returned and its field declarations have run

@@ -17,12 +17,6 @@ export type SlaObligation =
 /** Who answers for a breach: the platform itself when its own answer or refund is late (§4.7, §6.4). */
 export type SlaParty = 'merchant' | 'carrier' | 'platform';
 
-/** What `new SlaBreach({...})` takes: the columns without a default. */
-export type SlaBreachFields = Pick<
-  SlaBreach,
-  'party' | 'partyId' | 'obligation' | 'subjectId' | 'dueAt' | 'detectedAt'
->;
-
 /**
  * A missed commitment, charged to the party that missed it: what supervision and the SLA
  * report count (T/QGCML 3125 §4.7, §6.1). One per obligation and subject.
@@ -43,7 +37,8 @@ export class SlaBreach extends BaseEntity {
 
   @Property({ type: 'datetime' }) detectedAt!: Date;
 
-  constructor(fields: SlaBreachFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<SlaBreach, 'party' | 'partyId' | 'obligation' | 'subjectId' | 'dueAt' | 'detectedAt'>) {
     super();
     Object.assign(this, fields);
   }

@@ -2,9 +2,6 @@ import { Entity, EntityRepositoryType, Property } from '@mikro-orm/core';
 import { StackProbeRepository } from '../repositories/stack-probe.repository';
 import { BaseEntity } from './base.entity';
 
-/** What `new StackProbe({...})` takes: the columns without a default. */
-export type StackProbeFields = Pick<StackProbe, 'workflowId' | 'taskQueue' | 'requestedAt' | 'workerIdentity'>;
-
 /**
  * One round trip through the whole stack (API → Temporal → worker → activity →
  * Postgres): ops' synthetic check that the processes can actually run, beyond
@@ -25,7 +22,8 @@ export class StackProbe extends BaseEntity {
   /** The worker that ran the activity. */
   @Property({ type: 'string' }) workerIdentity!: string;
 
-  constructor(fields: StackProbeFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(fields: Pick<StackProbe, 'workflowId' | 'taskQueue' | 'requestedAt' | 'workerIdentity'>) {
     super();
     Object.assign(this, fields);
   }

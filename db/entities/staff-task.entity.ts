@@ -2,12 +2,6 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 import type { StaffTaskKind, StaffTaskStatus, StaffTaskSubjectType } from '../../domain/staff-tasks';
 import { BaseEntity } from './base.entity';
 
-/** What `new StaffTask({...})` takes: the columns without a default. */
-export type StaffTaskFields = Pick<
-  StaffTask,
-  'kind' | 'subjectType' | 'subjectId' | 'reason' | 'openedAt' | 'dueAt' | 'idempotencyKey'
->;
-
 /**
  * Work a person must do because the provider refused for good what a process could not
  * retry (domain/staff-tasks.ts): listed for staff with its deadline until they mark it done.
@@ -42,7 +36,10 @@ export class StaffTask extends BaseEntity {
 
   @Property({ type: 'string', length: 200, unique: true }) idempotencyKey!: string;
 
-  constructor(fields: StaffTaskFields) {
+  /** Takes named fields: the columns without a default. */
+  constructor(
+    fields: Pick<StaffTask, 'kind' | 'subjectType' | 'subjectId' | 'reason' | 'openedAt' | 'dueAt' | 'idempotencyKey'>,
+  ) {
     super();
     Object.assign(this, fields);
   }

@@ -6,9 +6,6 @@ import { normaliseEmail } from './account.entity';
 export const consoleRoles = ['staff', 'ops', 'auditor'] as const;
 export type ConsoleRole = (typeof consoleRoles)[number];
 
-/** What `new StaffUser({...})` takes: the columns without a default (the e-mail is normalised). */
-export type StaffUserFields = Pick<StaffUser, 'email' | 'role' | 'passwordHash'>;
-
 /**
  * A staff, ops or auditor account of the console, created by `npm run user:create`. The
  * password is kept only as an argon2id hash, like consumers' (api/auth/passwords.ts).
@@ -25,7 +22,8 @@ export class StaffUser extends BaseEntity {
 
   @Property({ type: 'text' }) passwordHash!: string;
 
-  constructor(fields: StaffUserFields) {
+  /** Takes named fields: the columns without a default (the e-mail is normalised). */
+  constructor(fields: Pick<StaffUser, 'email' | 'role' | 'passwordHash'>) {
     super();
     Object.assign(this, fields);
     this.email = normaliseEmail(fields.email);
