@@ -2,6 +2,7 @@
 // status may follow which, who may act on it, when advance compensation needs two people,
 // and how recovery claims age. Pure and deterministic: workflows import it.
 import { z } from 'zod';
+import { DAY_MS } from './china-time';
 import type { Principal } from './principal';
 import type { ReturnReason } from './returns';
 
@@ -141,8 +142,6 @@ export function closedStatus(balance: RecoveryBalance): RecoveryClaimStatus | un
 
 export const ageingBuckets = ['0-30', '31-60', '61-90', '90+'] as const;
 export type AgeingBucket = (typeof ageingBuckets)[number];
-
-const DAY_MS = 86_400_000;
 
 /** Whole days a claim has been open at `now` (calendar days: debts age on the calendar). */
 export function ageInDays(openedAt: Date, now: Date): number {

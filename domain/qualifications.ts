@@ -4,6 +4,7 @@
 //
 // Pure: every rule takes the instant it is judged at, so tests and callers choose "now".
 import { z } from 'zod';
+import { chinaDate, DAY_MS } from './china-time';
 
 export const qualificationTypes = [
   'identity_proof',
@@ -36,14 +37,6 @@ export type Qualification = z.infer<typeof qualificationSchema>;
 
 export type QualificationProblem =
   { type: QualificationType; problem: 'missing' } | { type: QualificationType; problem: 'expired'; validUntil: string };
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // UTC+8 all year, no DST
-
-/** The calendar date in China at `at` ("2026-11-24"): licences expire by Chinese dates. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Whether the document is still valid at `at` (its `validUntil` day included). */
 export function isValidAt(qualification: Qualification, at: Date): boolean {

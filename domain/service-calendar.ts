@@ -16,6 +16,7 @@
 // force when the process started: the package's, overridden by notices staff loaded), never
 // read here.
 import { z } from 'zod';
+import { DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS } from './china-time';
 import type { HolidayCalendar } from './holiday-calendar';
 import { isIsoDuration, isoDurationMessage } from './iso-duration';
 
@@ -26,12 +27,9 @@ export type CalendarKind = (typeof calendarKinds)[number];
  * domain/iso-duration.ts stays import-free for workflows. */
 export const isoDurationSchema = z.string().refine(isIsoDuration, { error: isoDurationMessage });
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const SHANGHAI_OFFSET = 8 * HOUR;
 // T/QGCML 3125 §4.7: the 5x8 service window, 09:00-17:00 Shanghai time, no lunch break.
-const OPENS_AT = 9 * HOUR;
-const CLOSES_AT = 17 * HOUR;
+const OPENS_AT = 9 * HOUR_MS;
+const CLOSES_AT = 17 * HOUR_MS;
 // Bound on the day-by-day walk; a commitment longer than this is an input error.
 const MAX_DAYS = 100 * 366;
 
@@ -102,22 +100,22 @@ export function serviceTimeBetween(from: Date, to: Date, calendar: CalendarKind,
   return total;
 }
 
-// Days are counted from 1970-01-01 in Shanghai; day d starts at d * DAY - 8 h UTC.
+// Days are counted from 1970-01-01 in Shanghai; day d starts at d * DAY_MS - 8 h UTC.
 function dayIndex(ms: number): number {
-  return Math.floor((ms + SHANGHAI_OFFSET) / DAY);
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
 
 function dayStart(day: number): number {
-  return day * DAY - SHANGHAI_OFFSET;
+  return day * DAY_MS - SHANGHAI_OFFSET_MS;
 }
 
 function shanghaiYear(ms: number): number {
-  return new Date(ms + SHANGHAI_OFFSET).getUTCFullYear();
+  return new Date(ms + SHANGHAI_OFFSET_MS).getUTCFullYear();
 }
 
 // T/QGCML 3125 §4.7 "5 x 8, holidays excluded", on the holiday data passed in.
 function isWorkingDay(day: number, holidays: HolidayCalendar): boolean {
-  const midnight = new Date(day * DAY); // Shanghai calendar date, read with UTC getters
+  const midnight = new Date(day * DAY_MS); // Shanghai calendar date, read with UTC getters
   return holidays.isWorkingDate(midnight.toISOString().slice(0, 10), midnight.getUTCDay());
 }
 

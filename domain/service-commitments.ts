@@ -7,18 +7,17 @@
 // Workflows use `import type` only: this module imports the service calendar, whose holiday
 // data must never run in a replay. Deadlines come from the resolveDeadlines activity.
 import { z } from 'zod';
+import { HOUR_MS } from './china-time';
 import { isIsoDuration, parseIsoDuration } from './iso-duration';
 import { calendarKinds, isoDurationSchema, type CalendarKind } from './service-calendar';
-
-const HOUR = 3_600_000;
 
 /** Below a second a commitment promises nothing anyone could keep or measure; zero is refused. */
 export const MIN_TERM_MS = 1_000;
 
 /** A commitment reaching more than a year of service time ahead is a typo, not a promise. */
 export const MAX_TERM_MS: Record<CalendarKind, number> = {
-  '7x24': 366 * 24 * HOUR, // P366D of wall time
-  '5x8': 261 * 8 * HOUR, // the working days of a year, 8 service hours each
+  '7x24': 366 * 24 * HOUR_MS, // P366D of wall time
+  '5x8': 261 * 8 * HOUR_MS, // the working days of a year, 8 service hours each
 };
 
 const term = isoDurationSchema

@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Payment } from '../../db/entities/payment.entity';
 import { PaymentDiscrepancy } from '../../db/entities/payment-discrepancy.entity';
+import { chinaDay } from '../../domain/china-time';
 import type { PaymentProvider } from '../shared/providers/payment-provider';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** Movements that settle money; authorisations and voids do not. */
 const SETTLED_OPERATIONS = ['capture', 'refund', 'payout'] as const;
 
@@ -12,12 +12,6 @@ export interface PaymentReconciliationResult {
   platformRecords: number;
   providerRecords: number;
   discrepancies: number;
-}
-
-/** The instants bounding one Asia/Shanghai calendar day. */
-function shanghaiDay(date: string): { from: Date; to: Date } {
-  const from = new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
-  return { from, to: new Date(from.getTime() + 24 * 3_600_000) };
 }
 
 /**
@@ -29,7 +23,7 @@ function shanghaiDay(date: string): { from: Date; to: Date } {
 export function createPaymentReconciliationActivities({ orm, payments }: { orm: MikroORM; payments: PaymentProvider }) {
   return {
     async reconcilePayments(input: { settlementDate: string }): Promise<PaymentReconciliationResult> {
-      const { from, to } = shanghaiDay(input.settlementDate);
+      const { from, to } = chinaDay(input.settlementDate);
       const settlement = await payments.listSettlements(input.settlementDate);
       const providerItems = new Map(
         settlement.items

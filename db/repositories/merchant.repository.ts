@@ -1,5 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
-import { chinaDate, REVIEW_HORIZON_DAYS } from '../../domain/qualifications';
+import { chinaDate } from '../../domain/china-time';
+import { REVIEW_HORIZON_DAYS } from '../../domain/qualifications';
 import type { Merchant } from '../entities/merchant.entity';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import type { CarrierContractTerms } from '../../domain/carrier-contract';
-import { chinaDate, type Qualification } from '../../domain/qualifications';
+import { chinaDate } from '../../domain/china-time';
+import type { Qualification } from '../../domain/qualifications';
 import { Carrier } from '../entities/carrier.entity';
 import { Merchant } from '../entities/merchant.entity';
 import { Product, type PricingType } from '../entities/product.entity';

@@ -9,7 +9,7 @@ import { Account } from '../../db/entities/account.entity';
 import { Merchant } from '../../db/entities/merchant.entity';
 import { Product } from '../../db/entities/product.entity';
 import { FieldCipher } from '../../db/field-cipher';
-import { chinaDate } from '../../domain/qualifications';
+import { chinaDate } from '../../domain/china-time';
 import { newIdempotencyKey, postJson } from './bench-load';
 
 export const PRODUCT_COUNT = 1_000;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chinaDate } from '../../domain/qualifications';
+import { chinaDate } from '../../domain/china-time';
 import type { Principal } from '../../domain/principal';
 import type { TestStack } from './stack';
 import { daysFrom } from './time';

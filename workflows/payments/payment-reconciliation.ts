@@ -6,6 +6,7 @@ import type {
   PaymentReconciliationResult,
 } from '../../activities/payments/payment-reconciliation-activities';
 import type { PaymentReconciliationInput } from './payment-reconciliation.definitions';
+import { chinaDate, DAY_MS } from '../../domain/china-time';
 import { labelActivities, showBusinessAttributes } from '../shared/visibility';
 
 const { reconcilePayments } = labelActivities(
@@ -25,9 +26,6 @@ const { sendTemplatedMail, sendReconciliationDiscrepanciesMail } = labelActiviti
   },
 );
 
-const DAY_MS = 24 * 3_600_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /**
  * Daily payment reconciliation (T/QGCML 3125 §4.6, §7.1 timely reconciliation): compares
  * the platform's records of a day with the provider's settlement and tells staff about
@@ -36,8 +34,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export async function paymentReconciliationWorkflow(
   input: PaymentReconciliationInput = {},
 ): Promise<PaymentReconciliationResult> {
-  const settlementDate =
-    input.settlementDate ?? new Date(Date.now() + SHANGHAI_OFFSET_MS - DAY_MS).toISOString().slice(0, 10);
+  const settlementDate = input.settlementDate ?? chinaDate(new Date(Date.now() - DAY_MS));
   const result = await reconcilePayments({ settlementDate });
   if (result.discrepancies > 0 && patched('payment-mail-mapper')) {
     // The wording lives in activities/payments/mail-templates.ts; the workflow passes facts.

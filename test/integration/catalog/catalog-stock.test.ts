@@ -1,7 +1,8 @@
 import { CheckConstraintViolationException, type MikroORM } from '@mikro-orm/postgresql';
 import { Merchant } from '../../../db/entities/merchant.entity';
 import { Product } from '../../../db/entities/product.entity';
-import { chinaDate, type Qualification } from '../../../domain/qualifications';
+import { chinaDate } from '../../../domain/china-time';
+import type { Qualification } from '../../../domain/qualifications';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { DAY } from '../../helpers/time';
 

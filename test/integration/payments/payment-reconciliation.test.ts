@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Payment } from '../../../db/entities/payment.entity';
-import { chinaDate } from '../../../domain/qualifications';
+import { chinaDate } from '../../../domain/china-time';
 import { eventually } from '../../helpers/eventually';
 import { openShop, placeOneItemOrder, signUpConsumer, staff } from '../../helpers/order-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';

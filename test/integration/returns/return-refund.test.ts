@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../domain/principal';
-import { chinaDate } from '../../../domain/qualifications';
+import { chinaDate } from '../../../domain/china-time';
 import { eventually } from '../../helpers/eventually';
 import { useReturnsStack } from '../../helpers/returns-stack';
 import { searchAttributes } from '../../../workflows/shared/search-attributes';

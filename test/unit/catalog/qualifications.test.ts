@@ -1,10 +1,6 @@
 import { Merchant } from '../../../db/entities/merchant.entity';
-import {
-  chinaDate,
-  maskQualificationNumber,
-  qualificationProblemsAt,
-  type Qualification,
-} from '../../../domain/qualifications';
+import { chinaDate } from '../../../domain/china-time';
+import { maskQualificationNumber, qualificationProblemsAt, type Qualification } from '../../../domain/qualifications';
 
 const licence = (validUntil: string): Qualification => ({
   type: 'business_licence',
