@@ -1,29 +1,30 @@
 import { Entity, Property } from '@mikro-orm/core';
+import { assignOwnColumns } from './base.entity';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
+const auditFactColumns = [
+  'occurredAt',
+  'actorSub',
+  'actorRole',
+  'action',
+  'entity',
+  'entityId',
+  'outcome',
+  'ip',
+  'requestId',
+  'details',
+] as const;
+
 /** What an audit event says, whether queued or chained: the facts, none with a default. */
-export type AuditFactsFields = Pick<
-  AuditFacts,
-  | 'occurredAt'
-  | 'actorSub'
-  | 'actorRole'
-  | 'action'
-  | 'entity'
-  | 'entityId'
-  | 'outcome'
-  | 'ip'
-  | 'requestId'
-  | 'details'
->;
+export type AuditFactsFields = Pick<AuditFacts, (typeof auditFactColumns)[number]>;
 
 /**
  * Only the facts of `source` (which may be a queued AuditPending with its position), so
  * that neither the constructor nor a caller's spread carries anything else into an event.
  */
 export function pickAuditFacts(source: AuditFactsFields): AuditFactsFields {
-  const { occurredAt, actorSub, actorRole, action, entity, entityId, outcome, ip, requestId, details } = source;
-  return { occurredAt, actorSub, actorRole, action, entity, entityId, outcome, ip, requestId, details };
+  return Object.fromEntries(auditFactColumns.map((column) => [column, source[column]])) as AuditFactsFields;
 }
 
 /**
@@ -62,6 +63,6 @@ export class AuditFacts {
 
   /** Copies the facts by name (never a queue position or a chain link). */
   constructor(facts: AuditFactsFields) {
-    Object.assign(this, pickAuditFacts(facts));
+    assignOwnColumns(this, facts, auditFactColumns);
   }
 }
