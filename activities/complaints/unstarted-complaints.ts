@@ -18,6 +18,7 @@ export function findUnstartedComplaints(approvalThreshold: number): FindUnstarte
     );
     return complaints.map((complaint) => ({
       workflowId: complaintWorkflowId(complaint.id),
+      record: complaint,
       start: (client) => startComplaintProcess(client, complaint, approvalThreshold),
     }));
   };

@@ -24,6 +24,7 @@ export async function findUnstartedOrders(
   );
   return orders.map((order) => ({
     workflowId: orderWorkflowId(order.id),
+    record: order,
     start: (client) => startOrderProcess(client, order),
   }));
 }

@@ -26,6 +26,7 @@ export async function findUnstartedReturns(
   );
   return requests.map((request) => ({
     workflowId: returnWorkflowId(request.id),
+    record: request,
     start: (client) => startReturnProcess(client, request),
   }));
 }

@@ -26,6 +26,8 @@ export interface SweepWindow {
 /** A record whose process never ran, and how to start it: the start function its API uses. */
 export interface UnstartedProcess {
   workflowId: string;
+  /** The record as the finder loaded it, in the finder's EntityManager. */
+  record: { processStartedAt: Date | null };
   start(client: Client): Promise<'started' | 'existed'>;
 }
 
@@ -74,7 +76,10 @@ export function createUnstartedProcessSweepActivities({
    *
    * A record whose check or start fails is reported and passed over, not thrown: thrown, it
    * would stop the run at that record and, found again first (oldest first) by every run,
-   * hold back every record committed after it for good.
+   * hold back every record committed after it for good. Likewise a record whose process
+   * exists but never stamped processStartedAt (its first activity has not run: its worker is
+   * down, or it ended before) gets the stamp here, so later runs pass it by instead of
+   * finding it first again, and enough of them cannot fill a run's limit.
    */
   async function startUnstartedProcesses(input: {
     olderThanSeconds: number;
@@ -86,12 +91,16 @@ export function createUnstartedProcessSweepActivities({
     const byProcess = {} as Record<SweptProcess, SweptCount>;
     const result: UnstartedProcessSweepResult = { found: 0, started: 0, failed: 0, byProcess, failedWorkflowIds: [] };
     for (const process of SWEPT_PROCESSES) {
-      const unstarted = await finders[process](orm.em.fork(), window, input.limit);
+      const em = orm.em.fork();
+      const unstarted = await finders[process](em, window, input.limit);
       const count: SweptCount = { found: unstarted.length, started: 0, failed: 0 };
       for (const record of unstarted) {
         Context.current().heartbeat(record.workflowId);
         try {
-          if (await processExists(client, record.workflowId)) continue;
+          if (await processExists(client, record.workflowId)) {
+            record.record.processStartedAt ??= new Date();
+            continue;
+          }
           if ((await record.start(client)) === 'started') count.started += 1;
         } catch (error) {
           count.failed += 1;
@@ -102,6 +111,7 @@ export function createUnstartedProcessSweepActivities({
           });
         }
       }
+      await em.flush();
       byProcess[process] = count;
       result.found += count.found;
       result.started += count.started;

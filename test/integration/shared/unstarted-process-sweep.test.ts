@@ -12,7 +12,7 @@ import {
   complaintStateQuery,
   complaintWorkflowId,
 } from '../../../workflows/complaints/complaint-escalation.definitions';
-import { orderWorkflowId } from '../../../workflows/order/order-confirmation.definitions';
+import { ORDER_CONFIRMATION_WORKFLOW, orderWorkflowId } from '../../../workflows/order/order-confirmation.definitions';
 import { returnWorkflowId } from '../../../workflows/returns/return-refund.definitions';
 import type { UnstartedProcessSweepResult } from '../../../workflows/shared/unstarted-process-sweep.definitions';
 import { createConfirmedOrder, type DeliveryParties } from '../../helpers/delivery-fixtures';
@@ -166,5 +166,28 @@ describe('the unstarted-process sweep', () => {
       const order = await stack.orm.em.fork().findOneOrFail(Order, { id: stuck.order.id });
       expect(order.processStartedAt).toBeInstanceOf(Date);
     });
+  });
+
+  it('stamps a record whose process exists but never ran, so later runs pass it by instead of finding it first', async () => {
+    const orphan = await placeThrough(dyingApi);
+    const workflowId = orderWorkflowId(orphan.order.id);
+    // Its process exists, but no worker polls its queue: the first activity, which stamps
+    // the record, never runs. Before, every run found it again, oldest first.
+    const stray = await stack.temporal.workflow.start(ORDER_CONFIRMATION_WORKFLOW, {
+      workflowId,
+      taskQueue: 'nobody-polls-this-queue',
+      args: [{ orderId: orphan.order.id }],
+    });
+    try {
+      const first = await sweep();
+      expect(first.byProcess.order).toEqual({ found: 1, started: 0, failed: 0 });
+      const stamped = await stack.orm.em.fork().findOneOrFail(Order, { id: orphan.order.id });
+      expect(stamped.processStartedAt).toBeInstanceOf(Date);
+
+      expect((await sweep()).byProcess.order).toEqual({ found: 0, started: 0, failed: 0 });
+      expect(await runIdOf(workflowId)).toBe(stray.firstExecutionRunId);
+    } finally {
+      await stray.terminate('test over');
+    }
   });
 });
