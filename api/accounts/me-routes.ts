@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { Account } from '../../db/entities/account.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { NotFoundError } from '../../domain/errors';
-import { auditFromRequest } from '../shared/audit';
+import { flushAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { consentObjectionsSchema, consentsSchema, contactCorrectionSchema, myAccountSchema } from './schemas';
 import { problemSchema } from '../shared/problem';
@@ -34,8 +34,7 @@ async function auditedOnMyAccount<View>(
   return request.em.transactional(async (em) => {
     const account = await myAccount(em, request);
     const { details, view } = act(account);
-    await em.flush();
-    await auditFromRequest(request, { action, entity: 'account', entityId: account.id, details }, em);
+    await flushAudited(request, em, { action, entity: 'account', entityId: account.id, details });
     return view;
   });
 }

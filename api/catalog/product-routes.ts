@@ -5,7 +5,7 @@ import { Merchant } from '../../db/entities/merchant.entity';
 import { Product } from '../../db/entities/product.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { describeQualificationProblems } from '../../domain/qualifications';
-import { auditFromRequest, persistAudited } from '../shared/audit';
+import { flushAudited, persistAudited } from '../shared/audit';
 import { principalOf } from '../plugins/auth';
 import { problemSchema } from '../shared/problem';
 import {
@@ -158,12 +158,12 @@ const productRoutes: FastifyPluginAsyncZod = async (app) => {
         owned.reprice(change, new Date());
         if (change.stock !== undefined) owned.stock = change.stock;
         if (change.status !== undefined) owned.status = change.status;
-        await em.flush();
-        await auditFromRequest(
-          request,
-          { action: 'product.update', entity: 'product', entityId: id, details: { before, after: change } },
-          em,
-        );
+        await flushAudited(request, em, {
+          action: 'product.update',
+          entity: 'product',
+          entityId: id,
+          details: { before, after: change },
+        });
         return owned;
       });
       return productView(product);

@@ -6,7 +6,7 @@ import { ComplaintMessage } from '../../db/entities/complaint-message.entity';
 import { ForbiddenError } from '../../domain/errors';
 import { scopeFor } from '../auth/ownership';
 import { principalOf } from '../plugins/auth';
-import { auditFromRequest } from '../shared/audit';
+import { flushAudited } from '../shared/audit';
 import { optionalIdempotencyHeadersSchema } from '../shared/idempotency-key';
 import { problemSchema } from '../shared/problem';
 import { toComplaintView } from './complaint-view';
@@ -131,8 +131,11 @@ const complaintRoutes: FastifyPluginAsyncZod<{ approvalThreshold: number }> = as
           body: request.body.message,
         }),
       );
-      await request.em.flush();
-      await auditFromRequest(request, { action: `complaint.${kind}`, entity: 'complaint', entityId: complaint.id });
+      await flushAudited(request, request.em, {
+        action: `complaint.${kind}`,
+        entity: 'complaint',
+        entityId: complaint.id,
+      });
       const returns = await returnsOfComplaints(request, [complaint]);
       return reply.code(201).send(toComplaintView(complaint, await threadOf(request, complaint), returns));
     },

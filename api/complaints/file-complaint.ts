@@ -12,7 +12,7 @@ import { partyResponseTerm, responsiblePartyFor } from '../../domain/complaints'
 import { InvalidInputError, NotFoundError, UnavailableError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { serviceDeadlines } from '../../domain/service-deadlines';
-import { auditFromRequest } from '../shared/audit';
+import { persistAudited } from '../shared/audit';
 import { createOnce, type IdempotencyFingerprint, type MadeOnce } from '../shared/idempotency-key';
 import type { fileComplaintBodySchema } from './schemas';
 
@@ -89,7 +89,7 @@ function writeComplaint(
     complaint.createdAt = filedAt;
     complaint.idempotencyKey = fingerprint?.idempotencyKey ?? null;
     complaint.requestHash = fingerprint?.requestHash ?? null;
-    tx.persist(complaint);
+    // The consumer's description opens the thread; it is written with the complaint.
     tx.persist(
       new ComplaintMessage({
         complaintId: complaint.id,
@@ -99,17 +99,11 @@ function writeComplaint(
         body: body.description,
       }),
     );
-    await tx.flush();
-    await auditFromRequest(
-      request,
-      {
-        action: 'complaint.file',
-        entity: 'complaint',
-        entityId: complaint.id,
-        details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
-      },
-      tx,
-    );
-    return complaint;
+    return persistAudited(request, tx, complaint, {
+      action: 'complaint.file',
+      entity: 'complaint',
+      entityId: complaint.id,
+      details: { orderId: complaint.orderId, category: complaint.category, party: complaint.party },
+    });
   });
 }

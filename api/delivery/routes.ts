@@ -6,7 +6,7 @@ import { Order } from '../../db/entities/order.entity';
 import type { FieldCipher } from '../../db/field-cipher';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
-import { auditFromRequest } from '../shared/audit';
+import { auditFromRequest, flushAudited } from '../shared/audit';
 import { lockVisible } from '../shared/lock-visible';
 import { signatureFieldOf, signingPartyOn, signSlipAs, slipPartyOf } from '../shared/slip-signing';
 import { draftSlip, saveDraftedSlip } from './draft-slip';
@@ -95,17 +95,12 @@ const handoverRoutes: FastifyPluginAsyncZod<HandoverRouteOptions> = async (app, 
           slipContent(found, recipient),
         );
         found[field] = stored;
-        await em.flush();
-        await auditFromRequest(
-          request,
-          {
-            action: 'handover.sign',
-            entity: 'handover_slip',
-            entityId: found.id,
-            details: { party, keyId: stored.keyId },
-          },
-          em,
-        );
+        await flushAudited(request, em, {
+          action: 'handover.sign',
+          entity: 'handover_slip',
+          entityId: found.id,
+          details: { party, keyId: stored.keyId },
+        });
         return found;
       });
       const slip = await signing.catch(async (error: unknown) => {

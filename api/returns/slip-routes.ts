@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { HandoverSigningKeys } from '../../domain/handover-signing';
 import { returnSignals, returnWorkflowId } from '../../workflows/returns/return-refund.definitions';
 import { principalOf } from '../plugins/auth';
-import { auditFromRequest } from '../shared/audit';
+import { flushAudited } from '../shared/audit';
 import { signalIfRunning } from '../shared/process-messages';
 import {
   signatureFieldOf,
@@ -85,12 +85,12 @@ const returnSlipRoutes: FastifyPluginAsyncZod<{ signingKeys: HandoverSigningKeys
         }
         const stored = signSlipAs(signingKeys, party, principal, request.body.custodianName, returnSlipContent(found));
         found[field] = stored;
-        await em.flush();
-        await auditFromRequest(
-          request,
-          { action: 'return.slip.sign', entity: 'return_request', entityId: found.id, details: { party } },
-          em,
-        );
+        await flushAudited(request, em, {
+          action: 'return.slip.sign',
+          entity: 'return_request',
+          entityId: found.id,
+          details: { party },
+        });
         return found;
       });
       const signed = await signing.catch(async (error: unknown) => {

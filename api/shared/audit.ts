@@ -34,6 +34,19 @@ export async function auditFromRequest(
 }
 
 /**
+ * Writes the changes `em` holds and the event that audits them, in the caller's transaction
+ * when `em` is one (T/QGCML 3125 §8.3.5): both commit or neither.
+ */
+export async function flushAudited(
+  request: FastifyRequest,
+  em: EntityManager,
+  event: RequestAuditEvent,
+): Promise<void> {
+  await em.flush();
+  await auditFromRequest(request, event, em);
+}
+
+/**
  * Stores a new record and the event that audits its creation in the caller's transaction
  * (T/QGCML 3125 §8.3.5): both commit or neither.
  */
@@ -44,8 +57,7 @@ export async function persistAudited<Created extends object>(
   event: RequestAuditEvent,
 ): Promise<Created> {
   em.persist(created);
-  await em.flush();
-  await auditFromRequest(request, event, em);
+  await flushAudited(request, em, event);
   return created;
 }
 

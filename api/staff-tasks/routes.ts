@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { StaffTask } from '../../db/entities/staff-task.entity';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { principalOf } from '../plugins/auth';
-import { auditFromRequest } from '../shared/audit';
+import { flushAudited } from '../shared/audit';
 import { problemSchema } from '../shared/problem';
 import {
   markDoneBodySchema,
@@ -62,12 +62,12 @@ const staffTaskRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!task) throw new NotFoundError('staff task', request.params.id);
         if (task.status === 'done') throw new ConflictError(`staff task ${task.id} is already done`);
         task.markDone(principal.sub, request.body.resolution);
-        await em.flush();
-        await auditFromRequest(
-          request,
-          { action: 'staff_task.done', entity: 'staff_task', entityId: task.id, details: { kind: task.kind } },
-          em,
-        );
+        await flushAudited(request, em, {
+          action: 'staff_task.done',
+          entity: 'staff_task',
+          entityId: task.id,
+          details: { kind: task.kind },
+        });
         return toStaffTaskView(task);
       });
     },
