@@ -2,6 +2,7 @@
 // status may follow which, who may act on it, when advance compensation needs two people,
 // and how recovery claims age. Pure and deterministic: workflows import it.
 import { z } from 'zod';
+import { statusMachine } from './status-machine';
 import { DAY_MS } from './china-time';
 import type { Principal } from './principal';
 import type { ReturnReason } from './returns';
@@ -14,17 +15,22 @@ export const complaintRemedies = ['exchange', 'return', 'compensation', 'after_s
 export type ComplaintRemedy = (typeof complaintRemedies)[number];
 export const complaintRemedySchema = z.enum(complaintRemedies);
 
-/** The values clients see (README "Statuses"), plus `reopened` for §5.7 result tracking. */
-export const complaintStatuses = [
-  'awaiting_response',
-  'responded',
-  'escalated',
-  'compensated',
-  'recovery_pending',
-  'resolved',
-  'reopened',
-] as const;
+/**
+ * The values clients see (README "Statuses"), plus `reopened` for §5.7 result tracking, each
+ * with the statuses it may move to.
+ */
+const complaintStatusMachine = statusMachine({
+  awaiting_response: ['responded', 'escalated', 'compensated', 'resolved'],
+  responded: ['escalated', 'compensated', 'resolved', 'responded'],
+  escalated: ['responded', 'compensated', 'resolved'],
+  compensated: ['recovery_pending', 'resolved'],
+  recovery_pending: ['resolved'],
+  resolved: ['reopened'],
+  reopened: ['responded', 'escalated', 'compensated', 'resolved'],
+});
+export const complaintStatuses = complaintStatusMachine.statuses;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
+export const canTransition = complaintStatusMachine.canTransition;
 
 export type ResponsibleParty = 'merchant' | 'carrier' | 'platform';
 
@@ -62,20 +68,6 @@ export function partyResponseTerm(
   if (party === 'merchant') return 'merchantComplaintResponse';
   if (party === 'carrier') return 'courierComplaintResponse';
   return undefined;
-}
-
-const transitions: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
-  awaiting_response: ['responded', 'escalated', 'compensated', 'resolved'],
-  responded: ['escalated', 'compensated', 'resolved', 'responded'],
-  escalated: ['responded', 'compensated', 'resolved'],
-  compensated: ['recovery_pending', 'resolved'],
-  recovery_pending: ['resolved'],
-  resolved: ['reopened'],
-  reopened: ['responded', 'escalated', 'compensated', 'resolved'],
-};
-
-export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boolean {
-  return transitions[from].includes(to);
 }
 
 /** Whether a complaint still waits for someone to act (not resolved). */

@@ -1,16 +1,5 @@
 import { z } from 'zod';
-
-/** Order statuses clients see (README "Statuses"). */
-export const orderStatusSchema = z.enum([
-  'awaiting_confirmation',
-  'confirmed',
-  'handed_over',
-  'in_transit',
-  'delivered',
-  'completed',
-  'cancelled',
-]);
-export type OrderStatus = z.infer<typeof orderStatusSchema>;
+import { statusMachine } from './status-machine';
 
 /** Why an order was cancelled before confirmation (T/QGCML 3125 §4.7). */
 export const cancelReasonSchema = z.enum([
@@ -22,7 +11,8 @@ export const cancelReasonSchema = z.enum([
 ]);
 export type CancelReason = z.infer<typeof cancelReasonSchema>;
 
-const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
+/** Order statuses clients see (README "Statuses"), each with the statuses it may move to. */
+const orderStatuses = statusMachine({
   awaiting_confirmation: ['confirmed', 'cancelled'],
   confirmed: ['handed_over'],
   handed_over: ['in_transit', 'delivered'],
@@ -30,8 +20,8 @@ const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
   delivered: ['completed'],
   completed: [],
   cancelled: [],
-};
+});
 
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return transitions[from].includes(to);
-}
+export const orderStatusSchema = orderStatuses.schema;
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export const canTransition = orderStatuses.canTransition;
