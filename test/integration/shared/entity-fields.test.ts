@@ -13,8 +13,7 @@ import { StaffUser } from '../../../db/entities/staff-user.entity';
 import { FieldCipher } from '../../../db/field-cipher';
 import { createConfirmedOrder, createDeliveryParties, type DeliveryParties } from '../../helpers/delivery-fixtures';
 import { createPrivateDatabase, type PrivateDatabase } from '../../helpers/private-database';
-
-const DAY = 86_400_000;
+import { DAY } from '../../helpers/time';
 
 // Entities take their columns as named fields (docs/architecture.md "Database"). A subclass
 // of an abstract entity (GoodsLine, OrderParties, AuditFacts) hands them to its base and

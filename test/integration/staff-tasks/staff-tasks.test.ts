@@ -3,6 +3,7 @@ import { eventually } from '../../helpers/eventually';
 import { openShop, placeOneItemOrder, signUpConsumer, staff } from '../../helpers/order-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { bearer } from '../../helpers/tokens';
+import { HOUR } from '../../helpers/time';
 import type { Principal } from '../../../domain/principal';
 
 // Money the provider refuses to move for good becomes a staff task, end to end: the order
@@ -57,7 +58,7 @@ describe('staff tasks: a void the payment provider refuses for good', () => {
       reason: expect.stringContaining('invalid_state'),
     });
     // Half a working day of wall time at most: money is held on the consumer's card.
-    expect(Date.parse(open.dueAt) - Date.parse(open.openedAt)).toBe(4 * 3_600_000);
+    expect(Date.parse(open.dueAt) - Date.parse(open.openedAt)).toBe(4 * HOUR);
     const mail = await eventually(() => {
       const found = stack.smtp.received.find(
         (m) => m.envelopeTo.includes(stack.config.STAFF_MAIL_TO) && m.parsed.subject?.includes(order.id),
