@@ -2,10 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
-import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import { serviceTermSchema, type ServiceTerm } from '../../domain/service-commitments';
-import { serviceDeadlines, type ResolvedDeadlines } from '../../domain/service-deadlines';
+import type { ResolvedDeadlines } from '../../domain/service-deadlines';
 import type { SendTemplatedMailInput, SendTemplatedMailResult } from './mail/mail-activities';
 
 export type { ResolvedDeadlines };
@@ -68,13 +67,12 @@ export function createServiceCommitmentActivities({ orm, mail }: ServiceCommitme
           'InvalidServiceCommitmentQuery',
         );
       const startedAt = new Date(parsed.data.startedAt);
-      const em = orm.em.fork();
-      const versions = em.getRepository(ServiceCommitmentVersion);
-      const found =
-        parsed.data.version === undefined
-          ? await versions.inForceAt(startedAt)
-          : await versions.byVersion(parsed.data.version);
-      if (!found)
+      // All terms on the commitments and holiday years in force when the process started.
+      const resolved = await orm.em
+        .fork()
+        .getRepository(ServiceCommitmentVersion)
+        .deadlinesFrom(startedAt, input.terms, parsed.data.version);
+      if (!resolved)
         throw ApplicationFailure.nonRetryable(
           parsed.data.version === undefined
             ? `no service commitments were in force at ${parsed.data.startedAt}`
@@ -82,14 +80,6 @@ export function createServiceCommitmentActivities({ orm, mail }: ServiceCommitme
           'ServiceCommitmentNotFound',
         );
 
-      // The holiday years in force when the process started, read once for all its terms.
-      const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(startedAt);
-      const resolved = serviceDeadlines(
-        { version: found.version, terms: found.parsedCommitments() },
-        startedAt,
-        input.terms,
-        holidays,
-      );
       const latest = Object.values<string>(resolved.deadlines).sort().at(-1)!;
       await tellStaffAboutMissingYears(resolved.missingYears, latest);
       return resolved;

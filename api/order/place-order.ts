@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
 import type { FieldCipher } from '../../db/field-cipher';
-import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { Order } from '../../db/entities/order.entity';
 import { OrderEvent } from '../../db/entities/order-event.entity';
 import { OrderItem } from '../../db/entities/order-item.entity';
@@ -9,7 +8,6 @@ import { Product } from '../../db/entities/product.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import { InvalidInputError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
-import { serviceDeadlines } from '../../domain/service-deadlines';
 import { currentTerms } from '../../domain/terms';
 import { queueAuditFromRequest } from '../shared/audit';
 import { createOnce, type IdempotencyFingerprint, type MadeOnce } from '../shared/idempotency-key';
@@ -134,13 +132,7 @@ async function writeOrder(
 
 /** §4.7: the confirmation deadline from the commitments and holiday years in force at placement. */
 async function confirmationDeadline(em: EntityManager, placedAt: Date) {
-  const found = await em.getRepository(ServiceCommitmentVersion).inForceAt(placedAt);
-  if (!found) throw new Error(`no service commitments were in force at ${placedAt.toISOString()}`);
-  const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(placedAt);
-  return serviceDeadlines(
-    { version: found.version, terms: found.parsedCommitments() },
-    placedAt,
-    ['orderConfirmation'] as const,
-    holidays,
-  );
+  const resolved = await em.getRepository(ServiceCommitmentVersion).deadlinesFrom(placedAt, ['orderConfirmation']);
+  if (!resolved) throw new Error(`no service commitments were in force at ${placedAt.toISOString()}`);
+  return resolved;
 }

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HolidayYearVersion } from '../../db/entities/holiday-year-version.entity';
 import { ServiceCommitmentVersion } from '../../db/entities/service-commitment-version.entity';
 import type { ServiceTerm } from '../../domain/service-commitments';
-import { serviceDeadlines } from '../../domain/service-deadlines';
 import { complaintWorkflowId } from '../../workflows/complaints/complaint-escalation.definitions';
 import { recoveryClaimWorkflowId } from '../../workflows/complaints/recovery-claim.definitions';
 import { handoverWorkflowId } from '../../workflows/delivery/delivery-handover.definitions';
@@ -94,10 +92,8 @@ export async function termDueAt(
   version: number | null = null,
 ): Promise<string | null> {
   const commitments = em.getRepository(ServiceCommitmentVersion);
-  const inForce =
-    (version !== null ? await commitments.byVersion(version) : null) ?? (await commitments.inForceAt(from));
-  if (!inForce) return null;
-  const holidays = await em.getRepository(HolidayYearVersion).calendarInForceAt(from);
-  const terms = { version: inForce.version, terms: inForce.parsedCommitments() };
-  return serviceDeadlines(terms, from, [term], holidays).deadlines[term];
+  const resolved =
+    (version !== null ? await commitments.deadlinesFrom(from, [term], version) : null) ??
+    (await commitments.deadlinesFrom(from, [term]));
+  return resolved?.deadlines[term] ?? null;
 }
